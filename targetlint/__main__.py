@@ -1,0 +1,3 @@
+from targetlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""Every word list targetlint judges by, in one place.
+
+Rules and the value grammar read these lists; none of them keeps literals of
+its own. A configuration (``vocabulary:`` in ``.targetlint.yaml`` or
+``[tool.targetlint.vocabulary]``) or a plugin (the ``targetlint_vocabulary``
+hook) may extend any list: :meth:`Vocabulary.extended` returns a new,
+hashable vocabulary, so parses cached for one vocabulary never leak into
+another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Mapping, Iterable
+
+
+# --- Units --------------------------------------------------------------
+# Units that count things or people: 数量指标 carry these.
+COUNT_UNITS = (
+    "人", "人次", "名", "位", "户", "户次", "家", "次", "场", "场次", "期", "班", "班次",
+    "个", "项", "台", "套", "件", "篇", "册", "本", "份", "张", "部", "辆", "处", "所",
+    "条", "批", "轮", "门", "课", "节", "集", "株", "棵", "亩", "间", "座", "支", "队",
+    "组", "类", "种", "批次", "架次", "人天", "人日", "课时", "学时", "期次", "单位",
+    "户数", "网点", "站", "点", "个点",
+)
+# Money units; 成本指标 carry these. Per-unit forms (元/人) are matched by
+# their head, so "元/人" and "万元/公里" count as money.
+MONEY_UNITS = ("元", "万元", "亿元", "千元", "百元", "角", "分钱")
+# Units of duration; 时效 indicators carry these.
+TIME_UNITS = (
+    "年", "个月", "月", "周", "星期", "天", "日", "工作日", "个工作日", "自然日",
+    "小时", "分钟", "秒", "季度", "个季度",
+)
+PERCENT_UNITS = ("%", "％", "‰", "百分点", "个百分点")
+# Physical measures: valid units that are neither counts, money nor time.
+MEASURE_UNITS = (
+    "平方米", "平米", "㎡", "立方米", "m³", "米", "公里", "千米", "km", "吨", "千克", "公斤",
+    "kg", "升", "千瓦", "千瓦时", "kWh", "度", "GB", "TB", "Mbps", "分", "星",
+)
+# Magnitude prefixes written in front of a unit: "2.6万个", "1万张", "5亿元".
+MAGNITUDES = (("亿", 100_000_000), ("千万", 10_000_000), ("百万", 1_000_000), ("万", 10_000), ("千", 1_000), ("百", 100))
+
+# --- Words in values --------------------------------------------------
+# Verifiable qualitative values: a reviewer can check them at year end.
+ACCEPTABLE_QUALITATIVE = (
+    "合格", "达标", "通过", "通过验收", "验收合格", "验收通过", "完成", "已完成", "按期完成",
+    "按时完成", "全部完成", "是", "否", "有", "无", "未发生", "零发生", "不发生", "完整",
+    "准确", "安全", "及时", "优", "优秀", "良", "良好", "中", "差", "达到", "符合",
+    "整洁", "稳定", "正常", "规范", "上线", "建成", "办结",
+)
+# Directional or vague words: a direction with no number or baseline is not measurable.
+VAGUE_WORDS = (
+    "提高", "提升", "增强", "改善", "完善", "健全", "持续", "有效", "明显", "显著", "加强",
+    "扩大", "增加", "增长", "优化", "进一步", "不断", "较好", "较强", "较高", "良好",
+    "有效控制", "有所提升", "有所提高", "得到提升", "稳步", "积极", "逐步", "深化", "推进",
+    "领先", "处于全市领先水平", "大幅", "充分", "切实", "落实到位", "有效支撑", "有效采用",
+)
+# Phrases that defer the target to a plan or rule instead of stating it.
+PLAN_REFERENCES = (
+    "按年度计划", "按计划", "按工作计划", "根据计划", "按要求", "按规定", "按规定处理",
+    "按照要求", "按照规定", "按照计划", "按实际", "按需", "视情况", "根据需要", "根据实际",
+)
+# Comparisons against a stated baseline are measurable (不高于前3年最高值).
+BASELINE_WORDS = ("前3年", "前三年", "上年", "上一年", "去年", "上届", "上一届", "同期", "基期", "历史")
+
+# --- Placeholders -------------------------------------------------------
+# Regular expressions for template text left in a declaration.
+PLACEHOLDER_PATTERNS = (
+    r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])",
+    r"[×✕╳]{2,}",
+    r"\*{2,}",
+    r"待定",
+    r"待补充",
+    r"待填",
+    r"\bTBD\b",
+    r"\bTODO\b",
+    r"某某",
+    r"[？?]{2,}",
+    r"〇〇|○○",
+)
+
+# --- Indicator names ------------------------------------------------------
+# Name endings that make an indicator a rate (率, 比例 …).
+RATE_ENDINGS = ("率", "比例", "比率", "占比", "比重", "百分比")
+# "…度" is a rate only in these measuring words; 年度, 季度, 制度 are not.
+MEASURING_DU = ("满意度", "满意程度", "认可度", "知晓度", "完成度", "进度", "参与度", "覆盖度", "达标度", "准确度", "及时度", "满足度", "信任度", "认同度", "支持度", "贡献度", "美誉度", "活跃度", "饱和度", "匹配度")
+NON_RATE_DU = ("年度", "季度", "制度", "力度", "额度", "温度", "程度", "高度", "深度", "广度", "长度", "维度", "难度", "强度", "速度", "尺度", "角度", "幅度", "态度", "密度", "精度")
+# Rates that may exceed 100%: growth and over-achievement.
+UNBOUNDED_RATES = ("增长率", "增幅", "增速", "节支率", "节约率", "完成率", "提升率", "增长比例", "同比", "环比", "超额率", "执行率", "回报率", "收益率", "利润率", "倍数", "放大倍数")
+# Name endings that make an indicator a count.
+COUNT_ENDINGS = ("数", "数量", "人数", "人次", "次数", "场次", "场数", "个数", "户数", "件数", "册数", "篇数", "台数", "家数", "项数", "期数", "班次", "学时数", "学时", "人次数", "总量", "规模")
+# Words whose presence makes an indicator about satisfaction.
+SATISFACTION_WORDS = ("满意度", "满意率", "满意程度", "满意")
+# Words that make an indicator about timeliness.
+TIMELINESS_WORDS = ("及时率", "及时性", "及时度", "按期", "按时", "完成时间", "完成时限", "时限", "准时率", "周期", "时效")
+# Words that mark an indicator as a quality measure (合格率, 准确率 …).
+QUALITY_WORDS = ("合格率", "准确率", "达标率", "优良率", "正确率", "验收合格", "通过率", "差错率", "错误率", "完好率", "质量")
+# Words that mark a cost-control statement in a 成本 value.
+COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额")
+
+# --- Indicator taxonomy ---------------------------------------------------
+# Canonical 一级 → the label variants that mean it (after whitespace and
+# suffixes like "(必填)" are removed and a trailing 指标 is dropped).
+LEVEL1_ALIASES = {
+    "产出": ("产出", "项目产出", "项目完成", "产出目标"),
+    "效益": ("效益", "效果", "项目效益", "效益目标"),
+    "满意度": ("满意度", "服务对象满意度", "社会公众或服务对象满意度", "满意"),
+    "成本": ("成本", "项目成本", "成本目标"),
+}
+# Canonical 二级 → (canonical 一级 it belongs under, label variants).
+LEVEL2_ALIASES = {
+    "数量": ("产出", ("数量",)),
+    "质量": ("产出", ("质量",)),
+    "时效": ("产出", ("时效", "进度", "时间")),
+    "成本": ("产出", ("成本",)),
+    "经济效益": ("效益", ("经济效益", "经济")),
+    "社会效益": ("效益", ("社会效益", "社会")),
+    "生态效益": ("效益", ("生态效益", "生态", "环境效益")),
+    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续")),
+    "服务对象满意度": ("满意度", ("服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "满意度")),
+    "经济成本": ("成本", ("经济成本",)),
+    "社会成本": ("成本", ("社会成本",)),
+    "生态环境成本": ("成本", ("生态环境成本", "生态成本", "环境成本")),
+}
+# 一级 every declaration must have, whatever its layout.
+REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
+# Suffixes and decorations stripped from category labels before judging.
+LABEL_DECORATIONS = (r"[（(][^）)]*[）)]", r"[★☆*＊]")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    count_units: tuple[str, ...] = COUNT_UNITS
+    money_units: tuple[str, ...] = MONEY_UNITS
+    time_units: tuple[str, ...] = TIME_UNITS
+    percent_units: tuple[str, ...] = PERCENT_UNITS
+    measure_units: tuple[str, ...] = MEASURE_UNITS
+    acceptable_qualitative: tuple[str, ...] = ACCEPTABLE_QUALITATIVE
+    vague_words: tuple[str, ...] = VAGUE_WORDS
+    plan_references: tuple[str, ...] = PLAN_REFERENCES
+    baseline_words: tuple[str, ...] = BASELINE_WORDS
+    placeholder_patterns: tuple[str, ...] = PLACEHOLDER_PATTERNS
+    rate_endings: tuple[str, ...] = RATE_ENDINGS
+    measuring_du: tuple[str, ...] = MEASURING_DU
+    non_rate_du: tuple[str, ...] = NON_RATE_DU
+    unbounded_rates: tuple[str, ...] = UNBOUNDED_RATES
+    count_endings: tuple[str, ...] = COUNT_ENDINGS
+    satisfaction_words: tuple[str, ...] = SATISFACTION_WORDS
+    timeliness_words: tuple[str, ...] = TIMELINESS_WORDS
+    quality_words: tuple[str, ...] = QUALITY_WORDS
+    cost_control_words: tuple[str, ...] = COST_CONTROL_WORDS
+
+    def extended(self, extra: Mapping[str, Iterable[str]]) -> "Vocabulary":
+        """A copy with each named list extended; unknown list names raise KeyError."""
+        known = {f.name for f in fields(self)}
+        changes = {}
+        for name, words in extra.items():
+            key = name.replace("-", "_")
+            if key not in known:
+                raise KeyError(name)
+            current = getattr(self, key)
+            changes[key] = current + tuple(w for w in words if w not in current)
+        return replace(self, **changes)
+
+    @classmethod
+    def list_names(cls) -> tuple[str, ...]:
+        return tuple(f.name.replace("_", "-") for f in fields(cls))
+
+
+DEFAULT_VOCABULARY = Vocabulary()
