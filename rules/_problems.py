@@ -1,0 +1,23 @@
+"""Shared shape of the file and schema rules: each turns the loader's
+problems of some kinds into findings, so their messages, severities and
+selection behave like any other rule's."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from targetlint.rule import Finding, Rule, Scope
+
+
+class ProblemRule(Rule):
+    scope = Scope.FILE
+    kinds: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, target, source) -> Iterator[Finding]:
+        for problem in source.problems:
+            if problem.kind in self.kinds:
+                zh, en = self.describe(problem)
+                yield self.report(problem.span, zh, en, subject=problem.detail)
+
+    def describe(self, problem) -> tuple[str, str]:
+        raise NotImplementedError

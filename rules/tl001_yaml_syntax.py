@@ -1,0 +1,59 @@
+from targetlint.rule import Severity
+
+from ._problems import ProblemRule
+
+
+class YamlSyntax(ProblemRule):
+    """YAML 语法错误：文件无法按 YAML 解析。
+
+    **作用**：报告 YAML 解析器拒绝的文本（引号未闭合、缩进错误、制表符、重复的键、
+    不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套），位置为解析器
+    停下的行列。同一文件中其他文档照常检查。
+
+    **为什么重要**：无法解析的申报表无法被任何工具读取，评审系统会直接拒收。
+
+    **示例**：
+    ```yaml
+    项目名称: "劳动人事争议仲裁工作专项
+    ```
+
+    **修复方法**：按提示的位置修正语法；键重复时合并或删除其一。
+    ---
+    YAML syntax error: the file cannot be parsed as YAML.
+
+    **What it does**: reports text the YAML parser rejects (an unclosed quote,
+    bad indentation, tabs, a duplicate key, a disallowed tag such as
+    `!!python/object`, alias expansion or nesting beyond the loader's budget)
+    at the line and column where parsing stopped. Other documents of the same
+    file are still checked.
+
+    **Why it matters**: a declaration nothing can parse is rejected outright.
+
+    **Example**:
+    ```yaml
+    项目名称: "劳动人事争议仲裁工作专项
+    ```
+
+    **How to fix**: correct the syntax at the reported position; merge or
+    remove duplicate keys.
+    """
+
+    code = "TL001"
+    name = "yaml-syntax"
+    severity = Severity.ERROR
+    kinds = ("yaml-syntax", "duplicate-key", "unsafe-tag", "too-complex", "binary")
+
+    def describe(self, problem):
+        detail = problem.detail
+        if problem.kind == "duplicate-key":
+            return f"键“{detail}”重复出现", f"duplicate key '{detail}'"
+        if problem.kind == "unsafe-tag":
+            return f"不允许的 YAML 标签 {detail}（只接受标准类型，不会构造对象）", f"tag {detail} is not allowed (only YAML's core types are read; nothing is constructed)"
+        if problem.kind == "too-complex":
+            return f"文档过于复杂，超出加载预算：{detail}", f"document too complex to load: {detail}"
+        if problem.kind == "binary":
+            return "文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"
+        return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"
+
+
+RULES = [YamlSyntax]

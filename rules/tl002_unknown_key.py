@@ -1,0 +1,54 @@
+from targetlint.rule import Severity
+
+from ._problems import ProblemRule
+
+_WHERE = {"declaration": ("申报表", "the declaration"), "funds": ("项目资金", "项目资金 (funds)"), "indicator": ("指标", "an indicator")}
+
+
+class UnknownKey(ProblemRule):
+    """未知的键：申报表格式中没有定义的字段。
+
+    **作用**：报告申报表、项目资金或指标中格式未定义的键（中文标签及其英文别名
+    之外的键），位置在该键上。
+
+    **为什么重要**：拼错的键（如“指标值 ”“三级指标名称”）会让字段被当作缺失，
+    其内容不会被检查，也不会进入汇总。
+
+    **示例**：
+    ```yaml
+    - 三级指标: 培训完成率
+      指标数值: 100%
+    ```
+
+    **修复方法**：改用格式中的键名（见 README 的格式说明），如 `指标值`。
+    ---
+    Unknown key: a field the declaration format does not define.
+
+    **What it does**: reports keys of a declaration, its 项目资金 or an
+    indicator that are neither the form's Chinese labels nor their English
+    aliases, at the key.
+
+    **Why it matters**: a misspelt key ("指标数值") leaves the real field
+    missing; its content is neither checked nor summarised.
+
+    **Example**:
+    ```yaml
+    - 三级指标: 培训完成率
+      指标数值: 100%
+    ```
+
+    **How to fix**: use the format's key (see the format reference in the
+    README), e.g. `指标值`.
+    """
+
+    code = "TL002"
+    name = "unknown-key"
+    severity = Severity.WARNING
+    kinds = ("unknown-key",)
+
+    def describe(self, problem):
+        zh, en = _WHERE.get(problem.expected, ("", ""))
+        return f"{zh}中未知的键“{problem.detail}”", f"unknown key '{problem.detail}' in {en}"
+
+
+RULES = [UnknownKey]

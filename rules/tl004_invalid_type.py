@@ -1,0 +1,66 @@
+from targetlint.rule import Severity
+
+from ._problems import ProblemRule
+
+_EXPECTED = {
+    "text": ("文本", "text"), "integer": ("整数", "an integer"), "amount": ("金额（数字）", "an amount (a number)"),
+    "date": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"), "mapping": ("映射（键: 值）", "a mapping (key: value)"),
+    "list": ("指标列表（- 三级指标: …）", "a list of indicators (- 三级指标: …)"),
+    "indicator": ("指标（含 三级指标 和 指标值 的映射）", "an indicator (a mapping with 三级指标 and 指标值)"),
+}
+_FOUND = {"sequence": ("列表", "a list"), "scalar": ("单个值", "a single value"), "mapping": ("映射", "a mapping")}
+
+
+class InvalidType(ProblemRule):
+    """类型错误：字段的值类型不对，或文档不是一份申报表。
+
+    **作用**：报告类型不符的值（如 申报年度 写成文字、金额写成“1,732,000.00”字符串、
+    指标值写成列表、二级指标下不是指标列表），以及根节点是列表或单个值、而不是申报表
+    映射的文档。位置在该值上。
+
+    **为什么重要**：类型错误的字段无法被读取和汇总，其后的检查也会缺少依据。
+
+    **示例**：
+    ```yaml
+    申报年度: 二〇二三
+    项目资金:
+      年度资金申请总额: "1,732,000.00"
+    ```
+
+    **修复方法**：按格式写值：年度为整数，金额为不带千分位的数字，日期为 YYYY-MM-DD。
+    ---
+    Invalid type: a value has the wrong type, or a document is not a declaration.
+
+    **What it does**: reports values of the wrong type (a year in words, an
+    amount written as the string "1,732,000.00", an indicator value that is a
+    list, a 二级 that is not a list of indicators) and documents whose root is
+    a list or a scalar instead of a declaration mapping, at the value.
+
+    **Why it matters**: such fields can be neither read nor summarised, and
+    the checks that depend on them lose their footing.
+
+    **Example**:
+    ```yaml
+    申报年度: 二〇二三
+    项目资金:
+      年度资金申请总额: "1,732,000.00"
+    ```
+
+    **How to fix**: write values as the format says: the year as an integer,
+    amounts as plain numbers, dates as YYYY-MM-DD.
+    """
+
+    code = "TL004"
+    name = "invalid-type"
+    severity = Severity.ERROR
+    kinds = ("invalid-type", "not-a-declaration")
+
+    def describe(self, problem):
+        if problem.kind == "not-a-declaration":
+            zh, en = _FOUND.get(problem.detail, (problem.detail, problem.detail))
+            return f"文档是{zh}，不是申报表（应为 项目名称、绩效指标 等字段的映射）", f"the document is {en}, not a declaration (a mapping of 项目名称, 绩效指标, …)"
+        zh, en = _EXPECTED.get(problem.expected, (problem.expected, problem.expected))
+        return f"“{problem.detail}”的值类型错误，应为{zh}", f"'{problem.detail}' has the wrong type; expected {en}"
+
+
+RULES = [InvalidType]

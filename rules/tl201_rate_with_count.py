@@ -1,0 +1,75 @@
+from typing import Iterator
+
+from targetlint.rule import Finding, Rule, Severity
+from targetlint.values import UnitClass
+
+
+class RateWithCount(Rule):
+    """比率指标填了数量：名称是“…率/比例/占比”，指标值却是人数、次数等数量。
+
+    **作用**：名称以 率、比例、比率、占比、比重 或计量性的“…度”（满意度、认可度、
+    完成度…）结尾的指标，其值带有计数单位（人、人次、场、个…），或是没有单位、
+    却超过 100 的有界比率（合格率、达标率…），即报告。“年度…数”“完成进度 25%”
+    不会触发。
+
+    **为什么重要**：“培训人数达标率 ≥250”既不是比率也说不清口径：年终无法判断
+    是否达成，评审最常见的退回理由之一。
+
+    **示例**：
+    ```yaml
+    - 三级指标: 培训人数达标率
+      指标值: ≥250
+    - 三级指标: 老年节活动举办完成率
+      指标值: ">200.00(人)"
+    ```
+
+    **修复方法**：二选一：改名为数量指标（“培训人数 ≥250人”），或把值改为比率
+    （“培训人数达标率 100%”）。
+    ---
+    Rate with a count: a rate-named indicator whose value is a headcount or a count.
+
+    **What it does**: reports indicators whose name ends in 率, 比例, 比率,
+    占比, 比重 or a measuring …度 (满意度, 认可度, 完成度 …) when the value
+    carries a count unit (人, 人次, 场, 个 …), or is a unitless number above
+    100 for a bounded rate (合格率, 达标率 …). "年度…数" and "完成进度 25%"
+    do not trigger it.
+
+    **Why it matters**: "培训人数达标率 ≥250" is neither a rate nor a defined
+    count, so nobody can tell at year end whether it was met; reviewers
+    reject it routinely.
+
+    **Example**:
+    ```yaml
+    - 三级指标: 培训人数达标率
+      指标值: ≥250
+    - 三级指标: 老年节活动举办完成率
+      指标值: ">200.00(人)"
+    ```
+
+    **How to fix**: either rename it as a count ("培训人数 ≥250人") or give
+    a rate ("培训人数达标率 100%").
+    """
+
+    code = "TL201"
+    name = "rate-with-count"
+    severity = Severity.ERROR
+
+    def check(self, declaration, source) -> Iterator[Finding]:
+        for indicator in declaration.indicators():
+            facts, value = indicator.facts, indicator.parsed
+            if not facts.is_rate or value is None or value.number is None:
+                continue
+            counted = value.unit_class == UnitClass.COUNT
+            too_big = value.unit is None and facts.is_bounded_rate and value.number > 100
+            if counted or too_big:
+                what_zh = f"计数单位“{value.unit}”" if counted else f"超过 100 的无单位数值 {value.raw}"
+                what_en = f"the count unit '{value.unit}'" if counted else f"a unitless number above 100 ({value.raw})"
+                yield self.report(
+                    indicator.span("value"),
+                    f"比率指标“{indicator.name}”的值是数量（{what_zh}），应为百分比，或改为数量指标",
+                    f"rate indicator '{indicator.name}' has a count for a value ({what_en}); give a percentage or rename it as a count",
+                    indicator=indicator,
+                )
+
+
+RULES = [RateWithCount]

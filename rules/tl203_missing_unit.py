@@ -1,0 +1,66 @@
+from typing import Iterator
+
+from targetlint.rule import Finding, Rule, Severity
+from targetlint.values import ValueKind
+
+
+class MissingUnit(Rule):
+    """缺少单位：数值后没有计量单位或百分号。
+
+    **作用**：指标值是数字却没有单位或 %（如“整改率 100”“上报及时率 90”
+    “申报人数 200”“召开场次 5”）时报告。值为 0 的发生数（“事故发生数 0”）不需要单位，
+    不报告。无单位且超过 100 的有界比率由 TL201 报告；写成 1 或 0.9 的比率由 TL206 报告。
+
+    **为什么重要**：没有单位，“100”可以是 100%、100 人或 100 次，年终无法对照考核。
+
+    **示例**：
+    ```yaml
+    - 三级指标: 审计/评价发现问题整改率
+      指标值: 100
+    ```
+
+    **修复方法**：写明单位：比率写 %（“100%”），数量写 人、人次、场、个 等。
+    ---
+    Missing unit: a number with no unit or percent sign.
+
+    **What it does**: reports numeric values without a unit or % ("整改率
+    100", "上报及时率 90", "申报人数 200", "召开场次 5"). A zero count
+    ("事故发生数 0") needs no unit and is not reported. Unitless bounded rates
+    above 100 are TL201's; rates written as 1 or 0.9 are TL206's.
+
+    **Why it matters**: without a unit "100" may mean 100%, 100 people or
+    100 times; nobody can assess it at year end.
+
+    **Example**:
+    ```yaml
+    - 三级指标: 审计/评价发现问题整改率
+      指标值: 100
+    ```
+
+    **How to fix**: state the unit: % for rates ("100%"), 人, 人次, 场, 个 …
+    for counts.
+    """
+
+    code = "TL203"
+    name = "missing-unit"
+    severity = Severity.WARNING
+
+    def check(self, declaration, source) -> Iterator[Finding]:
+        for indicator in declaration.indicators():
+            value, facts = indicator.parsed, indicator.facts
+            if value is None or value.kind not in (ValueKind.NUMBER, ValueKind.RANGE):
+                continue
+            if value.number is None or value.unit is not None or value.number == 0:
+                continue
+            if facts.is_rate and (value.number <= 1 or (facts.is_bounded_rate and value.number > 100)):
+                continue
+            need_zh, need_en = ("%", "%") if facts.is_rate else ("计量单位", "a unit")
+            yield self.report(
+                indicator.span("value"),
+                f"指标“{indicator.name}”的值 {value.raw} 没有单位，应写明{need_zh}",
+                f"the value {value.raw} of '{indicator.name}' has no unit; add {need_en}",
+                indicator=indicator,
+            )
+
+
+RULES = [MissingUnit]

@@ -1,0 +1,73 @@
+from typing import Iterator
+
+from targetlint.measurability import vague_words
+from targetlint.rule import Finding, Rule, Severity
+
+
+class Unmeasurable(Rule):
+    """无法衡量的目标：指标值只有方向或形容，没有数字或基准。
+
+    **作用**：指标值是方向性或模糊的词语（提高、提升、较上届提升、较上年增长、健全、
+    完善、持续、有效控制、明显增加、处于全市领先水平，以及未声明等级标准的“良好”），
+    没有数字也没有可核对的基准时报告。可核验的定性值（合格、达标、通过验收、完成、
+    按期完成、是/否、无、未发生、完整、准确）与“不高于前3年最高值”这样有基准的比较
+    不会触发。词表见 `vague-words` 与 `acceptable-qualitative`。
+
+    **为什么重要**：绩效目标须“细化、量化”；“提高”在年终评价时既无法证实也无法证伪。
+
+    **示例**：
+    ```yaml
+    - 三级指标: 年度综合评估机制健全性
+      指标值: 健全
+    - 三级指标: 选手技能水平
+      指标值: 较上届提升
+    ```
+
+    **修复方法**：给出数字和基准，如“获奖人数较上届增长 ≥10%”；机制类指标可写成
+    可核验的产出，如“出台评估办法 1项”。
+    ---
+    Unmeasurable target: the value names a direction or a quality, with no number or baseline.
+
+    **What it does**: reports values that are directional or vague words
+    (提高, 提升, 较上届提升, 较上年增长, 健全, 完善, 持续, 有效控制,
+    明显增加, 处于全市领先水平, and 良好 without a declared grading scale)
+    with no number and no checkable baseline. Verifiable qualitative values
+    (合格, 达标, 通过验收, 完成, 按期完成, 是/否, 无, 未发生, 完整, 准确)
+    and bounded comparisons such as "不高于前3年最高值" pass. Word lists:
+    `vague-words` and `acceptable-qualitative`.
+
+    **Why it matters**: targets must be specific and quantified; "提高" can
+    be neither proven nor disproven at year end.
+
+    **Example**:
+    ```yaml
+    - 三级指标: 年度综合评估机制健全性
+      指标值: 健全
+    - 三级指标: 选手技能水平
+      指标值: 较上届提升
+    ```
+
+    **How to fix**: give a number and a baseline ("获奖人数较上届增长 ≥10%");
+    for mechanisms, name a verifiable output ("出台评估办法 1项").
+    """
+
+    code = "TL207"
+    name = "unmeasurable"
+    severity = Severity.WARNING
+
+    def check(self, declaration, source) -> Iterator[Finding]:
+        for indicator in declaration.indicators():
+            if indicator.parsed is None:
+                continue
+            words = vague_words(indicator.parsed, self.vocabulary)
+            if words:
+                listed = "、".join(dict.fromkeys(words))
+                yield self.report(
+                    indicator.span("value"),
+                    f"指标“{indicator.name}”的值“{indicator.parsed.raw}”无法衡量（{listed}）：请给出数字或基准",
+                    f"the value '{indicator.parsed.raw}' of '{indicator.name}' is not measurable ({listed}); give a number or a baseline",
+                    indicator=indicator,
+                )
+
+
+RULES = [Unmeasurable]

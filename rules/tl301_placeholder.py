@@ -1,0 +1,74 @@
+from typing import Iterator
+
+from targetlint.rule import Finding, Rule, Severity
+from targetlint.text import offset_span, placeholders
+
+# Declaration text fields a template can leave residue in.
+_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
+
+
+class Placeholder(Rule):
+    """模板占位符：申报表中留有未替换的模板文字。
+
+    **作用**：在任意文本字段与指标值中查找模板占位符：“xx”“XX”“××”“**”“(≥**株)”
+    “**月**日”“待定”“TBD” 等（模式见词表 `placeholder-patterns`，可在配置中扩充）。
+    核心指标标记 ★ 不是占位符。
+
+    **为什么重要**：占位符说明申报表照模板填写后未核对，“购置xx个专用设备”这样的
+    目标无法考核，评审会直接退回。
+
+    **示例**：
+    ```yaml
+    年度总体目标: 全年按计划购置xx个专用设备……
+    ```
+
+    **修复方法**：把占位符换成实际的数字、日期或名称。
+    ---
+    Placeholder: template text left in the declaration.
+
+    **What it does**: finds template placeholders in any text field and
+    value: "xx", "XX", "××", "**", "(≥**株)", "**月**日", "待定", "TBD" and
+    the like (patterns in the `placeholder-patterns` vocabulary list, which a
+    configuration can extend). The ★ core-indicator marker is not one.
+
+    **Why it matters**: a placeholder shows the template was filled in and
+    never checked; "购置xx个专用设备" cannot be assessed.
+
+    **Example**:
+    ```yaml
+    年度总体目标: 全年按计划购置xx个专用设备……
+    ```
+
+    **How to fix**: replace the placeholder with the real number, date or name.
+    """
+
+    code = "TL301"
+    name = "placeholder"
+    severity = Severity.ERROR
+
+    def check(self, declaration, source) -> Iterator[Finding]:
+        lines = source.source.lines
+        for field in _FIELDS:
+            yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
+        for indicator in declaration.indicators():
+            yield from self._scan(indicator.name, indicator.span("name"), lines, indicator)
+            yield from self._scan(indicator.value, indicator.span("value"), lines, indicator)
+            yield from self._scan(indicator.note, indicator.span("note"), lines, indicator)
+
+    def _scan(self, text, span, lines, indicator):
+        if not text:
+            return
+        position = 0
+        for found in placeholders(text, self.vocabulary):
+            offset = text.find(found, position)
+            position = offset + len(found)
+            yield self.report(
+                offset_span(span, offset, len(found), text, lines),
+                f"模板占位符“{found}”未替换",
+                f"template placeholder '{found}' left in",
+                indicator=indicator,
+                subject=found,
+            )
+
+
+RULES = [Placeholder]

@@ -1,0 +1,190 @@
+"""Command line: ``targetlint check``, ``rule``, ``rules``, ``import``.
+
+Exit codes follow ruff, sqlfluff and ESLint: 0 clean, 1 findings at or above
+``--fail-on``, 2 usage, configuration or internal errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from targetlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 with the usage line, like every anchor
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"targetlint: 错误 / error: {message}\n")
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="targetlint", description="财政项目支出绩效目标申报表检查工具 / linter for budget performance-target declarations")
+    parser.add_argument("--version", action="version", version=f"targetlint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="检查申报表 / check declarations")
+    check.add_argument("paths", nargs="*", help="files or directories (default: .); '-' reads standard input")
+    check.add_argument("--format", "--output-format", dest="format", default=None, choices=["text", "json"], help="output format (default: text)")
+    check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default: zh)")
+    check.add_argument("--select", action="append", help="rules to run: codes, names, prefixes (TL2) or ALL")
+    check.add_argument("--extend-select", action="append", help="rules to add to the selection")
+    check.add_argument("--ignore", action="append", help="rules to skip")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], default=None, help="lowest severity that fails the run (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings exist")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--show-source", action="store_true", help="print the source line and a caret under each finding")
+    check.add_argument("--no-color", action="store_true", help="never colour the output")
+    check.add_argument("--stdin-filename", default=None, help="the name to report for standard input")
+
+    rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
+    rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
+    rule.add_argument("--lang", choices=["zh", "en"], default="zh")
+
+    rules = commands.add_parser("rules", help="列出所有规则 / list every rule")
+    rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    importer = commands.add_parser("import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML")
+    importer.add_argument("source")
+    importer.add_argument("-o", "--output", default=None, help="output file or directory")
+    importer.add_argument("--split", action="store_true", help="one file per declaration")
+    importer.add_argument("--force", action="store_true", help="overwrite existing files")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rule":
+            return _rule(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "import":
+            from targetlint.importer import run_import
+
+            return run_import(args.source, args.output, split=args.split, force=args.force, stdout=sys.stdout, stderr=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `targetlint check | head` closes the pipe early; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
+    return EXIT_ERROR
+
+
+def _error(zh: str, en: str, lang: str) -> None:
+    sys.stderr.write(f"targetlint: {en if lang == 'en' else zh}\n")
+
+
+def _registry(lang: str):
+    from targetlint.plugins import load_registry
+
+    registry = load_registry()
+    for error in registry.errors:
+        _error(f"插件 {error.plugin} 加载失败：{error.error}", f"plugin {error.plugin} failed to load: {error.error}", lang)
+    return registry
+
+
+def _check(args) -> int:
+    from targetlint.engine import Engine
+    from targetlint.rule import Severity
+    from targetlint.runner import RunResult, check_files, check_source, collect
+    from targetlint.selection import UnknownSelector, resolve
+    from targetlint.source import decode
+    from targetlint.vocabulary import DEFAULT_VOCABULARY
+
+    lang = args.lang or "zh"
+    output_format = args.format or "text"
+    registry = _registry(lang)
+    try:
+        codes = resolve(registry, _split(args.select), _split(args.ignore) or (), _split(args.extend_select) or ())
+    except UnknownSelector as error:
+        _error(f"未知的规则：{error.selector}（见 targetlint rules）", f"unknown rule: {error.selector} (see targetlint rules)", lang)
+        return EXIT_ERROR
+    vocabulary = DEFAULT_VOCABULARY.extended(registry.vocabulary) if registry.vocabulary else DEFAULT_VOCABULARY
+    rules = [registry.rules[code](vocabulary=vocabulary) for code in sorted(codes)]
+    engine = Engine(rules, vocabulary)
+
+    paths = args.paths or ["."]
+    if paths == ["-"]:
+        result = RunResult()
+        check_source(engine, decode(sys.stdin.buffer.read(), args.stdin_filename or "-"), result, keep_sources=args.show_source)
+    else:
+        files, errors = collect(paths)
+        result = check_files(engine, files, keep_sources=args.show_source)
+        result.errors[:0] = errors
+    for zh, en in result.errors:
+        _error(zh, en, lang)
+
+    from targetlint.reporters import ReportContext, get_renderer
+
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
+    context = ReportContext(
+        lang=lang,
+        color=_use_color(args),
+        files_checked=result.files,
+        declarations_checked=result.declarations,
+        sources=result.sources.get,
+        tool_version=__version__,
+        show_source=args.show_source,
+    )
+    rendered = get_renderer(output_format)(findings, context)
+    if args.quiet and output_format == "text":
+        rendered = "".join(line + "\n" for line in rendered.splitlines()[:-1])
+    sys.stdout.write(rendered)
+    sys.stdout.flush()
+
+    if result.errors or result.crashed or registry.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    threshold = Severity(args.fail_on or "error").rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
+
+
+def _use_color(args) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _rule(args) -> int:
+    registry = _registry(args.lang)
+    rule = registry.lookup(args.code)
+    if rule is None:
+        _error(f"未知的规则：{args.code}（见 targetlint rules）", f"unknown rule: {args.code} (see targetlint rules)", args.lang)
+        return EXIT_ERROR
+    fix = {None: ("不可自动修复", "not fixable"), "safe": ("可安全自动修复", "safe fix"), "unsafe": ("可自动修复（需确认）", "unsafe fix")}[rule.fixable and str(rule.fixable)]
+    header = f"{rule.code} {rule.name} [{rule.severity}] ({fix[1] if args.lang == 'en' else fix[0]}; {rule.origin})"
+    sys.stdout.write(f"{header}\n\n{rule.doc(args.lang)}\n")
+    return EXIT_CLEAN
+
+
+def _rules(args) -> int:
+    from targetlint.docs import rules_table
+
+    registry = _registry(args.lang)
+    sys.stdout.write(rules_table(registry, args.lang, args.format))
+    return EXIT_ERROR if registry.errors else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""Runs the selected rules over loaded files and contains their failures.
+
+A rule that raises, yields something that is not a :class:`Finding`, or
+points outside the file becomes one ``rule-crashed`` (TL009) finding naming
+the rule and its plugin; every other rule still runs, and the run exits 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from targetlint.loader import SourceFile, load
+from targetlint.rule import Finding, Rule, Scope, Severity
+from targetlint.source import SourceText
+from targetlint.span import FILE_START, Span
+from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+RULE_CRASHED = ("TL009", "rule-crashed")
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    crashed: int = 0          # findings that are internal errors: the run exits 2
+    declarations: int = 0
+
+
+class Engine:
+    def __init__(self, rules: Iterable[Rule], vocabulary: Vocabulary = DEFAULT_VOCABULARY, severities: dict[str, Severity] | None = None):
+        self.rules = list(rules)
+        self.vocabulary = vocabulary
+        self.severities = severities or {}
+        self.file_rules = [r for r in self.rules if r.scope == Scope.FILE]
+        self.declaration_rules = [r for r in self.rules if r.scope == Scope.DECLARATION]
+
+    def check(self, source: SourceText) -> FileResult:
+        loaded = load(source, self.vocabulary)
+        return self.check_loaded(loaded)
+
+    def check_loaded(self, loaded: SourceFile) -> FileResult:
+        result = FileResult(loaded.path, declarations=len(loaded.declarations))
+        line_count = loaded.source.text.count("\n") + 1
+        for rule in self.file_rules:
+            self._run(rule, loaded, loaded, None, result, line_count)
+        for declaration in loaded.declarations:
+            for rule in self.declaration_rules:
+                self._run(rule, declaration, loaded, declaration, result, line_count)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _run(self, rule: Rule, target, loaded: SourceFile, declaration, result: FileResult, line_count: int) -> None:
+        name = declaration.name if declaration is not None else None
+        collected: list[Finding] = []
+        try:
+            for finding in rule.check(target, loaded):
+                problem = _invalid(finding, line_count)
+                if problem:
+                    raise _GarbageFinding(problem)
+                collected.append(finding)
+        except Exception as error:  # a broken rule must not take the run down
+            where = declaration.span() if declaration is not None else FILE_START
+            detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
+            result.findings.append(
+                Finding(
+                    span=where,
+                    message_zh=f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
+                    message_en=f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
+                    code=RULE_CRASHED[0],
+                    name=RULE_CRASHED[1],
+                    severity=Severity.ERROR,
+                    path=loaded.path,
+                    declaration=name,
+                    origin=rule.origin,
+                )
+            )
+            result.crashed += 1
+            return
+        severity = self.severities.get(rule.code)
+        for finding in collected:
+            finding.path = loaded.path
+            finding.declaration = name
+            finding.origin = rule.origin
+            if severity is not None:
+                finding.severity = severity
+        result.findings.extend(collected)
+
+
+class _GarbageFinding(Exception):
+    pass
+
+
+def _invalid(finding: object, line_count: int) -> str | None:
+    if not isinstance(finding, Finding):
+        return f"yielded {type(finding).__name__}, not a Finding"
+    span = finding.span
+    if not isinstance(span, Span) or not all(isinstance(v, int) for v in span):
+        return f"yielded a finding without a valid span: {span!r}"
+    if not (1 <= span.line <= line_count and span.column >= 1 and span.end_line >= span.line):
+        return f"yielded a finding outside the file: line {span.line}, column {span.column}"
+    if not isinstance(finding.message_zh, str) or not isinstance(finding.message_en, str):
+        return "yielded a finding without a message"
+    return None

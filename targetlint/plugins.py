@@ -1,0 +1,114 @@
+"""Finding and loading plugins: every rule, built-in or not, comes through here.
+
+Entry points in the ``targetlint`` group are loaded one at a time inside
+try/except, so a pack that fails to import is named and skipped instead of
+taking the run down. Loading happens only when a command needs rules, which
+keeps ``targetlint --version`` and usage errors instant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from targetlint.rule import Rule
+
+
+ENTRY_POINT_GROUP = "targetlint"
+
+
+@dataclass(frozen=True)
+class PluginError:
+    plugin: str
+    error: str
+
+
+@dataclass
+class Registry:
+    """The rules and vocabulary extensions every loaded plugin contributed."""
+
+    rules: dict[str, type[Rule]] = field(default_factory=dict)          # code → rule class
+    by_name: dict[str, type[Rule]] = field(default_factory=dict)        # kebab name → rule class
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    rule_files: list[str] = field(default_factory=list)
+    errors: list[PluginError] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
+
+    def lookup(self, code_or_name: str) -> type[Rule] | None:
+        return self.rules.get(code_or_name.upper()) or self.by_name.get(code_or_name.lower())
+
+    def sorted_rules(self) -> list[type[Rule]]:
+        return [self.rules[code] for code in sorted(self.rules, key=_code_order)]
+
+
+def _code_order(code: str) -> tuple:
+    digits = "".join(ch for ch in code if ch.isdigit())
+    prefix = code.rstrip("0123456789")
+    return (len(prefix), prefix, int(digits) if digits else 0)
+
+
+def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registry:
+    """Load every plugin of the entry-point group (plus ``extra_plugins``,
+    ``(name, module)`` pairs for tests) and collect what they provide."""
+    import pluggy
+    from importlib.metadata import entry_points
+
+    from targetlint import hookspecs
+
+    manager = pluggy.PluginManager("targetlint")
+    manager.add_hookspecs(hookspecs.TargetlintSpec)
+    registry = Registry()
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name)):
+        try:
+            module = entry_point.load()
+            manager.register(module, name=entry_point.name)
+        except Exception as error:  # a broken pack must not take the others down
+            registry.errors.append(PluginError(entry_point.name, f"{type(error).__name__}: {error}"))
+    for name, module in extra_plugins or ():
+        try:
+            manager.register(module, name=name)
+        except Exception as error:
+            registry.errors.append(PluginError(name, f"{type(error).__name__}: {error}"))
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        registry.errors.append(PluginError(getattr(error, "plugin", "?") and manager.get_name(error.plugin) or "?", str(error)))
+
+    for plugin_name, plugin in manager.list_name_plugin():
+        registry.plugins.append(plugin_name)
+        for hook_name, sink in (("targetlint_rules", _add_rules), ("targetlint_vocabulary", _add_vocabulary), ("targetlint_rule_files", _add_rule_files)):
+            implementation = getattr(plugin, hook_name, None)
+            if implementation is None:
+                continue
+            try:
+                sink(registry, plugin_name, implementation())
+            except Exception as error:
+                registry.errors.append(PluginError(plugin_name, f"{hook_name}: {type(error).__name__}: {error}"))
+    return registry
+
+
+def _add_rules(registry: Registry, plugin: str, rules: Any) -> None:
+    for rule in rules or ():
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            registry.errors.append(PluginError(plugin, f"targetlint_rules returned {rule!r}, not a Rule subclass"))
+            continue
+        code = getattr(rule, "code", None)
+        if not code or not getattr(rule, "name", None):
+            registry.errors.append(PluginError(plugin, f"rule {rule.__name__} has no code or name"))
+            continue
+        if code in registry.rules:
+            other = registry.rules[code]
+            registry.errors.append(PluginError(plugin, f"rule code {code} is already provided by {other.origin}"))
+            continue
+        rule.origin = plugin
+        registry.rules[code] = rule
+        registry.by_name[rule.name] = rule
+
+
+def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
+    for name, words in (extra or {}).items():
+        registry.vocabulary.setdefault(name, []).extend(words)
+
+
+def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
+    registry.rule_files.extend(str(path) for path in paths or ())

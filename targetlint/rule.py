@@ -1,0 +1,150 @@
+"""What a rule is, and what it reports.
+
+A rule is a class with a stable ``code`` (TLnnn), a kebab-case ``name``, a
+default ``severity``, a docstring in ruff's shape (What it does / Why it
+matters / Example / How to fix; Chinese first, then a line ``---`` and the
+English), optional pydantic ``Options``, and a ``check`` generator. Rules
+receive the model and yield :class:`Finding`; they never parse strings, read
+files or print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from targetlint.span import Span
+from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+if TYPE_CHECKING:
+    from targetlint.loader import SourceFile
+    from targetlint.model import Declaration, Indicator
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class FixSafety(StrEnum):
+    SAFE = "safe"        # changes only the form; applied by --fix
+    UNSAFE = "unsafe"    # a judgment the author should confirm; needs --unsafe-fixes
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the text at ``span`` with ``replacement``."""
+
+    span: Span
+    replacement: str
+    safety: FixSafety = FixSafety.SAFE
+    description_zh: str = ""
+    description_en: str = ""
+
+
+@dataclass(slots=True)
+class Finding:
+    span: Span
+    message_zh: str
+    message_en: str
+    code: str = ""
+    name: str = ""
+    severity: Severity = Severity.WARNING
+    path: str = ""
+    declaration: str | None = None
+    indicator_path: tuple[str, ...] = ()
+    subject: str = ""                  # the offending text, keys baselines so they survive moved lines
+    fix: Fix | None = None
+    origin: str = ""                   # the plugin that provided the rule
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Scope(StrEnum):
+    DECLARATION = "declaration"   # check(declaration, file) once per declaration
+    FILE = "file"                 # check(file) once per file
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[Scope] = Scope.DECLARATION
+    fixable: ClassVar[FixSafety | None] = None
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    origin: ClassVar[str] = ""         # set by the registry: the plugin that provided it
+
+    def __init__(self, options: dict[str, Any] | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY):
+        self.options = self.Options.model_validate(options or {})
+        self.vocabulary = vocabulary
+
+    def check(self, target: "Declaration | SourceFile", source: "SourceFile") -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def report(
+        self,
+        span: Span,
+        zh: str,
+        en: str,
+        *,
+        indicator: "Indicator | None" = None,
+        subject: str | None = None,
+        severity: Severity | None = None,
+        fix: Fix | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``span``; the engine adds the file and declaration."""
+        return Finding(
+            span=span,
+            message_zh=zh,
+            message_en=en,
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            indicator_path=indicator.path if indicator is not None else (),
+            subject=subject if subject is not None else ((indicator.value or "") if indicator is not None else ""),
+            fix=fix,
+        )
+
+    # -- documentation --------------------------------------------------
+    @classmethod
+    def doc(cls, lang: str = "zh") -> str:
+        text = _dedent(cls.__doc__ or "")
+        chinese, _, english = text.partition("\n---\n")
+        return (english if lang == "en" and english else chinese).strip()
+
+    @classmethod
+    def summary(cls, lang: str = "zh") -> str:
+        return cls.doc(lang).splitlines()[0] if cls.doc(lang) else cls.name
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)

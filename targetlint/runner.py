@@ -1,0 +1,75 @@
+"""The check pipeline for a set of paths: files → sources → engine → findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from targetlint.engine import Engine
+from targetlint.rule import Finding
+from targetlint.source import SourceText, decode
+
+YAML_SUFFIXES = (".yaml", ".yml")
+# Folders a recursive walk never enters: tool state, not declarations.
+SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".targetlint_cache", ".tox", ".mypy_cache", ".pytest_cache"}
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    declarations: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)   # (zh, en) messages for usage and I/O errors
+    crashed: int = 0
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there."""
+    files: list[str] = []
+    errors: list[tuple[str, str]] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, names in os.walk(path, followlinks=True):
+                stat = os.stat(root)
+                if (stat.st_dev, stat.st_ino) in visited:   # a symlink loop
+                    dirs[:] = []
+                    continue
+                visited.add((stat.st_dev, stat.st_ino))
+                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+                found.extend(os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
+            if not found:
+                errors.append((f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）", f"{path}: no YAML files (*.yaml, *.yml) in this directory"))
+            files.extend(sorted(found))
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            errors.append((f"{path}：路径不存在", f"{path}: no such file or directory"))
+    unique = list(dict.fromkeys(os.path.normpath(f) for f in files))
+    return unique, errors
+
+
+def check_files(engine: Engine, files: list[str], keep_sources: bool = False) -> RunResult:
+    result = RunResult()
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            result.errors.append((f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
+            continue
+        check_source(engine, decode(data, path), result, keep_sources)
+    return result
+
+
+def check_source(engine: Engine, source: SourceText, result: RunResult, keep_sources: bool = False) -> None:
+    file_result = engine.check(source)
+    result.files += 1
+    result.declarations += file_result.declarations
+    result.findings.extend(file_result.findings)
+    result.crashed += file_result.crashed
+    if keep_sources:
+        result.sources[source.path] = source.lines

@@ -1,0 +1,42 @@
+"""Which rules run: select / ignore / extend-select over codes, names and prefixes."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from targetlint.plugins import Registry
+
+
+class UnknownSelector(ValueError):
+    def __init__(self, selector: str):
+        super().__init__(selector)
+        self.selector = selector
+
+
+def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
+    """Rule codes matched by codes ("TL201"), names ("rate-with-count"),
+    prefixes ("TL2") or "ALL"; an unknown selector raises UnknownSelector."""
+    codes: set[str] = set()
+    for raw in selectors:
+        selector = raw.strip()
+        if not selector:
+            continue
+        if selector.upper() == "ALL":
+            codes.update(registry.rules)
+            continue
+        rule = registry.lookup(selector)
+        if rule is not None:
+            codes.add(rule.code)
+            continue
+        matched = {code for code in registry.rules if code.startswith(selector.upper())}
+        if not matched:
+            raise UnknownSelector(selector)
+        codes |= matched
+    return codes
+
+
+def resolve(registry: Registry, select: Iterable[str] | None = None, ignore: Iterable[str] = (), extend_select: Iterable[str] = ()) -> set[str]:
+    chosen = expand(registry, select) if select is not None else {c for c, r in registry.rules.items() if getattr(r, "default_enabled", True)}
+    chosen |= expand(registry, extend_select)
+    chosen -= expand(registry, ignore)
+    return chosen
