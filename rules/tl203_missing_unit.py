@@ -7,8 +7,9 @@ from targetlint.values import ValueKind
 class MissingUnit(Rule):
     """缺少单位：数值后没有计量单位或百分号。
 
-    **作用**：指标值是数字却没有单位或 %（如“整改率 100”“上报及时率 90”
-    “申报人数 200”“召开场次 5”）时报告。值为 0 的发生数（“事故发生数 0”）不需要单位，
+    **作用**：比率指标的数值没有 %（如“整改率 100”“上报及时率 90”），或指标值只是一个
+    光秃秃的数字、既无单位也无比较符号（如“申报人数 200”“召开场次 5”）时报告。
+    “案件完成数 ≥2200”这样带比较符号的计数，名称已说明计量对象，不报告。值为 0 的发生数（“事故发生数 0”）不需要单位，
     不报告。无单位且超过 100 的有界比率由 TL201 报告；写成 1 或 0.9 的比率由 TL206 报告。
 
     **为什么重要**：没有单位，“100”可以是 100%、100 人或 100 次，年终无法对照考核。
@@ -23,8 +24,10 @@ class MissingUnit(Rule):
     ---
     Missing unit: a number with no unit or percent sign.
 
-    **What it does**: reports numeric values without a unit or % ("整改率
-    100", "上报及时率 90", "申报人数 200", "召开场次 5"). A zero count
+    **What it does**: reports rate values without % ("整改率 100", "上报及时率
+    90") and values that are a bare number with neither unit nor comparison
+    ("申报人数 200", "召开场次 5"). A count with a comparison such as
+    "案件完成数 ≥2200" names what it counts and passes. A zero count
     ("事故发生数 0") needs no unit and is not reported. Unitless bounded rates
     above 100 are TL201's; rates written as 1 or 0.9 are TL206's.
 
@@ -53,6 +56,10 @@ class MissingUnit(Rule):
             if value.number is None or value.unit is not None or value.number == 0:
                 continue
             if facts.is_rate and (value.number <= 1 or (facts.is_bounded_rate and value.number > 100)):
+                continue
+            # "案件完成数 ≥2200": a count name with a stated comparison names its own
+            # unit; a bare "200" or a rate without % says nothing.
+            if not facts.is_rate and value.operator is not None:
                 continue
             need_zh, need_en = ("%", "%") if facts.is_rate else ("计量单位", "a unit")
             yield self.report(
