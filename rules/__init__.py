@@ -6,29 +6,24 @@ pack does (see pyproject.toml); the core knows no rule by name.
 
 from __future__ import annotations
 
+import pkgutil
+import re
 from importlib import import_module
 
 from targetlint.hookspecs import hookimpl
 
-# One module per rule; the registry reads code, name and severity from each class.
-RULE_MODULES = (
-    "tl001_yaml_syntax",
-    "tl002_unknown_key",
-    "tl003_missing_field",
-    "tl004_invalid_type",
-    "tl005_not_utf8",
-    "tl009_rule_crashed",
-    "tl201_rate_with_count",
-    "tl203_missing_unit",
-    "tl207_unmeasurable",
-    "tl209_plan_reference",
-    "tl301_placeholder",
-)
+# One module per rule, named tlNNN_<name>.py; each exposes RULES. Discovery by
+# file name means adding a rule never edits a shared list.
+_RULE_MODULE = re.compile(r"^tl\d{3}_[a-z0-9_]+$")
+
+
+def rule_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if _RULE_MODULE.match(m.name))
 
 
 def all_rules():
     rules = []
-    for module_name in RULE_MODULES:
+    for module_name in rule_modules():
         module = import_module(f"{__name__}.{module_name}")
         rules.extend(module.RULES)
     return rules
