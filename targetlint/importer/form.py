@@ -209,9 +209,10 @@ class _Builder:
             return cells[index] if index is not None and index < len(cells) else ""
 
         used = set(self.columns.values())
-        stray = [c for i, c in enumerate(cells) if i not in used and c.strip() and not labels.frame_part(c)]
+        stray = [i for i, c in enumerate(cells) if i not in used and c.strip() and not labels.frame_part(c)]
         if stray:
-            self.problems.append(Problem(row.where, f"could not place row (cells outside the table columns): {_shown(cells)}"))
+            self.problems.append(Problem(_where_at(row, stray[0]),
+                                         f"could not place row (a cell outside the table columns): {_shown(cells)}"))
             return
         extras = {key: cell(key) for key in EXTRA_KEYS if key in self.columns}
         self.table.positional_row(cell("level1"), cell("level2"), cell("name"), cell("value"), extras,
