@@ -385,3 +385,15 @@ def _umask():
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_lone_name_in_its_column_has_an_empty_value(tmp_path):
+    _, rows = _indicators(_table(tmp_path, "产出指标\t数量指标\t甲\t1个\n\t\t\t乙\t\n"))
+    assert rows[1] == ("产出指标", "数量指标", "乙", "")
+
+
+@pytest.mark.parametrize("footer", ["填报人：\t张三", "注：本表金额单位为元\t\t\t\t"])
+def test_footers_are_reported_not_imported(tmp_path, footer):
+    source = _table(tmp_path, f"产出指标\t数量指标\t甲\t1个\n{footer}\n")
+    code, _, err = _run(source, tmp_path / "out.yaml")
+    assert code == 1 and f"{source}:14: could not place row" in err

@@ -94,6 +94,7 @@ class _Builder:
         self.goal_column = 0
         self.goal_lines: list[str] = []
         self.columns: dict[str, int] = {}
+        self.name_column: int | None = None
         self.table = IndicatorTable()
         self.problems: list[Problem] = []
 
@@ -184,6 +185,9 @@ class _Builder:
     # --- indicator table -------------------------------------------------
     def _start_table(self, row: Row) -> None:
         self.phase = "table"
+        squeezed = [labels.squeeze(c) for c in row.cells]
+        if "三级指标" in squeezed:
+            self.name_column = squeezed.index("三级指标")
         if self.positional:
             self.columns = {}
             for index, cell in enumerate(row.cells):
@@ -197,7 +201,7 @@ class _Builder:
             self._start_table(row)  # repeated on a new page
             return
         if not self.positional:
-            self.table.content_row(cells, row.where)
+            self.table.content_row(cells, row.where, name_column=self.name_column)
             return
         missing = {"level1", "name", "value"} - self.columns.keys()
         if missing:

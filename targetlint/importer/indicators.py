@@ -73,7 +73,8 @@ class IndicatorTable:
         self.problems: list[Problem] = []
 
     # --- rows read by content (text tables) ------------------------------
-    def content_row(self, cells: list[str], where: Where) -> None:
+    def content_row(self, cells: list[str], where: Where, *, name_column: int | None = None) -> None:
+        """Read a row by what its cells say; ``name_column`` is where the 三级指标 heading sits."""
         filled = [_Cell(i, c) for i, c in enumerate(cells) if c.strip()]
         if filled and (part := labels.frame_part(filled[0].text)):
             self.frame_open = part == "head"
@@ -107,6 +108,15 @@ class IndicatorTable:
 
         if len(rest) > 2:
             self._cannot_place(where, cells, "more cells than a 三级指标 and its 指标值")
+            return
+        if rest and rest[0].text.rstrip().endswith(("：", ":")):
+            # "填报人：" and the like: a form footer, not an indicator.
+            self._cannot_place(where, cells, "a label, not an indicator")
+            return
+        if len(rest) == 1 and not cats and name_column is not None and abs(rest[0].column - name_column) > 1:
+            # A lone cell away from the 三级指标 column is a note or footer, not a
+            # name whose value was left blank.
+            self._cannot_place(where, cells, "a lone cell outside the 三级指标 column")
             return
         if len(rest) == 1 and _VALUE_LIKE.search(rest[0].text):
             # A name that happens to be a category word, followed by its value.
