@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from targetlint.atomic import write_atomic
@@ -397,3 +399,37 @@ def test_footers_are_reported_not_imported(tmp_path, footer):
     source = _table(tmp_path, f"产出指标\t数量指标\t甲\t1个\n{footer}\n")
     code, _, err = _run(source, tmp_path / "out.yaml")
     assert code == 1 and f"{source}:14: could not place row" in err
+
+
+def test_second_level_under_the_wrong_first_level_is_kept_as_printed(tmp_path):
+    # 社会效益 belongs under 效益, but the next 一级 printed is 产出 again: the
+    # importer does not move the row, it copies the table (the linter judges it).
+    body = "产出指标\t数量指标\t甲\t1个\n\t社会效益指标\t乙\t2个\n产出指标\t质量指标\t丙\t合格\n"
+    _, rows = _indicators(_table(tmp_path, body))
+    assert rows[1] == ("产出指标", "社会效益指标", "乙", "2个")
+
+
+def test_rows_with_no_heading_anywhere_are_reported(tmp_path):
+    source = _table(tmp_path, "\t\t\t甲\t1个\n\t\t\t乙\t2个\n")
+    code, _, err = _run(source, "-")
+    assert code == 1
+    assert f"{source}:13: could not place row (no 一级指标 heading anywhere after it): 甲" in err
+
+
+_CELLS = ["", "", "产出指标", "数量 指标", "指标", "绩效", "绩效 指标", "质量指标", "效益指标", "社会效益指标",
+          "满意度指标", "服务对象满意度", "成本指标", "甲", "乙率", "100%", "≥90", "90", "--", "填报人：",
+          "项目名称", "年度总体目标", "一级指标", "(2023年度)"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(_CELLS), max_size=7), max_size=25))
+def test_any_table_imports_or_reports_without_crashing(tmp_path, rows):
+    source = _table(tmp_path, "".join("\t".join(r) + "\n" for r in rows), name="fuzz.txt")
+    code, out, err = _run(source, "-")
+    assert "Traceback" not in err
+    if code == 0:
+        docs = list(_yaml().load_all(out))
+        total = sum(len(items) for d in docs for by_l2 in d["绩效指标"].values() for items in by_l2.values())
+        assert total == sum(len(d.indicators) for d in load(str(source)).declarations)
+    else:
+        assert code == 1 and "could not place" in err

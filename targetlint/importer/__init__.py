@@ -3,6 +3,24 @@
 Sources are PDF-to-text tables (tab-separated) and .xlsx workbooks. Nothing
 is written unless every row found a place: a row the importer cannot place
 is reported with its line or cell and the exit code is 1.
+
+Choices the written YAML rests on (the core reads it):
+
+* A missing 指标值 is ``''``; an indicator with no 二级 sits under the key ``''``.
+* A header field the source lacks is left out, not written as null; so is
+  申报年度 when neither "(2023年度)" nor a dated title gives it. A date that
+  cannot be read stays a string, as written.
+* Amounts are 元 with two decimals; a table in 万元 is converted.
+* A bare number in the source (90, 0.95) is a bare YAML number; anything
+  else, "012" included, is a string.
+* A label split over two rows is joined with one space, the way the PDF
+  text shows in-cell breaks ("服务对象满意度 指标"). A heading reprinted after
+  a page break continues its group under the form first printed; the same
+  label printed again further down joins its group, since a YAML mapping
+  cannot repeat a key.
+* A 二级 that cannot sit under the current 一级, printed just before its own
+  一级 reaches the next page, waits for it; if the next 一级 printed is not
+  its own, the row stays where the table put it, for the linter to judge.
 """
 
 from __future__ import annotations
