@@ -116,7 +116,9 @@ _WIDTH.update({ord("～"): "~", ord("〜"): "~", ord("\u3000"): " "})
 
 # Spaces carry no meaning in a value ("≥ 90 %"), except between two Latin words.
 _SPACE = re.compile(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])")
-_EDGE_PUNCT = "。.；;，,、 "
+# Separators left at either end; a trailing full stop too, but not a leading
+# "." (".5").
+_EDGE_PUNCT = "。；;，,、 "
 _HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[%,;:! {}])")
 _LATEX_COMMANDS = {
@@ -162,7 +164,7 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
     text = text.translate(_WIDTH)
     if " " in text or not text.isprintable():
         text = _SPACE.sub("", text)
-    text = text.strip(_EDGE_PUNCT)
+    text = text.strip(_EDGE_PUNCT).rstrip(".")
     return text, markup, written
 
 
@@ -233,7 +235,11 @@ class _Grammar:
         unit = _alternation(self.unit_class)
         mag = _alternation(self.magnitudes)
         ops = _alternation(self.prefix_ops)
-        compare_ops = _alternation(set(self.prefix_ops) - set(_norm(v.attainment_operators)))
+        # Before a phrase, only an inequality compares with a standard: "达到良好"
+        # and "=合格" name a grade.
+        compare_ops = _alternation(
+            set(self.prefix_ops) - set(_norm(v.attainment_operators)) - set(_norm(v.eq_operators))
+        )
         apre = _alternation(_norm(v.approximate_prefixes))
         asuf = _alternation(self.approx_suffixes)
         post = _alternation(list(self.suffix_ops) + list(self.approx_suffixes))
@@ -441,6 +447,8 @@ class _Grammar:
         if m is None:
             return None
         g = m.groupdict()
+        if g["yb1"] and not g["marker"] and g["rest"]:
+            return None  # "2020.05万元" is money, not May 2020
         dates = []
         for i in (1, 2):
             y = g[f"ya{i}"] or g[f"yb{i}"]
@@ -448,6 +456,8 @@ class _Grammar:
             d = g[f"da{i}"] or g[f"db{i}"] or g[f"dc{i}"]
             if not (y or mo):
                 continue
+            if g[f"yb{i}"] and text[m.start(f"mb{i}") - 1] == "." and len(mo) < 2:
+                return None  # "2020.5" is a decimal; a dotted month is written "2020.05"
             if y is None and dates:
                 y = dates[0][0]  # "2023年1-6月": the second bound shares the year
             if (mo and not 1 <= int(mo) <= 12) or (d and not 1 <= int(d.rstrip("日号")) <= 31):
