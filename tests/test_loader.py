@@ -20,7 +20,7 @@ def test_example_positions_are_exact():
     assert declaration.name == "劳动人事争议仲裁工作专项"
     assert declaration.year == 2023
     assert str(declaration.funds.total) == "1732000.00"
-    assert declaration.span("name") == Span(3, 7, 3, 17)
+    assert declaration.span("name") == Span(3, 7, 3, 19)
     indicators = list(declaration.indicators())
     assert [i.name for i in indicators] == ["专项队伍目标案件完成数", "培训人数达标率", "年度综合评估机制健全性", "调解仲裁工作服务态度满意度"]
     rate = indicators[1]
