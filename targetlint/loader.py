@@ -52,6 +52,9 @@ class SourceFile:
 
     source: SourceText
     declarations: list[Declaration] = field(default_factory=list)
+    # No document is a declaration and every one is a mapping of other keys
+    # (a CI workflow, .pre-commit-config.yaml): not ours to judge.
+    foreign: bool = False
 
     @property
     def path(self) -> str:
@@ -98,6 +101,9 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
         declaration = builder.declaration(node)
         if declaration is not None:
             loaded.declarations.append(declaration)
+    if not loaded.declarations and source.problems and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems):
+        source.problems.clear()
+        loaded.foreign = True
     return loaded
 
 
@@ -261,6 +267,9 @@ class _Builder:
     def declaration(self, root) -> Declaration | None:
         if root.id != "mapping":
             self.problem("not-a-declaration", self.at(root), root.id)
+            return None
+        if not any(type(k.value) is str and (k.value in DECLARATION_KEYS or k.value in INDICATORS_KEYS) for k, _ in root.value):
+            self.problem("not-a-declaration", self.at(root), "foreign")
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(root)}
