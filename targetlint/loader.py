@@ -268,7 +268,7 @@ class _Builder:
         if root.id != "mapping":
             self.problem("not-a-declaration", self.at(root), root.id)
             return None
-        if not any(type(k.value) is str and (k.value in DECLARATION_KEYS or k.value in INDICATORS_KEYS) for k, _ in root.value):
+        if not _looks_like_declaration(root):
             self.problem("not-a-declaration", self.at(root), "foreign")
             return None
         data: dict[str, Any] = {}
@@ -385,6 +385,23 @@ class _Builder:
         indicator.parsed = parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
         if indicator.name:
             indicator.facts = name_facts(indicator.name, self.vocabulary)
+
+
+def _looks_like_declaration(root) -> bool:
+    # English aliases such as "name" are common in other YAML (a CI workflow's
+    # `name: CI`), so they count only when known keys outnumber unknown ones.
+    known = unknown = 0
+    for key_node, _ in root.value:
+        key = key_node.value
+        if type(key) is not str:
+            unknown += 1
+        elif key in INDICATORS_KEYS or (key in DECLARATION_KEYS and not key.isascii()):
+            return True
+        elif key in DECLARATION_KEYS:
+            known += 1
+        else:
+            unknown += 1
+    return known > unknown
 
 
 def _expected(model, field_name: str) -> str:
