@@ -98,6 +98,6 @@ def test_files_of_other_yaml_are_foreign_and_skipped():
     workflow = _load("name: CI\non:\n  push: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
     assert workflow.foreign and not workflow.problems and not workflow.declarations
     # Beside a real declaration, a stray mapping is reported, not skipped.
-    mixed = _load("项目名称: a\n---\nname: CI\n")
+    mixed = _load("项目名称: a\n---\nname: CI\non: push\n")
     assert not mixed.foreign
     assert [(p.kind, p.detail, p.span.line) for p in mixed.problems] == [("not-a-declaration", "foreign", 3)]
