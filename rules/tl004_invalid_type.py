@@ -8,7 +8,7 @@ _EXPECTED = {
     "list": ("指标列表（- 三级指标: …）", "a list of indicators (- 三级指标: …)"),
     "indicator": ("指标（含 三级指标 和 指标值 的映射）", "an indicator (a mapping with 三级指标 and 指标值)"),
 }
-_FOUND = {"sequence": ("列表", "a list"), "scalar": ("单个值", "a single value"), "mapping": ("映射", "a mapping")}
+_FOUND = {"sequence": ("列表", "a list"), "scalar": ("单个值", "a single value"), "foreign": ("没有任何申报表字段的映射", "a mapping with none of the declaration's keys")}
 
 
 class InvalidType(ProblemRule):

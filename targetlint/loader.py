@@ -52,6 +52,9 @@ class SourceFile:
 
     source: SourceText
     declarations: list[Declaration] = field(default_factory=list)
+    # No document is a declaration and every one is a mapping of other keys
+    # (a CI workflow, .pre-commit-config.yaml): not ours to judge.
+    foreign: bool = False
 
     @property
     def path(self) -> str:
@@ -74,15 +77,17 @@ def _composer():
     return _yaml
 
 
-def span_of(node) -> Span:
+def span_of(node, offset: int = 0) -> Span:
+    # ``offset``: lines cut off before the text this node was composed from
+    # (loading resumes after a syntax error on a slice of the file).
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return Span(start.line + offset + 1, start.column + 1, end.line + offset + 1, end.column + 1)
 
 
-def _last_line(node) -> int:
+def _last_line(node, offset: int = 0) -> int:
     # A block collection ends at the start of the line after its last value.
     end = node.end_mark
-    return end.line if end.column == 0 and end.line > node.start_mark.line else end.line + 1
+    return offset + (end.line if end.column == 0 and end.line > node.start_mark.line else end.line + 1)
 
 
 def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> SourceFile:
@@ -92,10 +97,13 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
     for index, (node, offset) in enumerate(_documents(source)):
         if node is None:
             continue
-        builder = _Builder(source, vocabulary, index)
+        builder = _Builder(source, vocabulary, index, offset)
         declaration = builder.declaration(node)
         if declaration is not None:
             loaded.declarations.append(declaration)
+    if not loaded.declarations and source.problems and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems):
+        source.problems.clear()
+        loaded.foreign = True
     return loaded
 
 
@@ -109,8 +117,6 @@ def _documents(source: SourceText):
     while True:
         try:
             for node in _composer().compose_all(text):
-                if offset:
-                    _shift(node, offset)
                 yield node, offset
             return
         except MarkedYAMLError as error:
@@ -119,7 +125,11 @@ def _documents(source: SourceText):
             column = (mark.column if mark else 0)
             message = " ".join(str(p) for p in (error.context, error.problem) if p)
             source.problems.append(Problem("yaml-syntax", Span.point(line + offset + 1, column + 1), message))
-            resume = _DOCUMENT_START.search(text, _line_start(text, line + 1))
+            # The parser often stops at the marker of the next document, so the
+            # search starts on the error's own line, but must move forward.
+            resume = _DOCUMENT_START.search(text, _line_start(text, line))
+            if resume is not None and resume.start() == 0:
+                resume = _DOCUMENT_START.search(text, 1)
             if resume is None:
                 return
             offset += text.count("\n", 0, resume.start())
@@ -141,33 +151,21 @@ def _line_start(text: str, line: int) -> int:
     return position
 
 
-def _shift(root, offset: int) -> None:
-    # Marks are shared objects in the pure composer but per-node in the C
-    # one; rewriting through a seen-set handles both.
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        for mark in (node.start_mark, node.end_mark):
-            if id(mark) not in seen:
-                seen.add(id(mark))
-                mark.line += offset
-        if isinstance(node.value, list):
-            for item in node.value:
-                stack.extend(item if isinstance(item, tuple) else (item,))
-
-
 class _Builder:
     """Turns one document's nodes into a :class:`Declaration`."""
 
-    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int):
+    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0):
         self.source = source
+        self.offset = offset
         self.vocabulary = vocabulary
         self.index = index
         self.budget = NODE_BUDGET
+
+    def at(self, node) -> Span:
+        return span_of(node, self.offset)
+
+    def last(self, node) -> int:
+        return _last_line(node, self.offset)
 
     def problem(self, kind: str, span: Span, detail: str = "", expected: str = "") -> None:
         self.source.problems.append(Problem(kind, span, detail, expected, self.index))
@@ -176,13 +174,13 @@ class _Builder:
     def _spend(self, node) -> bool:
         self.budget -= 1
         if self.budget == 0:
-            self.problem("too-complex", span_of(node), f"more than {NODE_BUDGET} nodes")
+            self.problem("too-complex", self.at(node), f"more than {NODE_BUDGET} nodes")
         return self.budget > 0
 
     def _tag_ok(self, node) -> bool:
         if node.tag in _CORE_TAGS or not node.tag.startswith(("tag:", "!")):
             return True
-        self.problem("unsafe-tag", span_of(node), node.tag.replace(_TAG, "!!"))
+        self.problem("unsafe-tag", self.at(node), node.tag.replace(_TAG, "!!"))
         return False
 
     def entries(self, node):
@@ -194,11 +192,11 @@ class _Builder:
             if key_node.tag == _TAG + "merge":
                 continue
             if type(key_node.value) is not str:
-                self.problem("invalid-type", span_of(key_node), "key", "text")
+                self.problem("invalid-type", self.at(key_node), "key", "text")
                 continue
             key = key_node.value
             if key in seen:
-                self.problem("duplicate-key", span_of(key_node), key)
+                self.problem("duplicate-key", self.at(key_node), key)
                 continue
             seen[key] = key_node
             yield key, key_node, value_node
@@ -208,9 +206,9 @@ class _Builder:
         if not self._tag_ok(node):
             return None
         if node.id != "scalar":
-            self.problem("invalid-type", span_of(node), field, expected)
+            self.problem("invalid-type", self.at(node), field, expected)
             return None
-        if node.tag == NULL and node.style is None:
+        if node.tag == NULL and not node.style:
             return None
         return node.value
 
@@ -268,25 +266,28 @@ class _Builder:
 
     def declaration(self, root) -> Declaration | None:
         if root.id != "mapping":
-            self.problem("not-a-declaration", span_of(root), root.id)
+            self.problem("not-a-declaration", self.at(root), root.id)
+            return None
+        if not _looks_like_declaration(root):
+            self.problem("not-a-declaration", self.at(root), "foreign")
             return None
         data: dict[str, Any] = {}
-        spans: dict[str, Span] = {"key": span_of(root)}
+        spans: dict[str, Span] = {"key": self.at(root)}
         level1s: list[Level1] = []
         has_indicators = False
         funds = None
         for key, key_node, value_node in self.entries(root):
             if key in INDICATORS_KEYS:
                 has_indicators = True
-                spans["indicators"] = span_of(key_node)
+                spans["indicators"] = self.at(key_node)
                 level1s = self.level1s(value_node)
                 continue
             field_name = DECLARATION_KEYS.get(key)
             if field_name is None:
-                self.problem("unknown-key", span_of(key_node), key, "declaration")
+                self.problem("unknown-key", self.at(key_node), key, "declaration")
                 continue
-            spans[field_name] = span_of(value_node)
-            spans[field_name + ".key"] = span_of(key_node)
+            spans[field_name] = self.at(value_node)
+            spans[field_name + ".key"] = self.at(key_node)
             if field_name == "funds":
                 funds = self.funds(value_node)
             elif field_name in ("year", "start_date", "end_date"):
@@ -300,74 +301,74 @@ class _Builder:
         declaration.level1s = level1s
         declaration.has_indicators = has_indicators
         declaration.index = self.index
-        declaration.end_line = _last_line(root)
+        declaration.end_line = self.last(root)
         return declaration
 
     def funds(self, node) -> Funds | None:
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", span_of(node), "项目资金", "mapping")
+                self.problem("invalid-type", self.at(node), "项目资金", "mapping")
             return None
         data: dict[str, Any] = {}
-        spans: dict[str, Span] = {"key": span_of(node)}
+        spans: dict[str, Span] = {"key": self.at(node)}
         for key, key_node, value_node in self.entries(node):
             field_name = FUNDS_KEYS.get(key)
             if field_name is None:
-                self.problem("unknown-key", span_of(key_node), key, "funds")
+                self.problem("unknown-key", self.at(key_node), key, "funds")
                 continue
-            spans[field_name] = span_of(value_node)
+            spans[field_name] = self.at(value_node)
             data[key] = self.typed(value_node, key)
         return self.validate(Funds, data, spans, FUNDS_KEYS)
 
     def level1s(self, node) -> list[Level1]:
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", span_of(node), "绩效指标", "mapping")
+                self.problem("invalid-type", self.at(node), "绩效指标", "mapping")
             return []
         result = []
         for label, key_node, value_node in self.entries(node):
-            level1 = Level1(label=label, kind=level1_kind(label), spans={"key": span_of(key_node)}, end_line=_last_line(value_node))
+            level1 = Level1(label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node))
             if value_node.id == "mapping":
                 for label2, key2, value2 in self.entries(value_node):
                     kind, home = level2_kind(label2, level1.kind)
-                    level2 = Level2(label=label2, kind=kind, home=home, spans={"key": span_of(key2)}, end_line=_last_line(value2))
+                    level2 = Level2(label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2))
                     level2.indicators = self.indicators(value2, level1, level2)
                     level1.categories.append(level2)
             elif not (value_node.id == "scalar" and value_node.tag == NULL):
-                self.problem("invalid-type", span_of(value_node), label, "mapping")
+                self.problem("invalid-type", self.at(value_node), label, "mapping")
             result.append(level1)
         return result
 
     def indicators(self, node, level1: Level1, level2: Level2) -> list[Indicator]:
         if node.id != "sequence":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", span_of(node), level2.label, "list")
+                self.problem("invalid-type", self.at(node), level2.label, "list")
             return []
         result = []
         for item in node.value:
             if not self._spend(item):
                 break
             if item.id != "mapping":
-                self.problem("invalid-type", span_of(item), level2.label, "indicator")
+                self.problem("invalid-type", self.at(item), level2.label, "indicator")
                 continue
             data: dict[str, Any] = {}
-            spans: dict[str, Span] = {"key": span_of(item)}
+            spans: dict[str, Span] = {"key": self.at(item)}
             numeric_value = False
             for key, key_node, value_node in self.entries(item):
                 field_name = INDICATOR_KEYS.get(key)
                 if field_name is None:
-                    self.problem("unknown-key", span_of(key_node), key, "indicator")
+                    self.problem("unknown-key", self.at(key_node), key, "indicator")
                     continue
-                spans[field_name] = span_of(value_node)
-                spans[field_name + ".key"] = span_of(key_node)
+                spans[field_name] = self.at(value_node)
+                spans[field_name + ".key"] = self.at(key_node)
                 value = self.text(value_node, key)
                 if value is not None:
                     data[key] = value
-                    if field_name == "value" and value_node.tag in (INT, FLOAT) and value_node.style is None:
+                    if field_name == "value" and value_node.tag in (INT, FLOAT) and not value_node.style:
                         numeric_value = True
             indicator = self.validate(Indicator, data, spans, INDICATOR_KEYS)
             indicator.level1, indicator.level2 = level1, level2
-            indicator.end_line = _last_line(item)
+            indicator.end_line = self.last(item)
             self.analyse(indicator, numeric_value)
             result.append(indicator)
         return result
@@ -384,6 +385,23 @@ class _Builder:
         indicator.parsed = parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
         if indicator.name:
             indicator.facts = name_facts(indicator.name, self.vocabulary)
+
+
+def _looks_like_declaration(root) -> bool:
+    # English aliases such as "name" are common in other YAML (a CI workflow's
+    # `name: CI`), so they count only when known keys outnumber unknown ones.
+    known = unknown = 0
+    for key_node, _ in root.value:
+        key = key_node.value
+        if type(key) is not str:
+            unknown += 1
+        elif key in INDICATORS_KEYS or (key in DECLARATION_KEYS and not key.isascii()):
+            return True
+        elif key in DECLARATION_KEYS:
+            known += 1
+        else:
+            unknown += 1
+    return known > unknown
 
 
 def _expected(model, field_name: str) -> str:

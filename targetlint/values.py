@@ -8,8 +8,12 @@ CONTRACT (the rules depend on these names; extend, don't rename).
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -63,6 +67,8 @@ class IndicatorValue:
     bracketed_unit: bool = False               # the unit was written in brackets: "=100(%)", "=7.00(人)"
     markup: str | None = None                  # "latex" or "html" when such residue was found: "$\\geq 80\\%$"
     parts: tuple["IndicatorValue", ...] = ()   # the pieces of a COMPOUND value
+    date: str | None = None                    # a DEADLINE's date, ISO and as precise as written: "2023-12-31", "2024-01", "2023"
+    date_start: str | None = None              # the start of a DEADLINE period: "2023.07-2024.01" → "2023-07"
 
     @property
     def amount(self) -> float | None:
@@ -74,6 +80,529 @@ class IndicatorValue:
         return self.kind in (ValueKind.NUMBER, ValueKind.RANGE) and self.number is not None
 
 
+# ---------------------------------------------------------------------------
+# The grammar. Every word it knows comes from the Vocabulary; this module only
+# knows shapes: where a scope word, an operator, a number, a magnitude, a unit
+# and an approximation may stand relative to each other, and what a date,
+# a baseline comparison and a plan reference look like.
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# A QUALITATIVE value is a word or a short phrase; a NARRATIVE is a clause.
+# The line: clause punctuation makes a narrative; otherwise a value of at most
+# _PHRASE_MAX characters (scope words such as 全年 removed) is a phrase, and a
+# longer one is a phrase only when vocabulary words cover all of it. Six holds
+# a four-character set phrase plus a two-character adverb or verb
+# ("顺利建成上线", "及时协调完成"); a predicate with its own subject or object
+# ("做好各项筹办工作", "人社服务质量得到提升") is longer.
+_PHRASE_MAX = 6
+# Words naming what is counted ("帮扶家庭", "发放宣传材料") are short; a longer
+# lead-in is a sentence that happens to end in a number.
+_SUBJECT_MAX = 8
+# A noun after the unit ("2000册宣传材料") is the subject, if short.
+_TRAIL_MAX = 6
+# Text after a number that is no known unit is still a unit if this short
+# ("9大行业", "3幅"); longer text is a clause.
+_UNKNOWN_UNIT_MAX = 4
+
+# Full-width digits, letters and brackets mean their ASCII forms. Comparison
+# signs stay as written (operator_text shows them; the vocabulary spells
+# them), and the full-width comma stays so "1,000" remains one number while
+# "2次，300人" is two values.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+for _ch in "＜＝＞，":
+    del _WIDTH[ord(_ch)]
+_WIDTH.update({ord("～"): "~", ord("〜"): "~", ord("\u3000"): " "})
+
+# Spaces carry no meaning in a value ("≥ 90 %"), except between two Latin words.
+_SPACE = re.compile(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])")
+# Separators left at either end; a trailing full stop too, but not a leading
+# "." (".5").
+_EDGE_PUNCT = "。；;，,、 "
+_HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
+_LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[%,;:! {}])")
+_LATEX_COMMANDS = {
+    "geq": "≥", "ge": "≥", "geqslant": "≥", "leq": "≤", "le": "≤", "leqslant": "≤",
+    "gt": ">", "lt": "<", "%": "%", "sim": "~", "approx": "约", "times": "×", "{": "", "}": "",
+}
+_SIGNS = frozenset("≥≤<>=")
+
+
+def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
+    """Strip markup residue and normalise width and spacing.
+
+    Returns the text, which markup was found, and the written form of any
+    operator that markup spelled ("\\geq", "&ge;"), so operator_text can
+    still show what the author wrote.
+    """
+    text, markup, written = raw, None, {}
+    if "<" in text or "&" in text:
+        def html_sub(m: re.Match[str]) -> str:
+            s = m.group()
+            if s[0] == "<":
+                return " "
+            out = html.unescape(s)
+            if out in _SIGNS:
+                written.setdefault(out, s)
+            return out
+        text, n = _HTML.subn(html_sub, text)
+        if n:
+            markup = "html"
+    if "$" in text or "\\" in text:
+        def latex_sub(m: re.Match[str]) -> str:
+            s = m.group()
+            if s == "$":
+                return ""
+            out = _LATEX_COMMANDS.get(s[1:], "")
+            if out in _SIGNS:
+                written.setdefault(out, s)
+            return out
+        text, n = _LATEX.subn(latex_sub, text)
+        if n:
+            text = text.replace("{", "").replace("}", "")
+            markup = markup or "latex"
+    text = text.translate(_WIDTH)
+    if " " in text or not text.isprintable():
+        text = _SPACE.sub("", text)
+    text = text.strip(_EDGE_PUNCT).rstrip(".")
+    return text, markup, written
+
+
+def _alternation(words) -> str:
+    """A regex for any of ``words`` that prefers the longest ("不超过" over "超过",
+    "个工作日" over "个"), built as a trie so a miss costs a character test
+    rather than one test per word."""
+    trie: dict = {}
+    for w in set(words):
+        if w:
+            node = trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return "(?:" + _trie(trie) + ")" if trie else "(?!)"
+
+
+def _trie(node: dict) -> str:
+    alts = [re.escape(ch) + _trie(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _norm(words) -> list[str]:
+    return [w.translate(_WIDTH) for w in words]
+
+
+_NUMBER_GROUPS = (
+    "subj", "qual", "op", "apre", "sign", "n1", "bare", "m1", "u1", "rsep", "n2", "mag_b", "ain_b", "bunit",
+    "unit", "mag_k", "ain_k", "unit_k", "mag_u", "ain_u", "uunit", "mag_n", "ain_n", "post", "trail",
+)
+
+
+class _Grammar:
+    """The value grammar compiled for one Vocabulary (cached per vocabulary)."""
+
+    def __init__(self, v: Vocabulary) -> None:
+        self.unit_class: dict[str, UnitClass] = {}
+        self._resolved: dict[str, tuple[int, str]] = {}
+        # Later lists win where a spelling is in two: a percent or money unit
+        # says more than a count.
+        for cls, words in (
+            (UnitClass.MEASURE, v.measure_units), (UnitClass.COUNT, v.count_units),
+            (UnitClass.TIME, v.time_units), (UnitClass.MONEY, v.money_units),
+            (UnitClass.PERCENT, v.percent_units),
+        ):
+            for w in _norm(words):
+                self.unit_class[w] = cls
+        self.magnitudes = {w.translate(_WIDTH): int(n) for w, n in v.magnitudes}
+        self.numerals = {w: int(n) for w, n in v.chinese_numerals}
+        self.prefix_ops: dict[str, Operator] = {}
+        for op, words in (
+            (Operator.GE, v.ge_operators + v.attainment_operators), (Operator.GT, v.gt_operators),
+            (Operator.LE, v.le_operators), (Operator.LT, v.lt_operators), (Operator.EQ, v.eq_operators),
+        ):
+            for w in _norm(words):
+                self.prefix_ops[w] = op
+        self.suffix_ops = {w: Operator.GE for w in _norm(v.ge_suffixes)}
+        self.suffix_ops.update({w: Operator.LE for w in _norm(v.le_suffixes)})
+        self.approx_suffixes = frozenset(_norm(v.approximate_suffixes))
+        self.deadline_markers = frozenset(_norm(v.deadline_markers))
+        self.delay_words = frozenset(_norm(v.delay_words))
+        self.words = frozenset(_norm(v.acceptable_qualitative + v.vague_words + v.direction_words))
+
+        unit = _alternation(self.unit_class)
+        mag = _alternation(self.magnitudes)
+        ops = _alternation(self.prefix_ops)
+        # Before a phrase, only an inequality compares with a standard: "达到良好"
+        # and "=合格" name a grade.
+        compare_ops = _alternation(
+            set(self.prefix_ops) - set(_norm(v.attainment_operators)) - set(_norm(v.eq_operators))
+        )
+        apre = _alternation(_norm(v.approximate_prefixes))
+        asuf = _alternation(self.approx_suffixes)
+        post = _alternation(list(self.suffix_ops) + list(self.approx_suffixes))
+        rsep = _alternation(_norm(v.range_separators))
+        qual = f"(?:{_alternation(_norm(v.value_qualifiers))}|{_alternation(_norm(v.per_prefixes))}{unit})"
+        digit_words = "".join(re.escape(w) for w, n in self.numerals.items() if n < 10)
+        ten_words = "".join(re.escape(w) for w, n in self.numerals.items() if n == 10)
+        all_numerals = "".join(re.escape(w) for w in self.numerals)
+        cn = f"[{digit_words}{ten_words}][{all_numerals}]*" if self.numerals else "(?!)"
+        num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?!\d)|\.\d+|{cn})"
+        subj = f"[{_HAN}A-Za-z·]{{1,{_SUBJECT_MAX}}}?"
+        han = f"[{_HAN}]"
+        full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|[{_HAN}A-Za-z]{{1,3}})){{0,2}}"
+        unknown = rf"(?:(?!{post}|{rsep}|{unit})[{_HAN}A-Za-z])(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
+
+        self.has_number = re.compile(rf"\d|{mag}" + (rf"|[{digit_words}{ten_words}]" if self.numerals else ""))
+        self.number_re = re.compile(
+            rf"(?P<subj>{subj})??(?P<qual>{qual}+)?(?P<op>{ops})?(?P<apre>{apre})?"
+            rf"(?:(?P<sign>[-+])?(?P<n1>{num})|(?P<bare>{mag}))"
+            rf"(?:(?P<m1>{mag})?(?P<u1>{unit})?(?P<rsep>{rsep})(?P<n2>{num}))?"
+            rf"(?:(?P<mag_b>{mag})?(?P<ain_b>{asuf})?\((?P<bunit>[^()]{{1,8}})\)"
+            rf"|(?P<unit>{full_unit})"
+            rf"|(?P<mag_k>{mag})?(?P<ain_k>{asuf})?(?P<unit_k>{full_unit})"
+            rf"|(?P<mag_u>{mag})?(?P<ain_u>{asuf})?(?P<uunit>{unknown})"
+            rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?)"
+            rf"(?P<post>{post}{{0,2}})(?P<trail>{han}{{1,{_TRAIL_MAX}}})?"
+        )
+        assert tuple(self.number_re.groupindex) == _NUMBER_GROUPS and self.number_re.groups == len(_NUMBER_GROUPS)
+        self.qual_re = re.compile(qual)
+        self.lead_qual_re = re.compile(f"{qual}+")
+        self.post_re = re.compile(post)
+
+        def date(i: int) -> str:
+            year = r"(?:19|20)\d{2}"
+            day = r"\d{1,2}(?:日|号)"
+            return (
+                rf"(?:(?P<ya{i}>{year})年度?(?:(?P<ma{i}>\d{{1,2}})(?:月份?(?:(?P<da{i}>{day}))?|(?={rsep})))?"
+                rf"|(?P<yb{i}>{year})[-./](?P<mb{i}>\d{{1,2}})(?:[-./](?P<db{i}>\d{{1,2}}))?(?!\d)"
+                rf"|(?P<mc{i}>\d{{1,2}})月份?(?:(?P<dc{i}>{day}))?)"
+            )
+
+        self.deadline_re = re.compile(
+            rf"(?P<lead>{_alternation(_norm(v.deadline_leads))})?"
+            rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{_alternation(_norm(v.date_tails))})?"
+            rf"|(?P<period>{_alternation(_norm(v.deadline_periods))}))"
+            rf"(?P<marker>{_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,8}})"
+        )
+        # Cheap test before the full deadline grammar: a year, a month or a named period.
+        self.has_deadline = re.compile(rf"(?:19|20)\d\d|\d月|{_alternation(_norm(v.deadline_periods))}")
+
+        plan_ref = (
+            f"(?:{_alternation(_norm(v.plan_references))}"
+            f"|{_alternation(_norm(v.plan_reference_leads))}[^\\d,，;；。]{{0,10}}?{_alternation(_norm(v.plan_reference_heads))})"
+        )
+        self.plan_re = re.compile(rf"(?P<subj>{subj})??(?P<ref>{plan_ref})(?P<tail>{han}{{0,6}})")
+
+        # A baseline word that holds a number ("前3年") stands for the same
+        # phrase with any number ("前5年", "前两年").
+        plain, templated = [], []
+        for w in _norm(v.baseline_words):
+            if re.search(rf"\d|[{digit_words}{ten_words}]", w):
+                parts = re.split(rf"\d+|[{digit_words}{ten_words}]+", w)
+                templated.append(num.join(re.escape(p) for p in parts))
+            else:
+                plain.append(w)
+        base = "(?:" + "|".join(templated + [_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
+        markers = _alternation(_norm(v.relative_markers))
+        directions = _alternation(_norm(v.direction_words + v.vague_words))
+        self.has_baseline = re.compile(base)
+        # "不高于前3年最高值": an operator, then the baseline.
+        self.relative_op_re = re.compile(rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?")
+        # "较上年增长", "同比增长5%", "与上年相比持平": a baseline, a direction, maybe a number.
+        self.relative_dir_re = re.compile(
+            rf"(?P<subj>{subj})??(?P<marker>{markers})?(?P<base>{base}{han}{{0,6}}?)(?P<close>{markers})?"
+            rf"(?P<dir>{directions}+)?(?P<rest>(?:{ops}|{apre}|[-+.\d{digit_words}{ten_words}]).*)?"
+        )
+        # "不高于市场价的中等水平": a comparison whose standard is a phrase, not a number.
+        self.relative_free_re = re.compile(rf"(?P<subj>{subj})??(?P<op>{compare_ops})(?P<base>[^\d]+?)(?P<post>{post})?")
+
+        self.split_re = re.compile(rf"[，;、。|]|,(?!\d{{3}}(?!\d))|/(?=\d|[{digit_words}{ten_words}]|{ops}|{apre})")
+        self.label_re = re.compile(rf"(?P<label>[{_HAN}A-Za-z]{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)")
+        self.word_re = re.compile(_alternation(w for w in self.words if len(w) > 1))
+        self.meaningful = re.compile(rf"[0-9A-Za-z%{_HAN}]")
+        self.note_re = re.compile(r"(?P<body>.+?)\((?P<note>[^()]+)\)")
+        self.clause_punct = re.compile(r"[。！？!?:：;；，,]")
+
+    # --- pieces -------------------------------------------------------------
+
+    def to_number(self, s: str) -> float:
+        if not s[0] in self.numerals:
+            return float(s.replace(",", ""))
+        total = current = 0
+        for ch in s:
+            n = self.numerals[ch]
+            if n >= 10:
+                total += (current or 1) * n
+                current = 0
+            else:
+                current = current * 10 + n
+        return float(total + current)
+
+    def classify(self, unit: str) -> UnitClass:
+        head = unit.split("/", 1)[0]
+        cls = self.unit_class.get(head)
+        if cls is None:
+            # Two units written together ("个班次", "台套") count as the last.
+            for i in range(len(head) - 1, 0, -1):
+                if head[:i] in self.unit_class and head[i:] in self.unit_class:
+                    return self.unit_class[head[i:]]
+            return UnitClass.OTHER
+        return cls
+
+    def known_unit(self, unit: str) -> bool:
+        return self.classify(unit) is not UnitClass.OTHER
+
+    def resolve_unit(self, unit: str) -> tuple[int, str]:
+        """Split a magnitude off a unit when what remains is a unit itself:
+        "万元" → (10000, "元"), "万元/公里" → (10000, "元/公里"); "千克" stays."""
+        resolved = self._resolved.get(unit)
+        if resolved is None:
+            resolved = (1, unit)
+            for mag, factor in self.magnitudes.items():
+                if unit.startswith(mag) and len(unit) > len(mag) and self.known_unit(unit[len(mag):]):
+                    resolved = (factor, unit[len(mag):])
+                    break
+            if len(self._resolved) < 4096:  # units are few; bound it against junk input
+                self._resolved[unit] = resolved
+        return resolved
+
+    # --- the kinds ----------------------------------------------------------
+
+    def number(self, text: str, *, allow_subject: bool = True) -> dict[str, Any] | None:
+        m = self.number_re.fullmatch(text)
+        if m is None:
+            return None
+        # Unpacked by position: this runs for most values, and groupdict()
+        # would build a 25-entry dict each time (the order is checked in __init__).
+        (subj, qual, op, apre, sign, n1, bare, m1, u1, _rsep, n2, mag_b, ain_b, bunit, unit_w,
+         mag_k, ain_k, unit_k, mag_u, ain_u, uunit, mag_n, ain_n, post, trail) = m.groups()
+        if subj and not allow_subject:
+            return None
+        mult, unit, bracketed, known = 1, None, False, False
+        mag = None
+        if n1 is None:
+            # A magnitude alone is a number only when approximated: "近千人", "约万元".
+            if not apre or n2 is not None:
+                return None
+            n1, mag = "1", bare
+        chinese = n1[0] in self.numerals
+        if bunit is not None:
+            mult, unit = self.resolve_unit(bunit)
+            bracketed, known, mag, approx_in = True, self.known_unit(unit), mag or mag_b, ain_b
+        elif unit_w is not None:
+            (mult, unit), known, approx_in = self.resolve_unit(unit_w), True, None
+        elif unit_k is not None:
+            unit, known, mag, approx_in = unit_k, True, mag or mag_k, ain_k
+        elif uunit is not None:
+            unit, mag, approx_in = uunit, mag or mag_u, ain_u
+        else:
+            mag, approx_in = mag or mag_n, ain_n
+        if mag:
+            mult *= self.magnitudes[mag]
+        # A Chinese numeral is a number only before a unit the vocabulary
+        # knows ("两次", "十二次") or alone; otherwise it is part of a word
+        # ("一网通办", "统一", "一次性").
+        if chinese and not (known and not trail) and (unit or subj or trail or qual):
+            return None
+        if trail and not known:
+            return None
+        number = self.to_number(n1)
+        if sign == "-":
+            number = -number
+        upper = None
+        if n2 is not None:
+            if u1 is not None and self.resolve_unit(u1)[1] != unit:
+                return None
+            upper = self.to_number(n2)
+            if m1:
+                number = number * self.magnitudes[m1] / mult
+        operator = operator_text = None
+        if op:
+            operator, operator_text = self.prefix_ops[op], op
+        approximate = bool(apre or approx_in or upper is not None)
+        if post:
+            for word in self.post_re.findall(post):
+                if word in self.approx_suffixes:
+                    approximate = True
+                elif operator is None:
+                    operator, operator_text = self.suffix_ops[word], word
+        unit_class = self.classify(unit) if unit else None
+        kind = ValueKind.RANGE if upper is not None else ValueKind.NUMBER
+        if subj in self.delay_words and unit_class is UnitClass.TIME:
+            kind = ValueKind.DEADLINE
+        return dict(
+            kind=kind, operator=operator, operator_text=operator_text, number=number, upper=upper,
+            multiplier=mult, unit=unit, unit_class=unit_class, approximate=approximate,
+            qualifiers=tuple(self.qual_re.findall(qual)) if qual else (),
+            subject=((subj + trail if subj else trail) if trail else subj) or None, bracketed_unit=bracketed,
+        )
+
+    def deadline(self, text: str) -> dict[str, Any] | None:
+        if not self.has_deadline.search(text):
+            return None
+        m = self.deadline_re.fullmatch(text)
+        if m is None:
+            return None
+        g = m.groupdict()
+        if g["yb1"] and not g["marker"] and g["rest"]:
+            return None  # "2020.05万元" is money, not May 2020
+        dates = []
+        for i in (1, 2):
+            y = g[f"ya{i}"] or g[f"yb{i}"]
+            mo = g[f"ma{i}"] or g[f"mb{i}"] or g[f"mc{i}"]
+            d = g[f"da{i}"] or g[f"db{i}"] or g[f"dc{i}"]
+            if not (y or mo):
+                continue
+            if g[f"yb{i}"] and text[m.start(f"mb{i}") - 1] == "." and len(mo) < 2:
+                return None  # "2020.5" is a decimal; a dotted month is written "2020.05"
+            if y is None and dates:
+                y = dates[0][0]  # "2023年1-6月": the second bound shares the year
+            if (mo and not 1 <= int(mo) <= 12) or (d and not 1 <= int(d.rstrip("日号")) <= 31):
+                return None
+            dates.append((y, mo, d and d.rstrip("日号")))
+        # ISO 8601 writes a date without its year as "--MM-DD".
+        iso = [("" if y else "--") + "-".join(p if len(p) == 4 else p.zfill(2) for p in (y, mo, d) if p) for y, mo, d in dates]
+        operator = operator_text = None
+        if g["marker"]:
+            operator, operator_text = Operator.LE, g["marker"]
+        elif g["lead"] in self.deadline_markers or (g["lead"] and g["lead"].startswith("截")):
+            operator, operator_text = Operator.LE, g["lead"]
+        elif g["period"] and any(g["period"].endswith(k) for k in self.deadline_markers):
+            operator, operator_text = Operator.LE, g["period"]  # "年内" is itself a bound
+        words = tuple(w for w in (g["period"], g["dtail"], g["rest"]) if w)
+        return dict(
+            kind=ValueKind.DEADLINE, operator=operator, operator_text=operator_text, words=words,
+            date=iso[-1] if iso else None, date_start=iso[0] if len(iso) > 1 else None,
+        )
+
+    def plan_reference(self, text: str) -> dict[str, Any] | None:
+        m = self.plan_re.fullmatch(text)
+        if m is None:
+            return None
+        return dict(kind=ValueKind.PLAN_REFERENCE, words=(m["ref"],), subject=m["subj"])
+
+    def relative(self, text: str) -> dict[str, Any] | None:
+        if not self.has_baseline.search(text):
+            return None
+        m = self.relative_op_re.fullmatch(text)
+        if m is not None:
+            return dict(
+                kind=ValueKind.RELATIVE, operator=self.prefix_ops[m["op"]], operator_text=m["op"],
+                baseline=m["base"], subject=m["subj"],
+            )
+        m = self.relative_dir_re.fullmatch(text)
+        if m is None or not (m["marker"] or m["close"] or m["dir"] or m["rest"]):
+            return None
+        fields: dict[str, Any] = {}
+        if m["rest"]:
+            fields = self.number(m["rest"], allow_subject=False) or {}
+            if not fields or fields["kind"] is not ValueKind.NUMBER:
+                return None
+        words = tuple(self.word_re.findall(m["dir"])) if m["dir"] else ()
+        fields.update(kind=ValueKind.RELATIVE, baseline=m["base"], words=words, subject=m["subj"])
+        return fields
+
+    def relative_free(self, text: str) -> dict[str, Any] | None:
+        m = self.relative_free_re.fullmatch(text)
+        if m is None:
+            return None
+        return dict(
+            kind=ValueKind.RELATIVE, operator=self.prefix_ops[m["op"]], operator_text=m["op"],
+            baseline=m["base"], subject=m["subj"],
+        )
+
+    def phrase(self, text: str) -> dict[str, Any]:
+        core, qualifiers = text, ()
+        lead = self.lead_qual_re.match(text)
+        if lead and lead.end() < len(text):
+            core, qualifiers = text[lead.end():], tuple(self.qual_re.findall(lead.group()))
+        if core in self.words:
+            found: tuple[str, ...] = (core,)
+        else:
+            found = tuple(dict.fromkeys(self.word_re.findall(core)))
+        covered = sum(map(len, found)) >= len(core)
+        if not self.clause_punct.search(core) and (len(core) <= _PHRASE_MAX or covered):
+            return dict(kind=ValueKind.QUALITATIVE, words=found or (core,), qualifiers=qualifiers)
+        return dict(kind=ValueKind.NARRATIVE, words=tuple(dict.fromkeys(self.word_re.findall(text))))
+
+    def single(self, text: str) -> dict[str, Any]:
+        if not self.meaningful.search(text):
+            return dict(kind=ValueKind.EMPTY)
+        found = self.deadline(text) or self.plan_reference(text) or self.relative(text)
+        if found is None and self.has_number.search(text):
+            found = self.number(text)
+        if found is None and not any(c.isdigit() for c in text):
+            found = self.relative_free(text)
+        if found is None:
+            label = self.label_re.fullmatch(text)
+            if label:
+                # "完成时间：2023年12月": a label, then the value.
+                inner = self.single(label["value"])
+                if inner["kind"] not in (ValueKind.NARRATIVE, ValueKind.EMPTY):
+                    inner.setdefault("subject", None)
+                    inner["subject"] = inner["subject"] or label["label"]
+                    return inner
+            found = self.phrase(text)
+            note = self.note_re.fullmatch(text) if found["kind"] is ValueKind.NARRATIVE else None
+            if note:
+                # "2次（含线上）": a value with a remark in brackets after it.
+                inner = self.single(note["body"])
+                if inner["kind"] is not ValueKind.NARRATIVE:
+                    inner["words"] = inner.get("words", ()) + (note["note"],)
+                    return inner
+        return found
+
+
+_grammar = lru_cache(maxsize=16)(_Grammar)
+
+
 def parse_value(raw: str, *, from_yaml_number: bool = False, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> IndicatorValue:
     """Parse one 指标值. Pure and cached: equal inputs give the same object."""
-    raise NotImplementedError("the value grammar is being written (see issue 2, item 5)")
+    # Positional arguments make one cache key however the caller spelled them.
+    return _parse(raw, from_yaml_number, vocabulary)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(raw: str, from_yaml_number: bool, vocabulary: Vocabulary) -> IndicatorValue:
+    if not isinstance(raw, str):
+        from_yaml_number = from_yaml_number or (isinstance(raw, (int, float)) and not isinstance(raw, bool))
+        raw = "" if raw is None else str(raw)
+    if from_yaml_number:
+        try:
+            number = float(raw.strip().replace("_", ""))
+        except ValueError:
+            pass
+        else:
+            if number == number and abs(number) != float("inf"):
+                return IndicatorValue(raw=raw, kind=ValueKind.NUMBER, number=number, from_yaml_number=True)
+    g = _grammar(vocabulary)
+    text, markup, written = _clean(raw)
+    pieces = [p for p in g.split_re.split(text) if g.meaningful.search(p)] if text else []
+    if len(pieces) > 1:
+        fields = _combine(tuple(_parse(p, False, vocabulary) for p in pieces))
+        if fields["kind"] is ValueKind.NARRATIVE:
+            fields["words"] = tuple(dict.fromkeys(g.word_re.findall(text)))
+    elif pieces:
+        fields = g.single(pieces[0])
+    else:
+        fields = dict(kind=ValueKind.EMPTY)
+    if written and fields.get("operator_text") in written:
+        fields["operator_text"] = written[fields["operator_text"]]
+    return IndicatorValue(raw=raw, from_yaml_number=from_yaml_number, markup=markup, **fields)
+
+
+def _combine(parts: tuple[IndicatorValue, ...]) -> dict[str, Any]:
+    """Several values in one cell: a list of words is still one QUALITATIVE
+    value ("提高、扩大"); a clause among them makes the cell a NARRATIVE;
+    anything else is a COMPOUND of its parts ("2~3个/1~2个")."""
+    kinds = {p.kind for p in parts}
+    words = tuple(dict.fromkeys(w for p in parts for w in p.words))
+    if ValueKind.NARRATIVE in kinds:
+        return dict(kind=ValueKind.NARRATIVE, words=words)
+    if kinds == {ValueKind.QUALITATIVE}:
+        qualifiers = tuple(dict.fromkeys(q for p in parts for q in p.qualifiers))
+        return dict(kind=ValueKind.QUALITATIVE, words=words, qualifiers=qualifiers)
+    return dict(kind=ValueKind.COMPOUND, words=words, parts=parts)

@@ -61,7 +61,81 @@ PLAN_REFERENCES = (
     "按照要求", "按照规定", "按照计划", "按实际", "按需", "视情况", "根据需要", "根据实际",
 )
 # Comparisons against a stated baseline are measurable (不高于前3年最高值).
-BASELINE_WORDS = ("前3年", "前三年", "上年", "上一年", "去年", "上届", "上一届", "同期", "基期", "历史")
+# A baseline word holding a number ("前3年") also matches other counts
+# ("前5年", "前两年"): the grammar generalises the number.
+BASELINE_WORDS = (
+    "前3年", "前三年", "近3年", "近三年", "过去3年", "上年", "上一年", "上年度", "上一年度", "去年",
+    "上届", "上一届", "上期", "同期", "同比", "环比", "基期", "历史",
+)
+
+# --- The value grammar ------------------------------------------------------
+# What a 指标值 may wrap around its number. The grammar in values.py compiles
+# these lists; a region's own spellings are added here, not in the grammar.
+# Spellings of each comparison written before the number: the symbol in its
+# ASCII, full-width and typographic forms, and the words that mean it.
+GE_OPERATORS = (
+    "≥", ">=", "=>", "≧", "⩾", "＞＝", "＞=", ">＝", "不少于", "不低于", "不小于", "不得少于",
+    "不得低于", "至少", "最少", "大于等于", "大于或等于", "高于或等于", "多于或等于",
+)
+GT_OPERATORS = (">", "＞", "大于", "高于", "超过", "多于")
+LE_OPERATORS = (
+    "≤", "<=", "=<", "≦", "⩽", "＜＝", "＜=", "<＝", "不超过", "不高于", "不大于", "不多于",
+    "不得超过", "不得高于", "至多", "最多", "小于等于", "小于或等于", "低于或等于", "控制在",
+)
+LT_OPERATORS = ("<", "＜", "小于", "低于", "少于")
+EQ_OPERATORS = ("=", "＝", "==", "等于")
+# Verbs of attainment read as ≥ before a number ("达到90%"); before a word
+# they name a grade ("达到良好"), not a comparison with a baseline.
+ATTAINMENT_OPERATORS = ("达到", "达")
+# Comparisons written after the number: "95%以上", "30天以内".
+GE_SUFFIXES = ("以上", "及以上", "或以上")
+LE_SUFFIXES = ("以下", "及以下", "或以下", "以内", "之内", "内")
+# Approximation around a number: 约400台, 200户左右, 100余人, 近千人.
+APPROXIMATE_PREFIXES = ("约", "大约", "约为", "大概", "近", "将近", "接近")
+APPROXIMATE_SUFFIXES = ("左右", "上下", "余", "多", "有余", "许")
+# Between the bounds of a range: "2~3个", "20-30人", "3至5场".
+RANGE_SEPARATORS = ("~", "～", "〜", "-", "－", "—", "–", "至", "到")
+# Chinese numerals: digit words (value < 10) and place words (十 百 千);
+# 万 and 亿 are magnitudes (MAGNITUDES), so "两万" is 2 × 10000.
+CHINESE_NUMERALS = (
+    ("零", 0), ("〇", 0), ("一", 1), ("二", 2), ("两", 2), ("三", 3), ("四", 4), ("五", 5),
+    ("六", 6), ("七", 7), ("八", 8), ("九", 9), ("十", 10), ("百", 100), ("千", 1000),
+    ("壹", 1), ("贰", 2), ("叁", 3), ("肆", 4), ("伍", 5), ("陆", 6), ("柒", 7), ("捌", 8),
+    ("玖", 9), ("拾", 10), ("佰", 100), ("仟", 1000),
+)
+# Scope words around a number: "人均3次以上", "每月200人次", "年内不少于4篇".
+VALUE_QUALIFIERS = (
+    "人均", "户均", "年均", "月均", "日均", "平均", "单次", "累计", "全年", "年内", "年度", "当年",
+    "本年度", "每年", "每月", "每周", "每日", "每天", "每季度", "每次", "每人", "每期",
+)
+# A per-prefix followed by any unit is a scope too: 每班, 每场次, 每个工作日.
+PER_PREFIXES = ("每",)
+# Directions a RELATIVE value moves against its baseline: "较上年增长".
+DIRECTION_WORDS = (
+    "增长", "提高", "提升", "扩大", "增加", "上升", "下降", "降低", "减少", "缩短", "压缩", "持平",
+    "不变", "改善", "增强", "优化",
+)
+# Words that introduce a baseline: "较上年", "比去年", "与上年同期相比".
+RELATIVE_MARKERS = ("较", "比", "相比", "相较", "较之", "与", "对比")
+# A plan reference not listed in PLAN_REFERENCES is a lead word and a head
+# noun: "符合人社部要求", "按照年度工作方案".
+PLAN_REFERENCE_LEADS = ("按", "按照", "根据", "依据", "依照", "遵照", "参照", "符合")
+PLAN_REFERENCE_HEADS = (
+    "计划", "要求", "规定", "标准", "方案", "安排", "规划", "部署", "需要", "实际", "进度", "约定",
+    "合同", "规范", "流程", "程序", "文件",
+)
+# Deadlines: named points in a year ("年底前"), what may follow a date
+# ("2023年底", "6月中旬"), the words that make it a bound ("…前", "…内"),
+# what may lead it ("截至2023年12月"), and the words of a permitted delay
+# ("延期不超过2个月").
+DEADLINE_PERIODS = (
+    "年底", "年末", "年初", "年中", "月底", "月末", "月初", "季度末", "季末", "上半年", "下半年",
+    "年内", "年度内", "本年度内", "当年内", "本年内",
+)
+DATE_TAILS = ("底", "末", "初", "上旬", "中旬", "下旬", "上半年", "下半年")
+DEADLINE_MARKERS = ("前", "之前", "以前", "为止", "止", "截止", "内", "之内", "以内")
+DEADLINE_LEADS = ("截止", "截至", "截止到", "截至到", "于", "在")
+DELAY_WORDS = ("延期", "延迟", "逾期", "超期", "滞后", "推迟")
 
 # --- Placeholders -------------------------------------------------------
 # Regular expressions for template text left in a declaration.
@@ -149,6 +223,38 @@ class Vocabulary:
     timeliness_words: tuple[str, ...] = TIMELINESS_WORDS
     quality_words: tuple[str, ...] = QUALITY_WORDS
     cost_control_words: tuple[str, ...] = COST_CONTROL_WORDS
+    magnitudes: tuple[tuple[str, int], ...] = MAGNITUDES
+    chinese_numerals: tuple[tuple[str, int], ...] = CHINESE_NUMERALS
+    ge_operators: tuple[str, ...] = GE_OPERATORS
+    gt_operators: tuple[str, ...] = GT_OPERATORS
+    le_operators: tuple[str, ...] = LE_OPERATORS
+    lt_operators: tuple[str, ...] = LT_OPERATORS
+    eq_operators: tuple[str, ...] = EQ_OPERATORS
+    attainment_operators: tuple[str, ...] = ATTAINMENT_OPERATORS
+    ge_suffixes: tuple[str, ...] = GE_SUFFIXES
+    le_suffixes: tuple[str, ...] = LE_SUFFIXES
+    approximate_prefixes: tuple[str, ...] = APPROXIMATE_PREFIXES
+    approximate_suffixes: tuple[str, ...] = APPROXIMATE_SUFFIXES
+    range_separators: tuple[str, ...] = RANGE_SEPARATORS
+    value_qualifiers: tuple[str, ...] = VALUE_QUALIFIERS
+    per_prefixes: tuple[str, ...] = PER_PREFIXES
+    direction_words: tuple[str, ...] = DIRECTION_WORDS
+    relative_markers: tuple[str, ...] = RELATIVE_MARKERS
+    plan_reference_leads: tuple[str, ...] = PLAN_REFERENCE_LEADS
+    plan_reference_heads: tuple[str, ...] = PLAN_REFERENCE_HEADS
+    deadline_periods: tuple[str, ...] = DEADLINE_PERIODS
+    date_tails: tuple[str, ...] = DATE_TAILS
+    deadline_markers: tuple[str, ...] = DEADLINE_MARKERS
+    deadline_leads: tuple[str, ...] = DEADLINE_LEADS
+    delay_words: tuple[str, ...] = DELAY_WORDS
+
+    def __post_init__(self) -> None:
+        # Every cached parse hashes its vocabulary; re-hashing a score of long
+        # tuples on each call would cost more than a cache hit itself.
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self))))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def extended(self, extra: Mapping[str, Iterable[str]]) -> "Vocabulary":
         """A copy with each named list extended; unknown list names raise KeyError."""

@@ -20,7 +20,7 @@ def test_example_positions_are_exact():
     assert declaration.name == "劳动人事争议仲裁工作专项"
     assert declaration.year == 2023
     assert str(declaration.funds.total) == "1732000.00"
-    assert declaration.span("name") == Span(3, 7, 3, 17)
+    assert declaration.span("name") == Span(3, 7, 3, 19)
     indicators = list(declaration.indicators())
     assert [i.name for i in indicators] == ["专项队伍目标案件完成数", "培训人数达标率", "年度综合评估机制健全性", "调解仲裁工作服务态度满意度"]
     rate = indicators[1]
@@ -92,3 +92,12 @@ def test_gb18030_is_decoded_and_reported():
     assert source.encoding == "gb18030"
     assert [p.kind for p in source.problems] == ["not-utf8"]
     assert load(source).declarations[0].name == "测试"
+
+
+def test_files_of_other_yaml_are_foreign_and_skipped():
+    workflow = _load("name: CI\non:\n  push: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
+    assert workflow.foreign and not workflow.problems and not workflow.declarations
+    # Beside a real declaration, a stray mapping is reported, not skipped.
+    mixed = _load("项目名称: a\n---\nname: CI\non: push\n")
+    assert not mixed.foreign
+    assert [(p.kind, p.detail, p.span.line) for p in mixed.problems] == [("not-a-declaration", "foreign", 3)]

@@ -1,0 +1,201 @@
+"""Writing declarations as YAML text.
+
+The emitter is small and hand-written so the output is stable and readable:
+plain scalars wherever YAML reads them back as the same string, quotes only
+where it would not. Every scalar style chosen is checked by loading it back
+with ruamel.yaml, so a string can never come back changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from io import StringIO
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from targetlint.importer.model import EXTRA_KEYS, Declaration, Indicator
+
+_WIDTH = 100  # display columns a folded goal line aims for
+_INDENT = "  "
+# A bare number in the source stays a YAML number (the linter reports the missing unit).
+_BARE_NUMBER = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+# Words YAML 1.1 readers (PyYAML, yamllint) take for booleans or null even where
+# ruamel's YAML 1.2 reader does not: quote them so every reader agrees.
+_YAML11_SPECIAL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|Null|NULL|"
+                             r"true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=)$")
+_YAML11_NUMBER = re.compile(r"^[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|"
+                            r"[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$")
+_NEEDS_DOUBLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+_loader = YAML(typ="safe", pure=False)
+
+
+def dump_all(declarations: list[Declaration]) -> str:
+    """Several declarations as one multi-document YAML text."""
+    return "---\n".join(dump(d) for d in declarations)
+
+
+def dump(decl: Declaration) -> str:
+    out: list[str] = []
+    if decl.year is not None:
+        out.append(f"申报年度: {decl.year}")
+    for key, value in (("项目名称", decl.name), ("项目性质", decl.nature), ("项目类别", decl.category),
+                       ("主管部门", decl.department), ("实施单位", decl.implementer)):
+        if value is not None:
+            out.append(f"{key}: {scalar(value)}")
+    for key, value in (("计划开始日期", decl.start), ("计划完成日期", decl.end)):
+        if isinstance(value, date):
+            out.append(f"{key}: {value.isoformat()}")
+        elif value is not None:
+            out.append(f"{key}: {scalar(value)}")
+    funding = [(k, v) for k, v in (("年度资金申请总额", decl.funding.total), ("当年财政拨款", decl.funding.current),
+                                   ("上年结转资金", decl.funding.carryover), ("其他资金", decl.funding.other))
+               if v is not None]
+    if funding:
+        out.append("项目资金:")
+        out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
+    if decl.goal is not None:
+        out.append(_goal(decl.goal))
+    out.extend(_indicators(decl.indicators))
+    return "\n".join(out) + "\n"
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01')):f}"
+
+
+def _indicators(indicators: list[Indicator]) -> list[str]:
+    if not indicators:
+        return ["绩效指标: {}"]
+    # Group by 一级 then 二级 in order of first appearance; YAML mappings cannot
+    # repeat a key, so a heading printed again further down joins its group.
+    groups: dict[str, dict[str, list[Indicator]]] = {}
+    for indicator in indicators:
+        groups.setdefault(indicator.level1, {}).setdefault(indicator.level2, []).append(indicator)
+    out = ["绩效指标:"]
+    for level1, by_level2 in groups.items():
+        out.append(f"{_INDENT}{key(level1)}:")
+        for level2, items in by_level2.items():
+            out.append(f"{_INDENT * 2}{key(level2)}:")
+            for item in items:
+                pad = _INDENT * 3
+                out.append(f"{pad}- 三级指标: {scalar(item.name)}")
+                out.append(f"{pad}  指标值: {value(item.value)}")
+                for extra in EXTRA_KEYS:
+                    if extra in item.extras:
+                        out.append(f"{pad}  {extra}: {scalar(item.extras[extra])}")
+    return out
+
+
+def value(text: str) -> str:
+    """An indicator value: a bare number stays a number, anything else a string."""
+    if _BARE_NUMBER.match(text):
+        return text
+    return scalar(text)
+
+
+@lru_cache(maxsize=4096)
+def scalar(text: str) -> str:
+    """``text`` as a one-line YAML scalar that reads back as exactly ``text``."""
+    if _plain_ok(text) and _reads_back(f"k: {text}\n", text):
+        return text
+    return _quoted(text)
+
+
+@lru_cache(maxsize=1024)
+def key(text: str) -> str:
+    if _plain_ok(text) and _reads_back(f"{text}: 0\n", text, as_key=True):
+        return text
+    return _quoted(text)
+
+
+def _plain_ok(text: str) -> bool:
+    return (text != "" and text == text.strip() and not _NEEDS_DOUBLE.search(text) and "\t" not in text
+            and not _YAML11_SPECIAL.match(text) and not _YAML11_NUMBER.match(text))
+
+
+def _quoted(text: str) -> str:
+    if not _NEEDS_DOUBLE.search(text):
+        single = "'" + text.replace("'", "''") + "'"
+        if _reads_back(f"k: {single}\n", text):
+            return single
+    return _double(text)
+
+
+def _double(text: str) -> str:
+    escaped = []
+    for ch in text:
+        if ch in '\\"':
+            escaped.append("\\" + ch)
+        elif ch == "\n":
+            escaped.append("\\n")
+        elif ch == "\t":
+            escaped.append("\\t")
+        elif _NEEDS_DOUBLE.match(ch):
+            code = ord(ch)
+            escaped.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            escaped.append(ch)
+    result = '"' + "".join(escaped) + '"'
+    assert _reads_back(f"k: {result}\n", text), text
+    return result
+
+
+def _goal(text: str) -> str:
+    """年度总体目标: paragraphs as a literal block, a long line folded at its own spaces."""
+    head = "年度总体目标:"
+    if "\n" in text:
+        block = "\n".join(_INDENT + line if line else "" for line in text.split("\n"))
+        for indicator in ("|-", "|", "|+"):
+            candidate = f"{head} {indicator}\n{block}\n"
+            if _reads_back(candidate, text, key_name="年度总体目标"):
+                return candidate.rstrip("\n")
+        return f"{head} {scalar(text)}"
+    plain = scalar(text)
+    if plain != text or _width(head) + 1 + _width(text) <= _WIDTH:
+        return f"{head} {plain}"
+    folded = _fold(text, first=_width(head) + 1)
+    candidate = f"{head} " + f"\n{_INDENT}".join(folded)
+    if _reads_back(candidate + "\n", text, key_name="年度总体目标"):
+        return candidate
+    return f"{head} {plain}"
+
+
+def _fold(text: str, *, first: int) -> list[str]:
+    """Break a plain scalar at single spaces; YAML folds each break back into one space."""
+    words = re.split(r"(?<=\S) (?=\S)", text)
+    lines = [words[0]]
+    used = first + _width(words[0])
+    for word in words[1:]:
+        width = _width(word)
+        # Break only where it helps: a word too long for any line stays put.
+        if used + 1 + width > _WIDTH and len(_INDENT) + width <= _WIDTH:
+            lines.append(word)
+            used = len(_INDENT) + width
+        else:
+            lines[-1] += " " + word
+            used += 1 + width
+    return lines
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _reads_back(document: str, expected: str, *, as_key: bool = False, key_name: str = "k") -> bool:
+    try:
+        loaded = _loader.load(StringIO(document))
+    except YAMLError:
+        return False
+    if not isinstance(loaded, dict) or len(loaded) != 1:
+        return False
+    if as_key:
+        (only,) = loaded
+        return isinstance(only, str) and only == expected
+    got = loaded.get(key_name)
+    return isinstance(got, str) and got == expected

@@ -1,0 +1,91 @@
+"""Excel workbooks (.xlsx): the official form, one declaration per sheet.
+
+openpyxl is imported here only, and only when a workbook is imported, so
+``targetlint check`` never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from targetlint.importer import labels
+from targetlint.importer.form import Row, column_letters, parse_rows
+from targetlint.importer.model import Declaration, Problem, SourceError, Where
+
+_PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
+
+
+def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[str]]:
+    """Declarations, rows that could not be placed, and notes about skipped sheets."""
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise SourceError(f"{source}: reading .xlsx needs openpyxl: pip install 'targetlint[excel]'") from None
+    try:
+        # Not read_only: merged ranges are only available on full worksheets.
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+        raise SourceError(f"{source}: not a readable .xlsx workbook ({error})") from None
+
+    declarations: list[Declaration] = []
+    problems: list[Problem] = []
+    notes: list[str] = []
+    for sheet in workbook.worksheets:
+        found, sheet_problems = parse_rows(_rows(sheet, source), positional=True)
+        if not found:
+            notes.append(f"{source}:{sheet.title}: no 项目名称 row; sheet skipped")
+            continue
+        declarations.extend(found)
+        problems.extend(sheet_problems)
+    if not declarations:
+        names = ", ".join(repr(s.title) for s in workbook.worksheets)
+        raise SourceError(f"{source}: no declaration found: no sheet has a 项目名称 row (sheets: {names})")
+    return declarations, problems, notes
+
+
+def _rows(sheet: Any, source: str) -> list[Row]:
+    grid = [[_text(cell) for cell in row] for row in sheet.iter_rows()]
+    merged_categories = False
+    for merged in sheet.merged_cells.ranges:
+        top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else ""
+        if merged.max_row == merged.min_row:
+            continue  # a label or value spread across columns: it stays in its first column
+        # A vertical merge (一级/二级 spanning rows) applies to every row it spans.
+        for row_index in range(merged.min_row, merged.max_row + 1):
+            if row_index - 1 < len(grid):
+                grid[row_index - 1][merged.min_col - 1] = top
+        if top.strip() and (labels.category(top) or labels.looks_like_category(top)):
+            merged_categories = True
+    return [Row(cells, Where(source, number, sheet.title, column_letters(0)), merged_categories)
+            for number, cells in enumerate(grid, 1)]
+
+
+def _text(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        percent = _PERCENT_DECIMALS.search(cell.number_format or "")
+        if percent:
+            # Shown as a percentage in Excel (0.95 with format 0% reads "95%").
+            places = len(percent.group(1) or "")
+            shown = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-places))
+            return f"{shown:f}%"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)

@@ -1,0 +1,272 @@
+"""From rows of cells to declarations: header block, 年度总体目标, indicator table.
+
+Text tables and worksheets both arrive here as rows of cells (empty cells
+kept, so column positions survive). A declaration starts at each row that
+holds a 项目名称 label and runs to the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from targetlint.importer import labels
+from targetlint.importer.indicators import IndicatorTable
+from targetlint.importer.model import EXTRA_KEYS, Declaration, Problem, Where
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
+
+# Spreadsheet column headings of the indicator table → what the column holds.
+_COLUMN_ROLES = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "指标值": "value",
+    "年度指标值": "value",
+    "年度(/项目)指标值": "value",
+    "目标值": "value",
+    "计量单位": "计量单位",
+    "度量单位": "计量单位",
+    "运算符": "运算符",
+    "指标值类型": "运算符",
+    "指标性质": "指标性质",
+    "备注": "备注",
+}
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    where: Where
+    merged_categories: bool = False  # a worksheet whose 一级/二级 cells are merged
+
+
+def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declaration], list[Problem]]:
+    """Read every declaration in ``rows``.
+
+    ``positional`` reads the indicator table by its column headings (worksheets,
+    whose columns do not shift); otherwise by the content of each cell.
+    """
+    declarations: list[Declaration] = []
+    problems: list[Problem] = []
+    builder: _Builder | None = None
+    next_year: int | None = None
+    document_year: int | None = None
+
+    for row in rows:
+        cells = row.cells
+        if not any(c.strip() for c in cells) or labels.is_rule(cells):
+            continue
+        year = labels.year_marker(cells)
+        if year is not None:
+            if builder is not None and builder.phase == "header" and builder.decl.year is None:
+                builder.decl.year = year
+            else:
+                next_year = year
+            continue
+        if labels.is_title(cells):
+            document_year = document_year or labels.title_year(cells)
+            continue
+        if any(labels.header_label(c) == "name" for c in cells):
+            if builder is not None:
+                builder.finish(declarations, problems)
+            builder = _Builder(row.where, next_year or document_year, positional=positional)
+            next_year = None
+        if builder is None:
+            continue  # a preamble before the first declaration
+        builder.feed(row)
+
+    if builder is not None:
+        builder.finish(declarations, problems)
+    return declarations, problems
+
+
+class _Builder:
+    def __init__(self, where: Where, year: int | None, *, positional: bool) -> None:
+        self.decl = Declaration(where=where, year=year)
+        self.positional = positional
+        self.phase = "header"
+        self.scale = Decimal(1)
+        self.goal_column = 0
+        self.goal_lines: list[str] = []
+        self.columns: dict[str, int] = {}
+        self.name_column: int | None = None
+        self.table = IndicatorTable()
+        self.problems: list[Problem] = []
+
+    def feed(self, row: Row) -> None:
+        if self.phase == "header":
+            self._header_row(row)
+        elif self.phase == "goal":
+            self._goal_row(row)
+        else:
+            self._table_row(row)
+
+    # --- header block ---------------------------------------------------
+    def _header_row(self, row: Row) -> None:
+        cells = row.cells
+        found = False
+        for index, cell in enumerate(cells):
+            scale = labels.amount_scale(cell)
+            if scale is not None:
+                self.scale = Decimal(scale)
+            field = labels.header_label(cell)
+            if field is None:
+                continue
+            found = True
+            if field == "goal":
+                self.phase = "goal"
+                self.goal_column = index
+                rest = [c for c in cells[index + 1:] if c.strip()]
+                if rest:
+                    self.goal_lines.append(" ".join(rest))
+                return
+            if field:
+                self._set_field(field, self._value_after(cells, index), row, index)
+        if found:
+            return
+        if labels.is_indicator_heading(cells):
+            self._start_table(row)
+        else:
+            self.problems.append(Problem(row.where, f"could not place row (not a header field): {_shown(cells)}"))
+
+    @staticmethod
+    def _value_after(cells: list[str], index: int) -> str | None:
+        for cell in cells[index + 1:]:
+            if cell.strip():
+                # The next label means this one was left blank.
+                return None if labels.header_label(cell) is not None else cell.strip()
+        return None
+
+    def _set_field(self, field: str, text: str | None, row: Row, index: int) -> None:
+        decl = self.decl
+        if text is None:
+            return
+        if field in labels.AMOUNT_FIELDS:
+            if getattr(decl.funding, field) is not None:
+                return
+            amount = _amount(text)
+            if amount is None:
+                self.problems.append(Problem(row.where, f"could not read the amount {text!r}"))
+                return
+            setattr(decl.funding, field, (amount * self.scale).quantize(Decimal("0.01")))
+        elif field in ("start", "end"):
+            if getattr(decl, field) is None:
+                setattr(decl, field, _date(text))
+        elif field == "year":
+            match = _YEAR.match(text)
+            if match:
+                decl.year = int(match.group(1))
+            else:
+                self.problems.append(Problem(row.where, f"could not read the 申报年度 {text!r}"))
+        elif getattr(decl, field) is None:
+            setattr(decl, field, text)
+
+    # --- 年度总体目标 ---------------------------------------------------------
+    def _goal_row(self, row: Row) -> None:
+        cells = row.cells
+        if labels.is_indicator_heading(cells):
+            self._start_table(row)
+            return
+        filled = [c for c in cells if c.strip()]
+        if len(filled) >= 2 and any(labels.category(c) for c in filled[:3]):
+            # No column heading row: the table started without one.
+            self.phase = "table"
+            self._table_row(row)
+            return
+        # The text sits under the 年度总体目标 label; cells left of it (项目总目标) are not the goal.
+        own = [c for c in cells[self.goal_column:] if c.strip()]
+        self.goal_lines.append(" ".join(own or filled))
+
+    # --- indicator table -------------------------------------------------
+    def _start_table(self, row: Row) -> None:
+        self.phase = "table"
+        squeezed = [labels.squeeze(c) for c in row.cells]
+        if "三级指标" in squeezed:
+            self.name_column = squeezed.index("三级指标")
+        if self.positional:
+            self.columns = {}
+            for index, cell in enumerate(row.cells):
+                role = _COLUMN_ROLES.get(labels.squeeze(cell))
+                if role is not None and role not in self.columns:
+                    self.columns[role] = index
+
+    def _table_row(self, row: Row) -> None:
+        cells = row.cells
+        if labels.is_indicator_heading(cells):
+            self._start_table(row)  # repeated on a new page
+            return
+        if not self.positional:
+            self.table.content_row(cells, row.where, name_column=self.name_column)
+            return
+        missing = {"level1", "name", "value"} - self.columns.keys()
+        if missing:
+            self.problems.append(Problem(row.where, "could not place row (the indicator table has no 一级指标/三级指标/指标值 columns): " + _shown(cells)))
+            return
+
+        def cell(role: str) -> str:
+            index = self.columns.get(role)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        used = set(self.columns.values())
+        stray = [i for i, c in enumerate(cells) if i not in used and c.strip() and not labels.frame_part(c)]
+        if stray:
+            self.problems.append(Problem(_where_at(row, stray[0]),
+                                         f"could not place row (a cell outside the table columns): {_shown(cells)}"))
+            return
+        extras = {key: cell(key) for key in EXTRA_KEYS if key in self.columns}
+        self.table.positional_row(cell("level1"), cell("level2"), cell("name"), cell("value"), extras,
+                                  _where_at(row, self.columns["name"]),
+                                  blank_level2_is_empty=row.merged_categories)
+
+    def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
+        if self.goal_lines:
+            self.decl.goal = "\n".join(self.goal_lines)
+        indicators, table_problems = self.table.finish()
+        self.decl.indicators = indicators
+        declarations.append(self.decl)
+        problems.extend(self.problems)
+        problems.extend(table_problems)
+
+
+def _where_at(row: Row, index: int) -> Where:
+    if row.where.sheet is None:
+        return row.where
+    return Where(row.where.source, row.where.line, row.where.sheet, column_letters(index))
+
+
+def column_letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _shown(cells: list[str]) -> str:
+    return " | ".join(c.strip() for c in cells if c.strip())
+
+
+def _amount(text: str) -> Decimal | None:
+    cleaned = re.sub(r"[,，\s元]", "", text)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _date(text: str) -> date | str:
+    match = _DATE.match(text)
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            pass
+    return text  # kept as written; the linter judges it

@@ -1,0 +1,72 @@
+"""Plain records of what the importer extracted, each with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+# Optional per-indicator columns, in the order they are written.
+EXTRA_KEYS = ("计量单位", "运算符", "指标性质", "备注")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source: a text line, or a worksheet cell."""
+
+    source: str
+    line: int
+    sheet: str | None = None
+    column: str | None = None  # spreadsheet column letters
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return f"{self.source}:{self.line}"
+        return f"{self.source}:{self.sheet}!{self.column or 'A'}{self.line}"
+
+
+@dataclass
+class Indicator:
+    level1: str
+    level2: str
+    name: str
+    value: str  # verbatim; "" when the table has no value
+    where: Where
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Funding:
+    total: Decimal | None = None      # 年度资金申请总额
+    current: Decimal | None = None    # 当年财政拨款
+    carryover: Decimal | None = None  # 上年结转资金
+    other: Decimal | None = None      # 其他资金
+
+
+@dataclass
+class Declaration:
+    where: Where
+    year: int | None = None
+    name: str | None = None
+    nature: str | None = None
+    category: str | None = None
+    department: str | None = None
+    implementer: str | None = None
+    start: date | str | None = None   # a str when the source date could not be read
+    end: date | str | None = None
+    funding: Funding = field(default_factory=Funding)
+    goal: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class SourceError(Exception):
+    """The source as a whole cannot be imported (missing, empty, binary …)."""

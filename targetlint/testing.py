@@ -1,0 +1,160 @@
+"""Rule tests as data, reusable by any rule pack (sqlfluff's idea).
+
+A case file is YAML: one rule code and a list of cases. Each case gives a
+declaration, either as full YAML text (``yaml:``) or as indicator rows
+(``indicators:``) that are expanded into a minimal declaration, and says
+whether the rule ``pass``es or which findings it expects (``fail:``). A
+failure is located either by ``line``/``column`` or by ``indicator`` (its
+index in the case) and ``field`` (``value`` by default), which the harness
+resolves through the model so cases don't hard-code layout::
+
+    rule: TL201
+    cases:
+      - name: headcount in a rate
+        indicators:
+          - [产出指标, 质量指标, 培训人数达标率, "≥250"]
+        fail:
+          - indicator: 0
+      - name: a percentage is fine
+        indicators:
+          - [产出指标, 质量指标, 培训合格率, "≥95%"]
+        pass: true
+
+In a pack's tests::
+
+    from targetlint.testing import case_params, check_case
+
+    @pytest.mark.parametrize("case", case_params("tests/rules"))
+    def test_rule_case(case):
+        check_case(case)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Case:
+    rule: str
+    name: str
+    text: str
+    expect: list[dict[str, Any]] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}:{self.name}"
+
+
+def declaration_text(rows: list, header: dict[str, Any] | None = None) -> str:
+    """A minimal declaration holding ``rows`` of [一级, 二级, 三级指标, 指标值]."""
+    lines = [f"{key}: {_scalar(value)}" for key, value in (header or {"项目名称": "测试项目"}).items()]
+    lines.append("绩效指标:")
+    tree: dict[str, dict[str, list]] = {}
+    for row in rows:
+        level1, level2, name, value = row
+        tree.setdefault(level1, {}).setdefault(level2, []).append((name, value))
+    for level1, level2s in tree.items():
+        lines.append(f"  {level1}:")
+        for level2, items in level2s.items():
+            if not items or items == [(None, None)]:
+                lines.append(f"    {level2}:")
+                continue
+            lines.append(f"    {level2}:")
+            for name, value in items:
+                lines.append(f"      - 三级指标: {_scalar(name)}")
+                lines.append(f"        指标值: {_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    # JSON strings are valid YAML double-quoted scalars, so any text survives.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    from ruamel.yaml import YAML
+
+    path = Path(path)
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    rule = data["rule"]
+    cases = []
+    for raw in data["cases"]:
+        if "yaml" in raw:
+            text = raw["yaml"]
+        else:
+            text = declaration_text(raw["indicators"], raw.get("header"))
+        expect = [] if raw.get("pass") else [dict(item) for item in raw.get("fail", [])]
+        if not raw.get("pass") and not expect:
+            raise ValueError(f"{path}: case {raw.get('name')!r} has neither pass: true nor fail: entries")
+        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path)))
+    return cases
+
+
+def case_params(directory: str | Path) -> list:
+    import pytest
+
+    params = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        for case in load_cases(path):
+            params.append(pytest.param(case, id=case.id))
+    return params
+
+
+_registry = None
+
+
+def _rules():
+    global _registry
+    if _registry is None:
+        from targetlint.plugins import load_registry
+
+        _registry = load_registry()
+    return _registry
+
+
+def run_case(case: Case):
+    """Run only ``case.rule`` over the case's declaration; return (findings, loaded file)."""
+    from targetlint.engine import Engine
+    from targetlint.loader import load
+    from targetlint.source import decode
+    from targetlint.vocabulary import DEFAULT_VOCABULARY
+
+    rule_class = _rules().lookup(case.rule)
+    if rule_class is None:
+        raise LookupError(f"no rule {case.rule} is installed")
+    vocabulary = DEFAULT_VOCABULARY.extended(case.vocabulary) if case.vocabulary else DEFAULT_VOCABULARY
+    engine = Engine([rule_class(case.options, vocabulary)], vocabulary)
+    loaded = load(decode(case.text.encode("utf-8"), "case.yaml"), vocabulary)
+    result = engine.check_loaded(loaded)
+    return result.findings, loaded
+
+
+def check_case(case: Case) -> None:
+    findings, loaded = run_case(case)
+    crashed = [f for f in findings if f.code == "TL009"]
+    assert not crashed, crashed[0].message_en
+    indicators = [i for d in loaded.declarations for i in d.indicators()]
+    expected = []
+    for item in case.expect:
+        code = item.get("code", case.rule)
+        if "indicator" in item:
+            span = indicators[item["indicator"]].span(item.get("field", "value"))
+            line, column = span.line, span.column
+        else:
+            line, column = item.get("line"), item.get("column")
+        expected.append((code, line, column))
+    got = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
+    assert sorted(got) == sorted(expected), (
+        f"{case.source} · {case.name}\nexpected {sorted(expected)}\n     got {sorted(got)}\n"
+        + "".join(f"  {f.line}:{f.column} {f.code} {f.message_en}\n" for f in findings)
+        + case.text
+    )
