@@ -7,8 +7,9 @@ class YamlSyntax(ProblemRule):
     """YAML 语法错误：文件无法按 YAML 解析。
 
     **作用**：报告 YAML 解析器拒绝的文本（引号未闭合、缩进错误、制表符、重复的键、
-    不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套），位置为解析器
-    停下的行列。同一文件中其他文档照常检查。
+    不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套、超过大小上限
+    （默认 2 MB）的文件），位置为出错之处（未闭合的引号或括号报告其起始处）。
+    同一文件中其他文档照常检查。
 
     **为什么重要**：无法解析的申报表无法被任何工具读取，评审系统会直接拒收。
 
@@ -23,9 +24,10 @@ class YamlSyntax(ProblemRule):
 
     **What it does**: reports text the YAML parser rejects (an unclosed quote,
     bad indentation, tabs, a duplicate key, a disallowed tag such as
-    `!!python/object`, alias expansion or nesting beyond the loader's budget)
-    at the line and column where parsing stopped. Other documents of the same
-    file are still checked.
+    `!!python/object`, alias expansion or nesting beyond the loader's budget,
+    a file over the size limit, 2 MB by default) at the line and column of
+    the error (an unclosed quote or bracket where it was opened). Other
+    documents of the same file are still checked.
 
     **Why it matters**: a declaration nothing can parse is rejected outright.
 
@@ -41,7 +43,7 @@ class YamlSyntax(ProblemRule):
     code = "TL001"
     name = "yaml-syntax"
     severity = Severity.ERROR
-    kinds = ("yaml-syntax", "duplicate-key", "unsafe-tag", "too-complex", "binary")
+    kinds = ("yaml-syntax", "duplicate-key", "unsafe-tag", "too-complex", "too-large", "binary")
 
     def describe(self, problem):
         detail = problem.detail
@@ -51,6 +53,8 @@ class YamlSyntax(ProblemRule):
             return f"不允许的 YAML 标签 {detail}（只接受标准类型，不会构造对象）", f"tag {detail} is not allowed (only YAML's core types are read; nothing is constructed)"
         if problem.kind == "too-complex":
             return f"文档过于复杂，超出加载预算：{detail}", f"document too complex to load: {detail}"
+        if problem.kind == "too-large":
+            return f"文件过大，未检查（{detail}）", f"file too large to check ({detail})"
         if problem.kind == "binary":
             return "文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"
         return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"

@@ -36,7 +36,23 @@ class Engine:
         self.declaration_rules = [r for r in self.rules if r.scope == Scope.DECLARATION]
 
     def check(self, source: SourceText) -> FileResult:
-        loaded = load(source, self.vocabulary)
+        try:
+            loaded = load(source, self.vocabulary)
+        except Exception as error:  # a loader bug must cost this file, not the run
+            result = FileResult(source.path, crashed=1)
+            result.findings.append(
+                Finding(
+                    span=FILE_START,
+                    message_zh=f"targetlint 读取 {source.path} 时出错（内部错误，请报告）：{type(error).__name__}: {error}",
+                    message_en=f"targetlint failed to load {source.path} (internal error, please report): {type(error).__name__}: {error}",
+                    code=RULE_CRASHED[0],
+                    name=RULE_CRASHED[1],
+                    severity=Severity.ERROR,
+                    path=source.path,
+                    origin="targetlint",
+                )
+            )
+            return result
         return self.check_loaded(loaded)
 
     def check_loaded(self, loaded: SourceFile) -> FileResult:
@@ -92,13 +108,24 @@ class _GarbageFinding(Exception):
 
 
 def _invalid(finding: object, line_count: int) -> str | None:
+    # Everything a reporter relies on is checked here, so a bad plugin shows
+    # up as its own TL009 and never as a reporter's traceback.
     if not isinstance(finding, Finding):
         return f"yielded {type(finding).__name__}, not a Finding"
     span = finding.span
-    if not isinstance(span, Span) or not all(isinstance(v, int) for v in span):
+    if not isinstance(span, Span) or not all(type(v) is int for v in span):
         return f"yielded a finding without a valid span: {span!r}"
-    if not (1 <= span.line <= line_count and span.column >= 1 and span.end_line >= span.line):
-        return f"yielded a finding outside the file: line {span.line}, column {span.column}"
+    line, column, end_line, end_column = span
+    if not (1 <= line <= line_count and column >= 1 and line <= end_line <= line_count and end_column >= 1):
+        return f"yielded a finding outside the file: {line}:{column}-{end_line}:{end_column} (the file has {line_count} lines)"
+    if end_line == line and end_column < column:
+        return f"yielded a finding that ends before it starts: {line}:{column}-{end_line}:{end_column}"
     if not isinstance(finding.message_zh, str) or not isinstance(finding.message_en, str):
         return "yielded a finding without a message"
+    if not isinstance(finding.severity, Severity):
+        return f"yielded a finding with severity {finding.severity!r}"
+    if not isinstance(finding.code, str) or not isinstance(finding.name, str) or not isinstance(finding.subject, str):
+        return "yielded a finding whose code, name or subject is not text"
+    if not isinstance(finding.indicator_path, tuple) or not all(isinstance(p, str) for p in finding.indicator_path):
+        return "yielded a finding with an invalid indicator path"
     return None

@@ -39,10 +39,35 @@ TIMESTAMP, MAP, SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
 _CORE_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MAP, SEQ, _TAG + "binary", _TAG + "merge", _TAG + "omap", _TAG + "set"}
 
 # Alias expansion is bounded so a "billion laughs" document costs no more
-# than a large honest one.
+# than a large honest one: the builder visits at most this many nodes per
+# file, or one per four characters of text if that is more.
 NODE_BUDGET = 200_000
 
-_DOCUMENT_START = re.compile(r"^---(?:\s|$)", re.M)
+# The C composer recurses in C without a depth check: around 10^5 nested
+# collections overflow the C stack and kill the process, which no except
+# clause can catch. Text that may nest deeper than about twice this is
+# refused before it reaches the composer (see _Depth).
+MAX_NESTING = 500
+
+# Each resume after a syntax error composes a copy of the rest of the text;
+# past this many errors the rest of the file is reported, not read.
+MAX_RESUMES = 1000
+
+# Where a new document can start after a broken one: a `---` line, or the
+# line after a `...` end marker.
+_BOUNDARY = re.compile(r"^(?:---|\.\.\.)(?=[ \t\n]|$)", re.M)
+# A block collection nests one level per indentation step or per compact
+# indicator (`- - x`, `? - x`) on a line, so nesting deeper than twice
+# MAX_NESTING needs a line starting with MAX_NESTING // 2 such units.
+_DEEP_BLOCK = re.compile(r"\n(?:[ \t]|[-?:][ \t]){%d}" % (MAX_NESTING // 2))
+_BRACKET = re.compile(r"[\[\]{}]")
+# Characters the YAML reader refuses (C0/C1 controls other than tab and
+# line breaks, non-characters, lone surrogates); one of them anywhere makes
+# libyaml reject the whole stream before the first document.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+MAX_CHARACTER_PROBLEMS = 100
+_LARGEST_DIGITS = 30
+_LARGEST = 10**_LARGEST_DIGITS
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -92,15 +117,21 @@ def _last_line(node, offset: int = 0) -> int:
 
 def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> SourceFile:
     loaded = SourceFile(source)
-    if not source.text.strip() or source.encoding in ("binary", "undecodable"):
+    if not source.text.strip() or source.encoding in ("binary", "undecodable", "too-large"):
         return loaded
+    budget = max(NODE_BUDGET, len(source.text) // 4)
     for index, (node, offset) in enumerate(_documents(source)):
         if node is None:
             continue
-        builder = _Builder(source, vocabulary, index, offset)
+        builder = _Builder(source, vocabulary, index, offset, budget)
         declaration = builder.declaration(node)
         if declaration is not None:
             loaded.declarations.append(declaration)
+        budget = builder.budget
+        if budget <= 0:
+            # Reported where it ran out; building more documents would only
+            # report their fields missing.
+            break
     if not loaded.declarations and source.problems and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems):
         source.problems.clear()
         loaded.foreign = True
@@ -108,58 +139,192 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
 
 
 def _documents(source: SourceText):
-    """Yield (root node, line offset) per document; a syntax error is recorded
-    and loading resumes at the next document marker, so one broken document
-    does not hide the others."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    """Yield (root node, line offset) per document.
 
-    text, offset = source.text, 0
+    A syntax error is recorded and loading resumes at the next document
+    boundary (a ``---`` line, or the line after ``...``), so one broken
+    document does not hide the others. A document that may nest too deep for
+    the composer is reported and skipped the same way. Characters YAML
+    forbids are reported where they are and read as U+FFFD, so they cost one
+    finding each, not the file.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    text = source.text
+    depth = _Depth(text)
+    start, offset, resumes, skip, sanitised = 0, 0, 0, 0, False
     while True:
+        deep = depth.first(start)
+        end = len(text) if deep is None else _document_start(text, start, deep)
+        segment = text if start == 0 and end == len(text) else text[start:end]
+        composed = 0
         try:
-            for node in _composer().compose_all(text):
-                yield node, offset
-            return
+            for node in _composer().compose_all(segment):
+                composed += 1
+                if composed > skip:
+                    yield node, offset
+            stop = None
         except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = (mark.line if mark else 0)
-            column = (mark.column if mark else 0)
+            at, stopped = _error_marks(error)
             message = " ".join(str(p) for p in (error.context, error.problem) if p)
+            if stopped is not at and stopped is not None:
+                message += f" (line {stopped.line + offset + 1}, column {stopped.column + 1})"
+            line, column = (at.line, at.column) if at is not None else (0, 0)
             source.problems.append(Problem("yaml-syntax", Span.point(line + offset + 1, column + 1), message))
-            # The parser often stops at the marker of the next document, so the
-            # search starts on the error's own line, but must move forward.
-            resume = _DOCUMENT_START.search(text, _line_start(text, line))
-            if resume is not None and resume.start() == 0:
-                resume = _DOCUMENT_START.search(text, 1)
-            if resume is None:
+            if stopped is None:
                 return
-            offset += text.count("\n", 0, resume.start())
-            text = text[resume.start():]
+            stop = (start + stopped.index - stopped.column, stopped.column)
+        except (ReaderError, UnicodeEncodeError) as error:
+            if sanitised:   # not a character we know to replace: report it and stop
+                source.problems.append(Problem("yaml-syntax", Span.point(offset + 1, 1), f"{type(error).__name__}: {error}"))
+                return
+            text = _sanitise(source, text)
+            depth = _Depth(text)
+            sanitised, skip = True, composed
+            continue
         except (YAMLError, RecursionError, MemoryError) as error:
             kind = "yaml-syntax" if isinstance(error, YAMLError) else "too-complex"
             source.problems.append(Problem(kind, Span.point(offset + 1, 1), type(error).__name__ + (f": {error}" if isinstance(error, YAMLError) else "")))
             return
+        skip = 0
+        if stop is None:
+            if deep is None:
+                return
+            line_start = text.rfind("\n", 0, deep) + 1
+            line = offset + text.count("\n", start, line_start)
+            source.problems.append(Problem("too-complex", Span.point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"))
+            stop = (line_start, deep - line_start)
+        resumes += 1
+        resume = _resume(text, start, *stop)
+        if resume is None:
+            return
+        if resumes >= MAX_RESUMES:
+            line = offset + text.count("\n", start, resume) + 1
+            source.problems.append(Problem("too-complex", Span.point(line, 1), f"more than {MAX_RESUMES} syntax errors; the file is not read past this line"))
+            return
+        offset += text.count("\n", start, resume)
+        start = resume
 
 
-def _line_start(text: str, line: int) -> int:
-    """Index of the first character of 0-based ``line``."""
-    position = 0
-    for _ in range(line):
-        position = text.find("\n", position)
-        if position < 0:
-            return len(text)
-        position += 1
-    return position
+# Errors about a construct left open (a quote, a flow collection, a key
+# without its colon) are found where the parser gave up, often lines later
+# or at the next document; the place to fix is where it was opened.
+_OPENED = ("while scanning a quoted scalar", "while scanning a simple key", "while parsing a flow")
+
+
+def _error_marks(error):
+    """(where to report, where the parser stopped) for a marked error."""
+    problem, context = error.problem_mark, error.context_mark
+    if problem is None:
+        return context, context
+    if context is not None and str(error.context or "").startswith(_OPENED) and problem.line > context.line:
+        return context, problem
+    return problem, problem
+
+
+def _resume(text: str, start: int, line_start: int, column: int) -> int | None:
+    """Where to resume after the parser stopped at ``column`` of the line at
+    ``line_start``: the next document boundary, past ``start``."""
+    for match in _BOUNDARY.finditer(text, line_start):
+        if match.group() == "---":
+            # Stopped *at* a marker: the document before it was the broken
+            # one. Stopped inside the marker's line: that document is.
+            if match.start() == line_start and column > 0:
+                continue
+            resume = match.start()
+        else:
+            newline = text.find("\n", match.start())
+            resume = len(text) if newline < 0 else newline + 1
+        if resume > start:
+            return resume if resume < len(text) else None
+    return None
+
+
+def _document_start(text: str, start: int, position: int) -> int:
+    """Index where the document holding ``position`` begins (not before ``start``)."""
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, position):
+        if match.group() == "---":
+            begin = match.start()
+        else:
+            newline = text.find("\n", match.start())
+            begin = len(text) if newline < 0 else newline + 1
+    return min(begin, position)
+
+
+class _Depth:
+    """Positions where nesting may exceed what the composer survives.
+
+    Cheap bounds, computed once per file: the longest run of indentation and
+    block indicators at a line start, and the bracket depth of each document
+    (brackets in quotes and comments count too, so the bound only errs on the
+    side of caution). Honest files never come near either.
+    """
+
+    __slots__ = ("positions",)
+
+    def __init__(self, text: str):
+        positions = [m.end() - 1 for m in _DEEP_BLOCK.finditer(text)]
+        if text.startswith((" ", "\t", "-", "?", ":")):
+            first = _DEEP_BLOCK.match("\n" + text[:MAX_NESTING * 2])
+            if first:
+                positions.append(first.end() - 2)
+        if text.count("[") + text.count("{") > MAX_NESTING:
+            positions.extend(_deep_brackets(text))
+        positions.sort()
+        self.positions = positions
+
+    def first(self, start: int) -> int | None:
+        from bisect import bisect_left
+
+        index = bisect_left(self.positions, start)
+        return self.positions[index] if index < len(self.positions) else None
+
+
+def _deep_brackets(text: str):
+    """The first bracket of each document that opens level MAX_NESTING + 1."""
+    bounds = [m.start() for m in _BOUNDARY.finditer(text)] + [len(text)]
+    begin = 0
+    for end in bounds:
+        # Most documents have too few brackets to matter; count them in C.
+        if text.count("[", begin, end) + text.count("{", begin, end) > MAX_NESTING:
+            level = 0
+            for match in _BRACKET.finditer(text, begin, end):
+                if match.group() in "[{":
+                    level += 1
+                    if level > MAX_NESTING:
+                        yield match.start()
+                        break
+                elif level:
+                    level -= 1
+        begin = end
+
+
+def _sanitise(source: SourceText, text: str) -> str:
+    """Report each character YAML forbids and replace it, keeping every
+    position, so the rest of the file is still read."""
+    found = 0
+    for match in _FORBIDDEN.finditer(text):
+        found += 1
+        if found <= MAX_CHARACTER_PROBLEMS:
+            line = text.count("\n", 0, match.start())
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+            source.problems.append(Problem("yaml-syntax", Span.point(line + 1, column + 1), f"character U+{ord(match.group()):04X} is not allowed in YAML"))
+    if found > MAX_CHARACTER_PROBLEMS:
+        source.problems.append(Problem("yaml-syntax", FILE_START, f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML"))
+    return _FORBIDDEN.sub("\ufffd", text)
 
 
 class _Builder:
     """Turns one document's nodes into a :class:`Declaration`."""
 
-    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0):
+    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0, budget: int = NODE_BUDGET):
         self.source = source
         self.offset = offset
         self.vocabulary = vocabulary
         self.index = index
-        self.budget = NODE_BUDGET
+        self.budget = budget
 
     def at(self, node) -> Span:
         return span_of(node, self.offset)
@@ -174,7 +339,7 @@ class _Builder:
     def _spend(self, node) -> bool:
         self.budget -= 1
         if self.budget == 0:
-            self.problem("too-complex", self.at(node), f"more than {NODE_BUDGET} nodes")
+            self.problem("too-complex", self.at(node), "more nodes (counting every alias expansion) than the file's budget; the rest of the file is not checked")
         return self.budget > 0
 
     def _tag_ok(self, node) -> bool:
@@ -222,19 +387,24 @@ class _Builder:
         tag = node.tag
         if tag == NULL:
             return None
+        # Numbers no declaration can mean (1e309, .inf, .nan, 20-digit years
+        # are fine but 10^400 is not) stay text, so validation reports them
+        # as the wrong type instead of rules doing arithmetic on them.
         if tag == INT:
             digits = value.replace("_", "")
             for base in (10, 0):
                 try:
-                    return int(digits, base)
+                    number = int(digits, base)
                 except ValueError:
-                    pass
+                    continue
+                return number if -_LARGEST < number < _LARGEST else value
             return value
         if tag == FLOAT:
             try:
-                return Decimal(value.replace("_", ""))
+                number = Decimal(value.replace("_", ""))
             except InvalidOperation:
                 return value
+            return number if number.is_finite() and number.adjusted() < _LARGEST_DIGITS else value
         if tag == TIMESTAMP:
             match = _DATE.match(value)
             if match:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from targetlint.engine import Engine
 from targetlint.rule import Finding
-from targetlint.source import SourceText, decode
+from targetlint.source import MAX_FILE_SIZE, SourceText, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Folders a recursive walk never enters: tool state, not declarations.
@@ -32,7 +32,8 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         if os.path.isdir(path):
             found = []
             visited: set[tuple[int, int]] = set()
-            for root, dirs, names in os.walk(path, followlinks=True):
+            unreadable: list[OSError] = []
+            for root, dirs, names in os.walk(path, followlinks=True, onerror=unreadable.append):
                 stat = os.stat(root)
                 if (stat.st_dev, stat.st_ino) in visited:   # a symlink loop
                     dirs[:] = []
@@ -40,7 +41,10 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
                 visited.add((stat.st_dev, stat.st_ino))
                 dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
                 found.extend(os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
-            if not found:
+            for error in unreadable:   # os.walk skips these silently
+                reason = error.strerror or type(error).__name__
+                errors.append((f"{error.filename}：无法读取（{reason}）", f"{error.filename}: cannot be read ({reason})"))
+            if not found and not unreadable:
                 errors.append((f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）", f"{path}: no YAML files (*.yaml, *.yml) in this directory"))
             files.extend(sorted(found))
         elif os.path.exists(path):
@@ -51,17 +55,19 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return unique, errors
 
 
-def check_files(engine: Engine, files: list[str], keep_sources: bool = False) -> RunResult:
+def check_files(engine: Engine, files: list[str], keep_sources: bool = False, max_file_size: int | None = MAX_FILE_SIZE) -> RunResult:
     result = RunResult()
     for path in files:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            source = read_source(path, max_size=max_file_size)
         except OSError as error:
+            # A file we were asked to check and cannot read is an error
+            # (exit 2), like a path that does not exist: CI must not pass
+            # without having looked.
             reason = error.strerror or type(error).__name__
             result.errors.append((f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
             continue
-        check_source(engine, decode(data, path), result, keep_sources)
+        check_source(engine, source, result, keep_sources)
     return result
 
 

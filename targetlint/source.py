@@ -9,6 +9,8 @@ so their severity, wording and selection work like any other rule's.
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from dataclasses import dataclass, field
 
 from targetlint.span import FILE_START, Span
@@ -28,6 +30,7 @@ PROBLEM_KINDS = {
     "duplicate-key": "a mapping key appears twice",
     "unsafe-tag": "a tag other than YAML's core ones (!!python/object …)",
     "too-complex": "alias expansion or nesting beyond the loader's budget",
+    "too-large": "the file is larger than the size limit and was not parsed",
     "unknown-key": "a key the declaration format does not define",
     "invalid-type": "a value of the wrong type for its field",
     "not-a-declaration": "a document that is not a mapping",
@@ -35,6 +38,13 @@ PROBLEM_KINDS = {
     "undecodable": "the bytes are not text in any supported encoding",
     "binary": "the file holds binary data",
 }
+
+# Files larger than this are reported (TL001) instead of parsed. Composing
+# YAML costs about half a second and 25 MB of memory per MB of text, so this
+# keeps any single file within about 2 s and 500 MB; real declaration files
+# are kilobytes, a department's whole batch a few hundred. Pass ``max_size``
+# to raise it.
+MAX_FILE_SIZE = 2 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -52,42 +62,86 @@ class SourceText:
         return self._lines
 
 
-def decode(data: bytes, path: str) -> SourceText:
+_UTF32 = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32LE"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32BE"))
+_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"))
+
+
+def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
     """Decode bytes the way real declaration files arrive: UTF-8, with or without
-    a BOM, UTF-16 with a BOM, or GB18030 (GBK's superset) from Windows tools."""
+    a BOM, UTF-16 or UTF-32 with a BOM, or GB18030 (GBK's superset) from Windows
+    tools. Never raises: what cannot be decoded is a problem at its position,
+    and the rest is still read (undecodable bytes become U+FFFD)."""
+    if max_size is not None and len(data) > max_size:
+        return too_large(path, len(data), max_size)
     if data.startswith(codecs.BOM_UTF8):
-        return SourceText(path, _normalise_newlines(data[3:].decode("utf-8", "replace")), "utf-8-sig")
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        return _decoded(path, data, 3, "utf-8", "utf-8-sig", None)
+    # UTF-32LE's BOM begins with UTF-16LE's, so it is tried first.
+    for bom, codec, label in _UTF32 + _UTF16:
         if data.startswith(bom):
-            try:
-                return SourceText(path, _normalise_newlines(data[2:].decode(codec)), "utf-16")
-            except UnicodeDecodeError:
-                break
+            return _decoded(path, data, len(bom), codec, codec[:6], label)
     if b"\x00" in data[:8192]:
         return SourceText(path, "", "binary", [Problem("binary", FILE_START, "NUL byte")])
     try:
         return SourceText(path, _normalise_newlines(data.decode("utf-8")), "utf-8")
-    except UnicodeDecodeError as error:
-        utf8_error = error
+    except UnicodeDecodeError:
+        pass
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        line = data.count(b"\n", 0, utf8_error.start) + 1
-        column = utf8_error.start - (data.rfind(b"\n", 0, utf8_error.start) + 1) + 1
-        return SourceText(
-            path, "", "undecodable",
-            [Problem("undecodable", Span.point(line, column), f"byte 0x{data[utf8_error.start]:02x}")],
-        )
+        return _decoded(path, data, 0, "utf-8", "utf-8", None)
     return SourceText(path, _normalise_newlines(text), "gb18030", [Problem("not-utf8", FILE_START, "GB18030")])
 
 
+def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label: str | None) -> SourceText:
+    problems = [Problem("not-utf8", FILE_START, label)] if label else []
+    body = data[skip:] if skip else data
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as error:
+        # Report the first bad byte where an editor shows it (columns in code
+        # points), then read the rest with replacement characters.
+        before = _normalise_newlines(body[: error.start].decode(codec, "replace"))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        bad = error.object[error.start : error.end].hex()
+        text = body.decode(codec, "replace")
+        count = text.count("\ufffd", len(before))
+        problems.append(Problem("undecodable", Span.point(line, column), f"byte 0x{bad}" + (f" and {count - 1} more" if count > 1 else "")))
+        if count > len(text) // 10:
+            # Mostly not text: parsing it would only bury this finding.
+            return SourceText(path, "", "undecodable", problems)
+    return SourceText(path, _normalise_newlines(text), encoding, problems)
+
+
+_LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
 def _normalise_newlines(text: str) -> str:
-    # The parser counts lines by \n; CRLF files would otherwise report right
-    # lines but carry \r into values.
-    return text.replace("\r\n", "\n") if "\r" in text else text
+    # The YAML reader breaks lines at CR, CRLF, NEL, LS and PS as well as LF;
+    # counting the same breaks as \n keeps every reported line the line an
+    # editor shows, and keeps \r out of values.
+    if "\r" in text or not text.isascii() and _LINE_BREAKS.search(text):
+        return _LINE_BREAKS.sub("\n", text)
+    return text
 
 
-def read_source(path: str, display: str | None = None) -> SourceText:
+def too_large(path: str, size: int, max_size: int) -> SourceText:
+    return SourceText(path, "", "too-large", [Problem("too-large", FILE_START, f"{size} bytes > {max_size}")])
+
+
+def read_source(path: str, display: str | None = None, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
+    """Read and decode ``path``; raises OSError if it cannot be read.
+
+    Reads at most ``max_size + 1`` bytes, so neither a huge generated file nor
+    a device or pipe named ``*.yaml`` is read in full."""
+    name = display or path
     with open(path, "rb") as handle:
-        data = handle.read()
-    return decode(data, display or path)
+        if max_size is None:
+            return decode(handle.read(), name, max_size=None)
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_size:
+            return too_large(name, size, max_size)
+        data = handle.read(max_size + 1)
+    if len(data) > max_size:
+        return too_large(name, len(data), max_size)
+    return decode(data, name, max_size=None)
