@@ -19,15 +19,21 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is never replaced: FileExistsError is
     raised, even if the file appears between our check and the final rename.
     A replaced file keeps its permission bits; a new file gets the usual
     ``0o666 & ~umask``, not the 0600 that temporary files are created with.
+    A symlink is written through: its target is replaced and the link stays.
+    On any error, including an interrupt, the temporary file is removed and
+    the original is untouched.
     """
     target = Path(path)
+    if target.is_symlink():
+        # Replacing the link itself would turn a shared file into a private copy.
+        target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     existing_mode: int | None = None
     try:
@@ -52,6 +58,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool) -> N
             os.replace(tmp_name, target)
         else:
             _publish_without_clobbering(tmp_name, target)
+        _sync_directory(directory)
     except BaseException:
         try:
             os.unlink(tmp_name)
@@ -74,3 +81,18 @@ def _publish_without_clobbering(tmp_name: str, target: Path) -> None:
         os.replace(tmp_name, target)
         return
     os.unlink(tmp_name)
+
+
+def _sync_directory(directory: Path) -> None:
+    # The rename is durable only once the directory entry is on disk; not
+    # every platform can open a directory, and that is not worth failing for.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

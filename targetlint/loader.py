@@ -120,10 +120,11 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
     if not source.text.strip() or source.encoding in ("binary", "undecodable", "too-large"):
         return loaded
     budget = max(NODE_BUDGET, len(source.text) // 4)
+    end = _end_of(source.text)
     for index, (node, offset) in enumerate(_documents(source)):
         if node is None:
             continue
-        builder = _Builder(source, vocabulary, index, offset, budget)
+        builder = _Builder(source, vocabulary, index, offset, budget, end)
         declaration = builder.declaration(node)
         if declaration is not None:
             loaded.declarations.append(declaration)
@@ -153,6 +154,12 @@ def _documents(source: SourceText):
 
     text = source.text
     depth = _Depth(text)
+    eof = _end_of(text)
+
+    def point(line: int, column: int) -> Span:
+        # The parser can stop one line past a file without a final newline.
+        return Span.point(line, column) if (line, column) <= eof else Span.point(*eof)
+
     start, offset, resumes, skip, sanitised = 0, 0, 0, 0, False
     while True:
         deep = depth.first(start)
@@ -171,13 +178,13 @@ def _documents(source: SourceText):
             if stopped is not at and stopped is not None:
                 message += f" (line {stopped.line + offset + 1}, column {stopped.column + 1})"
             line, column = (at.line, at.column) if at is not None else (0, 0)
-            source.problems.append(Problem("yaml-syntax", Span.point(line + offset + 1, column + 1), message))
+            source.problems.append(Problem("yaml-syntax", point(line + offset + 1, column + 1), message))
             if stopped is None:
                 return
             stop = (start + stopped.index - stopped.column, stopped.column)
         except (ReaderError, UnicodeEncodeError) as error:
             if sanitised:   # not a character we know to replace: report it and stop
-                source.problems.append(Problem("yaml-syntax", Span.point(offset + 1, 1), f"{type(error).__name__}: {error}"))
+                source.problems.append(Problem("yaml-syntax", point(offset + 1, 1), f"{type(error).__name__}: {error}"))
                 return
             text = _sanitise(source, text)
             depth = _Depth(text)
@@ -185,7 +192,7 @@ def _documents(source: SourceText):
             continue
         except (YAMLError, RecursionError, MemoryError) as error:
             kind = "yaml-syntax" if isinstance(error, YAMLError) else "too-complex"
-            source.problems.append(Problem(kind, Span.point(offset + 1, 1), type(error).__name__ + (f": {error}" if isinstance(error, YAMLError) else "")))
+            source.problems.append(Problem(kind, point(offset + 1, 1), type(error).__name__ + (f": {error}" if isinstance(error, YAMLError) else "")))
             return
         skip = 0
         if stop is None:
@@ -193,7 +200,7 @@ def _documents(source: SourceText):
                 return
             line_start = text.rfind("\n", 0, deep) + 1
             line = offset + text.count("\n", start, line_start)
-            source.problems.append(Problem("too-complex", Span.point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"))
+            source.problems.append(Problem("too-complex", point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"))
             stop = (line_start, deep - line_start)
         resumes += 1
         resume = _resume(text, start, *stop)
@@ -201,7 +208,7 @@ def _documents(source: SourceText):
             return
         if resumes >= MAX_RESUMES:
             line = offset + text.count("\n", start, resume) + 1
-            source.problems.append(Problem("too-complex", Span.point(line, 1), f"more than {MAX_RESUMES} syntax errors; the file is not read past this line"))
+            source.problems.append(Problem("too-complex", point(line, 1), f"more than {MAX_RESUMES} syntax errors; the file is not read past this line"))
             return
         offset += text.count("\n", start, resume)
         start = resume
@@ -319,15 +326,20 @@ def _sanitise(source: SourceText, text: str) -> str:
 class _Builder:
     """Turns one document's nodes into a :class:`Declaration`."""
 
-    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0, budget: int = NODE_BUDGET):
+    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0, budget: int = NODE_BUDGET, end: tuple[int, int] | None = None):
         self.source = source
+        # (last line, column after its last character): where the file ends.
+        self.end = end or _end_of(source.text)
         self.offset = offset
         self.vocabulary = vocabulary
         self.index = index
         self.budget = budget
 
     def at(self, node) -> Span:
-        return span_of(node, self.offset)
+        span = span_of(node, self.offset)
+        if span.end_line > self.end[0]:
+            span = _clamp(span, self.end)
+        return span
 
     def last(self, node) -> int:
         return _last_line(node, self.offset)
@@ -572,6 +584,18 @@ def _looks_like_declaration(root) -> bool:
         else:
             unknown += 1
     return known > unknown
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    last = text.rfind("\n") + 1
+    return text.count("\n") + 1, len(text) - last + 1
+
+
+def _clamp(span: Span, end: tuple[int, int]) -> Span:
+    # Without a final newline the parser closes the last collection on a line
+    # the file does not have; the file's own end is the same place.
+    start = (span.line, span.column) if (span.line, span.column) <= end else end
+    return Span(*start, *end)
 
 
 def _expected(model, field_name: str) -> str:

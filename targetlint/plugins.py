@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from targetlint.rule import Rule
+from targetlint.rule import Rule, Scope, Severity
 
 
 ENTRY_POINT_GROUP = "targetlint"
@@ -62,7 +62,7 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
         try:
             module = entry_point.load()
             manager.register(module, name=entry_point.name)
-        except Exception as error:  # a broken pack must not take the others down
+        except (Exception, SystemExit) as error:  # a broken pack must not take the others down
             registry.errors.append(PluginError(entry_point.name, f"{type(error).__name__}: {error}"))
     for name, module in extra_plugins or ():
         try:
@@ -82,7 +82,7 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
                 continue
             try:
                 sink(registry, plugin_name, implementation())
-            except Exception as error:
+            except (Exception, SystemExit) as error:
                 registry.errors.append(PluginError(plugin_name, f"{hook_name}: {type(error).__name__}: {error}"))
     return registry
 
@@ -92,23 +92,77 @@ def _add_rules(registry: Registry, plugin: str, rules: Any) -> None:
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             registry.errors.append(PluginError(plugin, f"targetlint_rules returned {rule!r}, not a Rule subclass"))
             continue
-        code = getattr(rule, "code", None)
-        if not code or not getattr(rule, "name", None):
-            registry.errors.append(PluginError(plugin, f"rule {rule.__name__} has no code or name"))
+        problem = _malformed(rule)
+        if problem:
+            registry.errors.append(PluginError(plugin, f"rule {rule.__name__} {problem}"))
             continue
+        code = rule.code
         if code in registry.rules:
             other = registry.rules[code]
             registry.errors.append(PluginError(plugin, f"rule code {code} is already provided by {other.origin}"))
+            continue
+        if rule.name in registry.by_name:
+            other = registry.by_name[rule.name]
+            registry.errors.append(PluginError(plugin, f"rule name {rule.name} is already used by {other.code} ({other.origin})"))
             continue
         rule.origin = plugin
         registry.rules[code] = rule
         registry.by_name[rule.name] = rule
 
 
+def _malformed(rule: type[Rule]) -> str | None:
+    """Why ``rule`` cannot be registered: everything the CLI, the selection
+    and the reporters read from a rule class without guarding."""
+    code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+    if not isinstance(code, str) or not code or not code.isalnum() or not code.isascii():
+        return f"has no valid code ({code!r})"
+    if not isinstance(name, str) or not name or any(ch.isspace() for ch in name):
+        return f"has no valid name ({name!r})"
+    if not isinstance(getattr(rule, "severity", None), Severity):
+        return f"has no valid severity ({getattr(rule, 'severity', None)!r})"
+    if not isinstance(getattr(rule, "scope", None), Scope):
+        return f"has no valid scope ({getattr(rule, 'scope', None)!r})"
+    if not callable(getattr(rule, "check", None)):
+        return "has no check method"
+    return None
+
+
 def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
-    for name, words in (extra or {}).items():
+    from targetlint.vocabulary import Vocabulary
+
+    if extra is None:
+        return
+    if not isinstance(extra, dict):
+        raise TypeError(f"returned {type(extra).__name__}, not a dict of word lists")
+    known = Vocabulary.list_names()
+    for name, words in extra.items():
+        # Checked here so a bad list costs this plugin, not the run that
+        # extends the vocabulary with it.
+        if not isinstance(name, str) or name.replace("_", "-") not in known:
+            registry.errors.append(PluginError(plugin, f"targetlint_vocabulary: unknown word list {name!r}"))
+            continue
+        if isinstance(words, str) or not all(isinstance(word, str) and word for word in words):
+            registry.errors.append(PluginError(plugin, f"targetlint_vocabulary: {name} must be a list of words"))
+            continue
         registry.vocabulary.setdefault(name, []).extend(words)
 
 
 def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
     registry.rule_files.extend(str(path) for path in paths or ())
+
+
+def instantiate(registry: Registry, codes, vocabulary=None, options: dict[str, dict] | None = None) -> tuple[list[Rule], list[PluginError]]:
+    """Create the selected rules; a rule whose constructor raises (bad options,
+    a plugin bug) is left out and reported by name instead of ending the run."""
+    from targetlint.vocabulary import DEFAULT_VOCABULARY
+
+    rules: list[Rule] = []
+    errors: list[PluginError] = []
+    for code in codes:
+        cls = registry.rules[code]
+        try:
+            rules.append(cls((options or {}).get(code), vocabulary=vocabulary or DEFAULT_VOCABULARY))
+        except (Exception, SystemExit) as error:
+            detail = error.errors()[0]["msg"] if hasattr(error, "errors") and callable(error.errors) and error.errors() else str(error)
+            errors.append(PluginError(cls.origin or "?", f"rule {code} ({cls.name}) could not be created: {type(error).__name__}: {detail}"))
+    return rules, errors

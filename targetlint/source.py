@@ -108,8 +108,9 @@ def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label
         count = text.count("\ufffd", len(before))
         problems.append(Problem("undecodable", Span.point(line, column), f"byte 0x{bad}" + (f" and {count - 1} more" if count > 1 else "")))
         if count > len(text) // 10:
-            # Mostly not text: parsing it would only bury this finding.
-            return SourceText(path, "", "undecodable", problems)
+            # Mostly not text: parsing it would only bury this finding. The
+            # text is kept so the finding's position and excerpt still hold.
+            encoding = "undecodable"
     return SourceText(path, _normalise_newlines(text), encoding, problems)
 
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Long fuzz run of the whole check path, in-process.
+
+Feeds arbitrary bytes, mutated copies of fixtures/example.yaml and generated
+declarations (the strategies of tests/test_fuzz.py) through decode → load →
+every built-in rule → every reporter, and checks every finding's location.
+Unlike the test, a failing input does not stop the run: it is saved under
+--out and counted, and the run goes on.
+
+    .venv/bin/python scripts/fuzz.py --count 100000
+
+Exit status: 0 when nothing escaped, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000, help="inputs to try (default 100000)")
+    parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "targetlint-fuzz-failures"), help="where failing inputs are saved")
+    parser.add_argument("--seed", type=int, default=None, help="hypothesis seed, for a repeatable run")
+    args = parser.parse_args(argv)
+
+    from hypothesis import HealthCheck, Phase, given, seed, settings
+    from hypothesis import strategies as st
+
+    from tests.test_fuzz import check_bytes, mutated, raw_bytes, structured
+
+    out = Path(args.out)
+    stats = {"inputs": 0, "findings": 0, "escapes": 0, "bytes": 0}
+    kinds: dict[str, int] = {}
+    started = time.monotonic()
+
+    @settings(
+        max_examples=args.count, deadline=None, database=None, derandomize=False,
+        phases=[Phase.generate], suppress_health_check=list(HealthCheck),
+    )
+    @given(st.one_of(raw_bytes, mutated(), structured()))
+    def run(data: bytes) -> None:
+        stats["inputs"] += 1
+        stats["bytes"] += len(data)
+        try:
+            stats["findings"] += check_bytes(data)
+        except Exception as error:  # noqa: BLE001 - every escape is recorded, none stops the run
+            stats["escapes"] += 1
+            key = f"{type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''}"
+            kinds[key] = kinds.get(key, 0) + 1
+            out.mkdir(parents=True, exist_ok=True)
+            name = hashlib.sha1(data).hexdigest()[:16]
+            (out / f"{name}.yaml").write_bytes(data)
+            (out / f"{name}.txt").write_text(traceback.format_exc(), encoding="utf-8")
+        if stats["inputs"] % 10_000 == 0:
+            elapsed = time.monotonic() - started
+            print(f"{stats['inputs']:>8} inputs  {stats['inputs'] / elapsed:7.0f}/s  escapes {stats['escapes']}", flush=True)
+
+    if args.seed is not None:
+        run = seed(args.seed)(run)
+    run()
+    elapsed = time.monotonic() - started
+    print(
+        f"done: {stats['inputs']} inputs ({stats['bytes'] / 1e6:.1f} MB) in {elapsed:.0f} s, "
+        f"{stats['inputs'] / elapsed:.0f} inputs/s, {stats['findings']} findings, {stats['escapes']} escapes"
+    )
+    for key, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"  {count:>6}  {key}")
+    if stats["escapes"]:
+        print(f"failing inputs saved in {out}")
+    return 1 if stats["escapes"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

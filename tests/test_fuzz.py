@@ -1,0 +1,244 @@
+"""Fuzzing: whatever bytes arrive, load → every built-in rule → every reporter
+answers without an exception, and every finding points inside the file.
+
+Three sources of input: arbitrary bytes; the bundled example mutated the way
+hand edits and bad merges break files; and structured declarations generated
+field by field (right and wrong types, every encoding we read). The normal
+suite runs a modest number of examples; ``scripts/fuzz.py`` runs the same
+strategies for as long as you like.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from targetlint.engine import Engine
+from targetlint.plugins import load_registry
+from targetlint.reporters import FORMATS, ReportContext, get_renderer
+from targetlint.source import decode
+
+EXAMPLE = (Path(__file__).resolve().parent.parent / "fixtures" / "example.yaml").read_bytes()
+
+_ENGINE: Engine | None = None
+
+
+def engine() -> Engine:
+    global _ENGINE
+    if _ENGINE is None:
+        registry = load_registry()
+        assert not registry.errors, registry.errors
+        _ENGINE = Engine([cls() for cls in registry.sorted_rules()])
+    return _ENGINE
+
+
+class Escape(AssertionError):
+    """A property of the pipeline failed for one input."""
+
+
+def check_bytes(data: bytes, name: str = "fuzz.yaml") -> int:
+    """Run the whole check path on ``data``; raise :class:`Escape` if any
+    property fails. Returns the number of findings."""
+    source = decode(data, name)
+    result = engine().check(source)
+    lines = source.text.split("\n")
+    for finding in result.findings:
+        line, column, end_line, end_column = finding.span
+        where = f"{finding.code} at {tuple(finding.span)} (file has {len(lines)} lines)"
+        if not (1 <= line <= len(lines) and 1 <= end_line <= len(lines)):
+            raise Escape(f"line outside the file: {where}")
+        if not (column >= 1 and end_column >= 1 and (end_line, end_column) >= (line, column)):
+            raise Escape(f"invalid columns: {where}")
+        # Columns count code points, so they fit the line they are on.
+        if column > len(lines[line - 1]) + 1 or end_column > len(lines[end_line - 1]) + 1:
+            raise Escape(f"column past the end of its line: {where}")
+    if result.crashed:
+        crashes = [f.message_en for f in result.findings if f.code == "TL009"]
+        raise Escape(f"a built-in rule or the loader crashed: {crashes}")
+    for fmt in FORMATS:
+        for color, show_source, lang in ((False, False, "zh"), (True, True, "en")):
+            context = ReportContext(
+                lang=lang, color=color, show_source=show_source, files_checked=1,
+                declarations_checked=result.declarations, sources={source.path: source.lines}.get,
+            )
+            output = get_renderer(fmt)(result.findings, context)
+            if not isinstance(output, str):
+                raise Escape(f"reporter {fmt} returned {type(output).__name__}")
+    return len(result.findings)
+
+
+# -- strategies ---------------------------------------------------------
+
+# Pieces that matter to the YAML scanner or to the value grammar.
+YAML_PIECES = [
+    "\n", "\n  ", "\n    - ", "  ", "\t", ": ", ":", "- ", "-", "---\n", "...\n", "--- ", "[", "]", "{", "}", ",",
+    '"', "'", "|", ">", "&a ", "*a", "!!python/object:os.system ", "!x ", "!!str ", "!!binary ", "%YAML 1.1\n",
+    "#", "? ", "~", "null", "\r\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "\x07", "\ufffe", "\\", "\\u",
+    "<<: ", "1e309", ".nan", ".inf", "-0", "0x1F", "12345678901234567890", "2023-02-30", "2023-01-01",
+]
+VALUE_PIECES = [
+    "≥", "≤", ">=", "<=", "＞", "=", "不少于", "不超过", "以上", "以下", "约", "左右", "余", "多", "每月", "人均",
+    "0", "1", "2.5", "90", "100", "250", "2200", "1732000.00", "二", "两", "十", "万", "亿", "%", "％", "个", "人",
+    "人次", "台", "元", "万元", "天", "年", "月", "日", "前", "底", "~", "～", "-", "—", "/", "、", "，", "(", ")",
+    "（", "）", "提高", "健全", "合格", "完整", "按年度计划", "按规定", "较上年", "增长", "不高于前3年最高值",
+    "xx", "XX", "××", "$\\geq 80\\%$", "<b>", "</b>", "&nbsp;", " ", "\n", "2023年12月31日", "2023.07-2024.01",
+]
+FIELD_KEYS = [
+    "申报年度", "项目名称", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
+    "项目资金", "年度总体目标", "绩效指标", "year", "name", "funds", "indicators", "项目编号", "",
+]
+FUNDS_KEYS = ["年度资金申请总额", "当年财政拨款", "上年结转资金", "其他资金", "total", "合计"]
+INDICATOR_KEYS = ["三级指标", "指标值", "计量单位", "运算符", "指标性质", "备注", "name", "value", "权重"]
+LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标", "项目完成指标", "效果指标", "其他", ""]
+LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "服务对象满意度指标", "经济成本", "别的"]
+
+value_text = st.one_of(
+    st.lists(st.sampled_from(VALUE_PIECES), max_size=8).map("".join),
+    st.text(max_size=30),
+)
+scalar = st.one_of(
+    value_text,
+    st.integers(min_value=-(10**25), max_value=10**25),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.booleans(),
+    st.dates(),
+)
+
+
+def _tree(children):
+    return st.one_of(st.lists(children, max_size=3), st.dictionaries(st.one_of(value_text, st.integers()), children, max_size=3))
+
+
+anything = st.recursive(scalar, _tree, max_leaves=8)
+
+
+@st.composite
+def indicator(draw):
+    keys = draw(st.lists(st.sampled_from(INDICATOR_KEYS), min_size=0, max_size=5, unique=True))
+    return {key: draw(st.one_of(value_text, value_text, scalar, anything)) for key in keys}
+
+
+@st.composite
+def declaration(draw):
+    document: dict = {}
+    for key in draw(st.lists(st.sampled_from(FIELD_KEYS), max_size=12, unique=True)):
+        if key in ("绩效指标", "indicators"):
+            document[key] = draw(st.one_of(
+                st.dictionaries(
+                    st.sampled_from(LEVEL1),
+                    st.one_of(st.dictionaries(st.sampled_from(LEVEL2), st.one_of(st.lists(st.one_of(indicator(), anything), max_size=4), anything), max_size=3), anything),
+                    max_size=3,
+                ),
+                anything,
+            ))
+        elif key in ("项目资金", "funds"):
+            document[key] = draw(st.one_of(st.dictionaries(st.sampled_from(FUNDS_KEYS), scalar, max_size=4), anything))
+        else:
+            document[key] = draw(st.one_of(scalar, scalar, anything))
+    return document
+
+
+def dump(documents: list, flow: bool) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.allow_unicode = True
+    yaml.default_flow_style = flow
+    stream = io.StringIO()
+    yaml.dump_all(documents, stream)
+    return stream.getvalue()
+
+
+ENCODINGS = ["utf-8", "utf-8", "utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-be", "utf-32"]
+
+
+@st.composite
+def structured(draw) -> bytes:
+    documents = draw(st.lists(st.one_of(declaration(), declaration(), anything), min_size=1, max_size=3))
+    text = dump(documents, draw(st.booleans()))
+    encoding = draw(st.sampled_from(ENCODINGS))
+    # Encodings that cannot hold every generated character fall back to UTF-8.
+    try:
+        data = text.encode(encoding, "surrogatepass")
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogatepass")
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    return data
+
+
+@st.composite
+def mutated(draw, seed: bytes = EXAMPLE) -> bytes:
+    text = seed.decode("utf-8")
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        position = draw(st.integers(min_value=0, max_value=len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "duplicate", "indent", "swap", "truncate"]))
+        if action == "insert":
+            piece = draw(st.one_of(st.sampled_from(YAML_PIECES), st.sampled_from(VALUE_PIECES), st.text(max_size=5)))
+            text = text[:position] + piece + text[position:]
+        elif action == "delete":
+            text = text[:position] + text[position + draw(st.integers(min_value=1, max_value=20)):]
+        elif action == "duplicate":
+            end = min(len(text), position + draw(st.integers(min_value=1, max_value=200)))
+            text = text[:end] + text[position:end] + text[end:]
+        elif action == "indent":
+            lines = text.split("\n")
+            index = position % max(len(lines), 1)
+            lines[index] = draw(st.sampled_from(["", " ", "  ", "\t", "    ", "-", "- "])) + lines[index].lstrip(" ")
+            text = "\n".join(lines)
+        elif action == "swap":
+            lines = text.split("\n")
+            i, j = position % len(lines), draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        else:
+            text = text[:position]
+    data = text.encode("utf-8", "surrogatepass")
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        # Byte-level damage: a cut through a multi-byte character, a stray byte.
+        position = draw(st.integers(min_value=0, max_value=len(data)))
+        data = data[:position] + draw(st.binary(max_size=3)) + data[position:]
+    return data
+
+
+raw_bytes = st.one_of(
+    st.binary(max_size=2000),
+    st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.lists(st.sampled_from(YAML_PIECES + VALUE_PIECES), max_size=60).map(lambda p: "".join(p).encode("utf-8", "surrogatepass")),
+)
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@SETTINGS
+@given(raw_bytes)
+def test_arbitrary_bytes(data):
+    check_bytes(data)
+
+
+@SETTINGS
+@given(mutated())
+def test_mutated_example(data):
+    check_bytes(data)
+
+
+@SETTINGS
+@given(structured())
+def test_structured_declarations(data):
+    check_bytes(data)
+
+
+def test_the_example_itself_is_clean_of_crashes():
+    assert check_bytes(EXAMPLE) >= 2
+
+
+@pytest.mark.slow
+@settings(max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(raw_bytes, mutated(), structured()))
+def test_fuzz_marathon(data):
+    check_bytes(data)
