@@ -8,7 +8,7 @@ class YamlSyntax(ProblemRule):
 
     **作用**：报告 YAML 解析器拒绝的文本（引号未闭合、缩进错误、制表符、重复的键、
     不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套、超过大小上限
-    （默认 2 MB）的文件），位置为出错之处（未闭合的引号或括号报告其起始处）。
+    （默认 1 MB）的文件），位置为出错之处（未闭合的引号或括号报告其起始处）。
     同一文件中其他文档照常检查。
 
     **为什么重要**：无法解析的申报表无法被任何工具读取，评审系统会直接拒收。
@@ -25,7 +25,7 @@ class YamlSyntax(ProblemRule):
     **What it does**: reports text the YAML parser rejects (an unclosed quote,
     bad indentation, tabs, a duplicate key, a disallowed tag such as
     `!!python/object`, alias expansion or nesting beyond the loader's budget,
-    a file over the size limit, 2 MB by default) at the line and column of
+    a file over the size limit, 1 MB by default) at the line and column of
     the error (an unclosed quote or bracket where it was opened). Other
     documents of the same file are still checked.
 
