@@ -76,6 +76,9 @@ _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_CHARACTER_PROBLEMS = 100
 _LARGEST_DIGITS = 30
+# Not the text: pydantic would read "1e309" back into a Decimal. No field
+# type accepts a bare object, so validation reports the field.
+_ABSURD = object()
 _LARGEST = 10**_LARGEST_DIGITS
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -167,7 +170,8 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
     budget = max(NODE_BUDGET, len(source.text) // 4)
     end = _end_of(source.text)
     for index, (node, offset) in enumerate(_documents(source)):
-        if node is None:
+        if node is None or (node.id == "scalar" and node.tag == NULL and not node.value):
+            # An empty document (a trailing `---`, comments only) holds nothing.
             continue
         builder = _Builder(source, vocabulary, index, offset, budget, end)
         declaration = builder.declaration(node)
@@ -465,14 +469,14 @@ class _Builder:
                     number = int(digits, base)
                 except ValueError:
                     continue
-                return number if -_LARGEST < number < _LARGEST else value
-            return value
+                return number if -_LARGEST < number < _LARGEST else _ABSURD
+            return _ABSURD
         if tag == FLOAT:
             try:
                 number = Decimal(value.replace("_", ""))
             except InvalidOperation:
-                return value
-            return number if number.is_finite() and number.adjusted() < _LARGEST_DIGITS else value
+                return _ABSURD
+            return number if number.is_finite() and number.adjusted() < _LARGEST_DIGITS else _ABSURD
         if tag == TIMESTAMP:
             match = _DATE.match(value)
             if match:
