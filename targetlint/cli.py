@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--show-source", action="store_true", help="print the source line and a caret under each finding")
     check.add_argument("--no-color", action="store_true", help="never colour the output")
     check.add_argument("--stdin-filename", default=None, help="the name to report for standard input")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains ('-': print the fixed text)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that need the author's judgment")
+    check.add_argument("--diff", action="store_true", help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)")
 
     rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
     rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
@@ -122,6 +125,12 @@ def _check(args) -> int:
     engine = Engine(rules, vocabulary)
 
     paths = args.paths or ["."]
+    if args.fix or args.diff:
+        from targetlint import fixer
+
+        done = fixer.run(args, engine, paths, lang)
+        if done is not None:
+            return done
     if paths == ["-"]:
         result = RunResult()
         check_source(engine, decode(sys.stdin.buffer.read(), args.stdin_filename or "-"), result, keep_sources=args.show_source)
