@@ -43,6 +43,9 @@ from targetlint.source import SourceText
 MAX_PASSES = 10
 
 _STR = "tag:yaml.org,2002:str"
+# Plain words YAML 1.2 reads as text but YAML 1.1 tools (PyYAML, many budget
+# system importers) read as booleans or null: a fix writes them quoted.
+_YAML11_WORDS = frozenset("y n yes no on off true false null ~".split())
 # Characters YAML also treats as line breaks; the loader counts lines by \n
 # alone, so spans in a file holding them cannot be trusted for splicing.
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
@@ -285,7 +288,7 @@ def _plain_reads_as(text: str) -> bool:
     if not roots or roots[0] is None or roots[0].id != "mapping" or len(roots[0].value) != 1:
         return False
     node = roots[0].value[0][1]
-    return node.id == "scalar" and not node.style and node.tag == _STR and node.value == text
+    return node.id == "scalar" and not node.style and node.tag == _STR and node.value == text and text.lower() not in _YAML11_WORDS
 
 
 def _double_quoted(text: str) -> str:
@@ -318,21 +321,28 @@ def _escape_piece(text: str, style: str | None, indent: int) -> str | None:
 # Edits
 
 
+_Splice = tuple[int, int, str]     # replace text[start:end] with the string
+
+
 @dataclass(slots=True)
 class _Edit:
     finding: Finding
     node: object                      # the scalar in the composed text
     value: str                        # the value the fix asks for
-    candidates: list[tuple[int, int, str]]   # ways to make it, preferred first
+    candidates: list[tuple[_Splice, ...]]    # ways to make it, preferred first
     choice: int = 0
 
     @property
+    def splices(self) -> tuple[_Splice, ...]:
+        return self.candidates[self.choice]
+
+    @property
     def start(self) -> int:
-        return self.candidates[self.choice][0]
+        return self.splices[0][0]
 
     @property
     def end(self) -> int:
-        return self.candidates[self.choice][1]
+        return self.splices[-1][1]
 
 
 def _scalar_extent(text: str, lines: _Lines, node) -> tuple[int, int]:
@@ -342,8 +352,8 @@ def _scalar_extent(text: str, lines: _Lines, node) -> tuple[int, int]:
     )
 
 
-def _minimal(text: str, lines: _Lines, node, new: str) -> tuple[int, int, str] | None:
-    """One splice replacing only the characters that spell what changed."""
+def _minimal(text: str, lines: _Lines, node, new: str) -> tuple[_Splice, ...] | None:
+    """Splices replacing only the characters that spell what changed."""
     start, end = _scalar_extent(text, lines, node)
     style = node.style or None   # the C composer marks plain scalars with ''
     indent = 0
@@ -387,34 +397,32 @@ def _minimal(text: str, lines: _Lines, node, new: str) -> tuple[int, int, str] |
             merged[-1][1], merged[-1][3] = max(merged[-1][1], region[1]), max(merged[-1][3], region[3])
         else:
             merged.append(region)
-    if len(merged) != 1:
-        # Several separate stretches would be several splices; one splice
-        # spanning them keeps the edit atomic and the verification simple.
-        merged = [[merged[0][0], merged[-1][1], merged[0][2], merged[-1][3]]]
-    i1, i2, j1, j2 = merged[0]
-    if i1 < i2:
-        src_start, src_end = pieces[owner[i1]].start, pieces[owner[i2 - 1]].end
-    elif i1 < len(old):
-        # Before the piece that follows, after any piece spelling nothing
-        # (a literal block's indentation, an escaped line break).
-        src_start = src_end = pieces[owner[i1]].start
-    elif old:
-        src_start = src_end = pieces[owner[-1]].end
-    else:
-        src_start = src_end = start + (1 if style in ("'", '"') else 0)
-        if style not in (None, "'", '"'):
+    splices = []
+    for i1, i2, j1, j2 in merged:
+        if i1 < i2:
+            src_start, src_end = pieces[owner[i1]].start, pieces[owner[i2 - 1]].end
+        elif i1 < len(old):
+            # Before the piece that follows, after any piece spelling nothing
+            # (a literal block's indentation, an escaped line break).
+            src_start = src_end = pieces[owner[i1]].start
+        elif old:
+            src_start = src_end = pieces[owner[-1]].end
+        elif style in (None, "'", '"'):
+            src_start = src_end = start + (1 if style else 0)
+        else:
             return None
-    replacement = _escape_piece(new[j1:j2], style, indent)
-    if replacement is None:
-        return None
-    return src_start, src_end, replacement
+        replacement = _escape_piece(new[j1:j2], style, indent)
+        if replacement is None:
+            return None
+        splices.append((src_start, src_end, replacement))
+    return tuple(splices)
 
 
 def _piece_value_start(pieces: list[_Piece], number: int) -> int:
     return sum(len(p.value) for p in pieces[:number])
 
 
-def _candidates(text: str, lines: _Lines, node, new: str) -> list[tuple[int, int, str]]:
+def _candidates(text: str, lines: _Lines, node, new: str) -> list[tuple[_Splice, ...]]:
     found = []
     minimal = _minimal(text, lines, node, new)
     if minimal is not None:
@@ -422,7 +430,7 @@ def _candidates(text: str, lines: _Lines, node, new: str) -> list[tuple[int, int
     if node.start_mark.line == node.end_mark.line and (node.style or None) in (None, "'", '"'):
         start, end = _scalar_extent(text, lines, node)
         for written in _whole(new, node.style or None):
-            whole = (start, end, written)
+            whole = ((start, end, written),)
             if whole not in found:
                 found.append(whole)
     return found
@@ -441,6 +449,8 @@ def _same_tree(old, new, expected: dict[int, str], budget: list[int]) -> bool:
     if old.id == "scalar":
         if id(old) in expected:
             if new.value != expected[id(old)]:
+                return False
+            if not new.style and new.value.lower() in _YAML11_WORDS:
                 return False
             # A string stays a string; a bare number may become one ("100" → "100%").
             return new.tag == _STR or (old.tag != _STR and new.tag == old.tag)
@@ -470,8 +480,7 @@ def _problem_counts(text: str, vocabulary) -> dict[str, int]:
 
 def _splice(text: str, edits: list[_Edit]) -> str:
     out, last = [], 0
-    for edit in sorted(edits, key=lambda e: e.start):
-        start, end, replacement = edit.candidates[edit.choice]
+    for start, end, replacement in sorted(s for e in edits for s in e.splices):
         out.append(text[last:start])
         out.append(replacement)
         last = end
