@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from targetlint.config import Config, ConfigError, Overrides, empty_config, find_config, load_config, validate_against
+from targetlint.config import YAML_NAMES, Config, ConfigError, Overrides, empty_config, find_config, load_config, validate_against
 from targetlint.engine import Engine
 from targetlint.rule import Severity
 from targetlint.runner import FilePlan
@@ -23,6 +23,9 @@ UNUSED_SUPPRESSION = "TL010"
 
 class Planner:
     def __init__(self, registry, overrides: Overrides | None = None, config_path: str | None = None):
+        from targetlint.config import clear_caches
+
+        clear_caches()     # discovery is cached within a run, never across runs of a long-lived process
         self.registry = registry
         self.overrides = overrides or Overrides()
         self.explicit = self._validated(load_config(config_path)) if config_path else None
@@ -54,6 +57,9 @@ class Planner:
         return self.config_for(near or os.path.join(os.getcwd(), "-"))
 
     def excluded(self, path: str) -> bool:
+        # Our own configuration is YAML too, and pre-commit passes it with the rest.
+        if os.path.basename(path) in YAML_NAMES:
+            return True
         return self.config_for(path).excluded(path)
 
     # -- rules -----------------------------------------------------------
