@@ -55,7 +55,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     planner = Planner(registry, overrides, args.config)
     paths = args.paths or ["."]
     reading_stdin = paths == ["-"]
-    lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else None).settings.lang or "zh"
+    lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text")
     keep_sources = output_format == "text" or args.show_source
 

@@ -192,7 +192,8 @@ def _read(path: str) -> "Config":
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}") from None
-        raise ConfigError(path, key, f"值无效：{first['msg']}", f"invalid value: {first['msg']}") from None
+        shown = _shown(first.get("input"))
+        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}") from None
     return Config(path=path, base=os.path.dirname(os.path.abspath(path)), settings=settings)
 
 
@@ -380,4 +381,10 @@ def _validate_options(path: str, key: str, rule, options: dict) -> None:
         where = ".".join([key, *(str(part) for part in first["loc"])])
         if first["type"] == "extra_forbidden":
             raise ConfigError(path, where, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option") from None
-        raise ConfigError(path, where, f"值无效：{first['msg']}", f"invalid value: {first['msg']}") from None
+        shown = _shown(first.get("input"))
+        raise ConfigError(path, where, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}") from None
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return f" {text}" if len(text) <= 60 else ""

@@ -53,7 +53,10 @@ class Planner:
 
     def global_config(self, near: str | None = None) -> Config:
         """The configuration for run-wide settings (``lang``): ``--config``, or
-        the one governing ``near`` (standard input's name), or the current directory's."""
+        the one governing ``near`` (the first path given, or standard input's
+        name), or the current directory's."""
+        if near and os.path.isdir(near):
+            near = os.path.join(near, "-")
         return self.config_for(near or os.path.join(os.getcwd(), "-"))
 
     def excluded(self, path: str) -> bool:
