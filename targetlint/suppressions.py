@@ -220,14 +220,14 @@ def _report(directives, resolved, enabled, lookup, declarations, path, severity)
             emit(directive, f"无法识别的 targetlint 指令“{directive.text}”（应为 disable=代码 或 disable-file=代码）",
                  f"unrecognised targetlint directive '{directive.text}' (expected disable=CODES or disable-file=CODES)")
             continue
-        codes = resolved[id(directive)]
         for token in directive.tokens:
             if token.lower() != "all" and lookup(token) is None:
                 emit(directive, f"抑制注释中的规则“{token}”不存在（见 targetlint rules）", f"unknown rule '{token}' in suppression (see targetlint rules)")
-        unused = [token for code, token in codes.items() if code not in directive.used and (code == "all" or code in enabled)]
-        if unused and not (directive.first == 0 and directive.action == "disable"):
+        if directive.action == "disable" and not directive.first:
+            emit(directive, "抑制注释之后没有内容，无可抑制", "suppression comment with nothing after it to suppress")
+            continue
+        unused = [token for code, token in resolved[id(directive)].items() if code not in directive.used and (code == "all" or code in enabled)]
+        if unused:
             listed = ", ".join(unused)
             emit(directive, f"抑制注释未使用：{listed} 在此没有抑制任何问题，请删除", f"unused suppression: {listed} suppressed nothing here; remove it")
-        elif directive.first == 0 and directive.action == "disable":
-            emit(directive, "抑制注释之后没有内容，无可抑制", "suppression comment with nothing after it to suppress")
     return reports
