@@ -15,7 +15,6 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_check(args, registry, report_error) -> int:
-    from targetlint.baseline import BaselineError
     from targetlint.cli import _split, _use_color
     from targetlint.config import ConfigError, Overrides
     from targetlint.selection import UnknownSelector, expand
@@ -37,12 +36,14 @@ def run_check(args, registry, report_error) -> int:
         except UnknownSelector as error:
             report_error(f"未知的规则：{error.selector}（见 targetlint rules）", f"unknown rule: {error.selector} (see targetlint rules)", lang)
             return EXIT_ERROR
+    user_errors: tuple[type[Exception], ...] = (ConfigError,)
+    if args.baseline or args.write_baseline:     # baseline code is imported only when used
+        from targetlint.baseline import BaselineError
+
+        user_errors += (BaselineError,)
     try:
         return _run(args, registry, overrides, report_error, _use_color(args))
-    except ConfigError as error:
-        report_error(error.message("zh"), error.message("en"), lang)
-        return EXIT_ERROR
-    except BaselineError as error:
+    except user_errors as error:
         report_error(error.message("zh"), error.message("en"), lang)
         return EXIT_ERROR
 

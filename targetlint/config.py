@@ -15,7 +15,6 @@ or any of its parent directories (``archive/2022``, ``batches/**/old-*.yaml``).
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -188,6 +187,8 @@ def _read(path: str) -> "Config":
         key = ".".join(str(part) for part in first["loc"])
         if first["type"] == "extra_forbidden":
             known = [name.replace("_", "-") for name in model.model_fields]
+            import difflib
+
             close = difflib.get_close_matches(str(first["loc"][-1]), known, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
@@ -359,6 +360,8 @@ def validate_against(config: Config, registry: "Registry") -> None:
     names = Vocabulary.list_names()
     for name, words in settings.vocabulary.items():
         if name.replace("_", "-") not in names:
+            import difflib
+
             close = difflib.get_close_matches(name, names, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""

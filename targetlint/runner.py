@@ -12,6 +12,7 @@ from targetlint.rule import Finding, Severity
 from targetlint.source import SourceText, decode
 
 YAML_SUFFIXES = (".yaml", ".yml")
+DIRECTIVE_MARKER = "targetlint:"      # targetlint.suppressions.MARKER, without importing it
 # Folders a recursive walk never enters: tool state, not declarations.
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".targetlint_cache", ".tox", ".mypy_cache", ".pytest_cache"}
 
@@ -94,11 +95,10 @@ def check_files(engine: Engine | None, files: list[str], keep_sources: bool = Fa
 
 
 def check_source(engine: Engine | None, source: SourceText, result: RunResult, keep_sources: bool = False, plan: FilePlan | None = None) -> None:
-    from targetlint import suppressions
-
     plan = plan or FilePlan(engine)
     engine = plan.engine
-    has_directives = suppressions.MARKER in source.text
+    # Only files that mention the directive marker pay for the comment scan.
+    has_directives = DIRECTIVE_MARKER in source.text
     declarations: list = []
     if has_directives:
         # Directives on key lines need the model's block ranges, so load here
@@ -112,6 +112,8 @@ def check_source(engine: Engine | None, source: SourceText, result: RunResult, k
         file_result = engine.check(source)
     findings = [f for f in file_result.findings if f.code not in plan.ignored]
     if has_directives:
+        from targetlint import suppressions
+
         findings, unused = suppressions.apply(
             findings, source.text, declarations, plan.enabled, plan.resolve, source.path, plan.unused_severity
         )
