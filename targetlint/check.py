@@ -59,6 +59,12 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text")
     keep_sources = output_format == "text" or args.show_source
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        from targetlint import fixer
+
+        done = fixer.run(args, planner, paths, lang)
+        if done is not None:
+            return done
 
     if reading_stdin:
         result = RunResult()

@@ -529,8 +529,26 @@ def allowed(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (fix.safety == FixSafety.SAFE or (unsafe and fix.safety == FixSafety.UNSAFE))
 
 
-def fix_text(text: str, engine, path: str = "-", *, unsafe: bool = False, encoding: str = "utf-8") -> FixOutcome:
-    """Apply every allowed fix the engine's rules offer for ``text`` (raw, newlines as in the file)."""
+def _as_plan(plan):
+    from targetlint.runner import FilePlan
+
+    return plan if isinstance(plan, FilePlan) else FilePlan(plan)
+
+
+def _findings(plan, source: SourceText) -> list[Finding]:
+    # The check's own pipeline, so per-file ignores and inline suppressions
+    # hold back a fix exactly as they hold back the finding.
+    from targetlint.runner import RunResult, check_source
+
+    result = RunResult()
+    check_source(None, source, result, plan=plan)
+    return result.findings
+
+
+def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding: str = "utf-8") -> FixOutcome:
+    """Apply every allowed fix offered for ``text`` (raw, newlines as in the file)
+    by the rules of ``plan`` (a runner.FilePlan, or an Engine)."""
+    plan = _as_plan(plan)
     outcome = FixOutcome(text)
     if any(b in text.replace("\r\n", "") for b in _OTHER_BREAKS):
         outcome.skipped = "line breaks other than \\n and \\r\\n"
@@ -541,11 +559,11 @@ def fix_text(text: str, engine, path: str = "-", *, unsafe: bool = False, encodi
         if roots is None:
             outcome.skipped = "the file does not parse as YAML"
             return outcome
-        result = engine.check(SourceText(path, _normalised(outcome.text), encoding))
-        offers = [f for f in result.findings if allowed(f.fix, unsafe)]
+        findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
+        offers = [f for f in findings if allowed(f.fix, unsafe)]
         if not offers:
             break
-        applied = _one_pass(outcome, roots, offers, refused, engine.vocabulary)
+        applied = _one_pass(outcome, roots, offers, refused, plan.engine.vocabulary)
         if not applied:
             break
     return outcome
@@ -625,20 +643,20 @@ class FileFix:
     encoding: _Encoding | None = None
 
 
-def fix_file(path: str, engine, *, unsafe: bool = False, display: str | None = None) -> FileFix:
+def fix_file(path: str, plan, *, unsafe: bool = False, display: str | None = None) -> FileFix:
     with open(path, "rb") as handle:
         data = handle.read()
-    return fix_bytes(data, engine, display or path, unsafe=unsafe)
+    return fix_bytes(data, plan, display or path, unsafe=unsafe)
 
 
-def fix_bytes(data: bytes, engine, path: str, *, unsafe: bool = False) -> FileFix:
+def fix_bytes(data: bytes, plan, path: str, *, unsafe: bool = False) -> FileFix:
     decoded = decode_exact(data)
     if decoded is None:
         outcome = FixOutcome("", skipped="its bytes would not survive decoding and encoding unchanged")
         return FileFix(path, "", outcome)
     text, encoding = decoded
     codec = "utf-8" if encoding.codec == "utf-8" and not encoding.bom else encoding.codec
-    outcome = fix_text(text, engine, path, unsafe=unsafe, encoding=codec)
+    outcome = fix_text(text, plan, path, unsafe=unsafe, encoding=codec)
     return FileFix(path, text, outcome, encoding)
 
 
@@ -655,14 +673,16 @@ def unified_diff(before: str, after: str, path: str) -> str:
     return "".join(out)
 
 
-def run(args, engine, paths: list[str], lang: str = "zh", stdout=None, stderr=None) -> int | None:
-    """Handle ``--fix`` / ``--diff`` for ``check``.
+def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=None) -> int | None:
+    """Handle ``--fix`` / ``--diff`` for ``check``, with the check's planner
+    (each file's configuration decides its rules and exclusions).
 
     Returns an exit code when the command is complete (``--diff``, or ``--fix``
     on standard input), or None after fixing files in place, so the normal
     check then reports what remains.
     """
-    from targetlint.runner import collect
+    from targetlint.runner import RunResult, check_source, collect
+    from targetlint.source import decode
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -675,30 +695,26 @@ def run(args, engine, paths: list[str], lang: str = "zh", stdout=None, stderr=No
     if paths == ["-"]:
         name = getattr(args, "stdin_filename", None) or "-"
         data = sys.stdin.buffer.read()
-        fixed = fix_bytes(data, engine, name, unsafe=unsafe)
+        if getattr(args, "stdin_filename", None) and planner.excluded(name):
+            if not diff_only:
+                _write_bytes(stdout, data)
+            return 0
+        plan = planner.plan(name)
+        fixed = fix_bytes(data, plan, name, unsafe=unsafe)
         _report_refusals(fixed, say)
         if diff_only:
             stdout.write(unified_diff(fixed.before, fixed.outcome.text, name))
             return 1 if fixed.outcome.changed else 0
         out = encode(fixed.outcome.text, fixed.encoding) if fixed.encoding and fixed.outcome.changed else data
-        stdout.flush()
-        if hasattr(stdout, "buffer"):
-            # Bytes, so a GB18030 or UTF-16 file comes back in its own encoding.
-            stdout.buffer.write(out)
-            stdout.buffer.flush()
-        else:
-            stdout.write(fixed.outcome.text if fixed.encoding else data.decode("utf-8", "replace"))
+        _write_bytes(stdout, out)
         _summary([fixed], say)
-        from targetlint.rule import Severity
-        from targetlint.source import decode
-
-        remaining = engine.check(decode(out, name))
+        remaining = RunResult()
+        check_source(None, decode(out, name), remaining, plan=plan)
         if remaining.crashed:
             return 2
         if getattr(args, "exit_zero", False):
             return 0
-        threshold = Severity(getattr(args, "fail_on", None) or "error").rank
-        return 1 if any(f.severity.rank >= threshold for f in remaining.findings) else 0
+        return 1 if any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings) else 0
 
     files, errors = collect(paths)
     if errors:
@@ -706,8 +722,10 @@ def run(args, engine, paths: list[str], lang: str = "zh", stdout=None, stderr=No
     results: list[FileFix] = []
     failed = False
     for path in files:
+        if planner.excluded(path):
+            continue
         try:
-            fixed = fix_file(path, engine, unsafe=unsafe)
+            fixed = fix_file(path, planner.plan(path), unsafe=unsafe)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             say(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})")
@@ -734,6 +752,16 @@ def run(args, engine, paths: list[str], lang: str = "zh", stdout=None, stderr=No
         return 1 if any(r.outcome.changed for r in results) else 0
     _summary(results, say)
     return 2 if failed else None
+
+
+def _write_bytes(stdout, data: bytes) -> None:
+    stdout.flush()
+    if hasattr(stdout, "buffer"):
+        # Bytes, so a GB18030 or UTF-16 file comes back in its own encoding.
+        stdout.buffer.write(data)
+        stdout.buffer.flush()
+    else:
+        stdout.write(data.decode("utf-8", "replace"))
 
 
 def _report_refusals(fixed: FileFix, say) -> None:
