@@ -1,6 +1,8 @@
 from typing import Iterator
 
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.cleanup import without_markup
+from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
+from targetlint.values import parse_value
 from targetlint.text import markup, offset_span
 
 # Declaration text fields an export from a rich-text editor can leave tags in.
@@ -54,6 +56,7 @@ class MarkupResidue(Rule):
     code = "TL302"
     name = "markup-residue"
     severity = Severity.WARNING
+    fixable = FixSafety.SAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
         lines = source.source.lines
@@ -75,6 +78,7 @@ class MarkupResidue(Rule):
                     f"the value '{parsed.raw}' of '{indicator.name}' holds {parsed.markup} markup residue; write it as plain characters",
                     indicator=indicator,
                     subject=parsed.raw,
+                    fix=_plain_fix(indicator.value, indicator.span("value"), "value", self.vocabulary),
                 )
             yield from self._scan(indicator.note, indicator.span("note"), lines, indicator, "note")
 
@@ -102,7 +106,22 @@ class MarkupResidue(Rule):
             f"{where_en} holds {kinds_en} markup residue ('{shown_en}); {todo_en}",
             indicator=indicator,
             subject=first,
+            fix=_plain_fix(text, span, field, self.vocabulary),
         )
+
+
+def _plain_fix(text, span, field, vocabulary) -> Fix | None:
+    # The fix edits the whole field, wherever the finding points inside it.
+    plain = without_markup(text)
+    if plain is None:
+        return None
+    if field == "value":
+        # A value's fix must be read by the grammar as the same target.
+        before, after = parse_value(text, vocabulary=vocabulary), parse_value(plain, vocabulary=vocabulary)
+        meaning = lambda v: (v.kind, v.operator, v.number, v.upper, v.unit, v.multiplier, v.words)
+        if after.markup or meaning(before) != meaning(after):
+            return None
+    return Fix(span, plain, FixSafety.SAFE, "删除排版残留", "remove the markup residue")
 
 
 _FIELD_ZH = {
