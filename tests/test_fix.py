@@ -9,6 +9,7 @@ depending on any one rule's judgment.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 
@@ -447,8 +448,18 @@ def test_seed_fix_changes_only_fixed_lines(cli, tmp_path):
     after = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(before) == len(after)
     changed = [(a, b) for a, b in zip(before, after) if a != b]
-    # The default rules fix only the spaces in category labels.
-    assert changed and all(a.replace(" ", "") == b.replace(" ", "") for a, b in changed)
+    kinds = {"label": 0, "html": 0, "latex": 0}
+    for old, new in changed:
+        # Every changed line is one of the default rules' safe fixes, and nothing more.
+        if ":" in old and old.replace(" ", "") == new.replace(" ", "") and old.rstrip().endswith("指标:"):
+            kinds["label"] += 1
+        elif re.sub(r"</?p>", "", old) == new:
+            kinds["html"] += 1
+        elif old.replace("$\\geq 80\\%$", "≥80%") == new:
+            kinds["latex"] += 1
+        else:
+            pytest.fail(f"unexpected change: {old!r} → {new!r}")
+    assert kinds == {"label": 12, "html": 10, "latex": 1}
 
 
 def test_diff_writes_nothing_and_fix_keeps_mode(cli, write):
@@ -490,3 +501,68 @@ def test_rules_listing_shows_fixability(cli):
     rows = {line.split()[0]: line.split()[3] for line in listing.splitlines() if line.startswith("TL")}
     assert rows["TL110"] == rows["TL213"] == rows["TL214"] == "safe"
     assert rows["TL201"] == "-"
+
+
+# ---------------------------------------------------------------------------
+# Fixes offered by rules written on other branches
+
+
+TL302_BEFORE = """\
+项目名称: 队伍建设专项
+年度总体目标: <p>切实履行监督执纪问责的主体责任，</p> <p>推动基层党建
+  全面进步。</p>   # 从网页复制
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 培训合格率
+        指标值: $\\geq 80\\%$
+      - 三级指标: 考核合格率
+        指标值: '$\\frac{9}{10}$'
+"""
+TL302_AFTER = """\
+项目名称: 队伍建设专项
+年度总体目标: 切实履行监督执纪问责的主体责任， 推动基层党建
+  全面进步。   # 从网页复制
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 培训合格率
+        指标值: ≥80%
+      - 三级指标: 考核合格率
+        指标值: '$\\frac{9}{10}$'
+"""
+TL302_DIFF = [
+    "@@ -1,10 +1,10 @@",
+    " 项目名称: 队伍建设专项",
+    "-年度总体目标: <p>切实履行监督执纪问责的主体责任，</p> <p>推动基层党建",
+    "-  全面进步。</p>   # 从网页复制",
+    "+年度总体目标: 切实履行监督执纪问责的主体责任， 推动基层党建",
+    "+  全面进步。   # 从网页复制",
+    " 绩效指标:",
+    "   产出指标:",
+    "     质量指标:",
+    "       - 三级指标: 培训合格率",
+    "-        指标值: $\\geq 80\\%$",
+    "+        指标值: ≥80%",
+    "       - 三级指标: 考核合格率",
+    "         指标值: '$\\frac{9}{10}$'",
+]
+
+
+def test_tl302_strips_html_and_rewrites_latex_keeping_the_folded_lines(cli, write):
+    # A formula with no plain equivalent (\frac) has no fix.
+    assert_fix(cli, write, TL302_BEFORE, TL302_AFTER, TL302_DIFF, "--select", "TL302")
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("$\\geq 80\\%$", "≥80%"),
+    ("做好&nbsp;工作", "做好 工作"),
+    ("&lt;p&gt;", None),               # unescaped, it would be a tag to delete next
+    ("$\\frac{1}{2}$", None),
+    ("a$b", None),
+    ("人数<5", None),
+])
+def test_without_markup(text, plain):
+    from targetlint.cleanup import without_markup
+
+    assert without_markup(text) == plain
