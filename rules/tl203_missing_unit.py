@@ -1,6 +1,7 @@
 from typing import Iterator
 
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.offers import percent_fix
+from targetlint.rule import Finding, FixSafety, Rule, Severity
 from targetlint.values import ValueKind
 
 
@@ -47,6 +48,7 @@ class MissingUnit(Rule):
     code = "TL203"
     name = "missing-unit"
     severity = Severity.WARNING
+    fixable = FixSafety.UNSAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
@@ -67,6 +69,7 @@ class MissingUnit(Rule):
                 f"指标“{indicator.name}”的值 {value.raw} 没有单位，应写明{need_zh}",
                 f"the value {value.raw} of '{indicator.name}' has no unit; add {need_en}",
                 indicator=indicator,
+                fix=percent_fix(indicator, self.vocabulary) if facts.is_rate else None,
             )
 
 
