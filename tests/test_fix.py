@@ -566,3 +566,67 @@ def test_without_markup(text, plain):
     from targetlint.cleanup import without_markup
 
     assert without_markup(text) == plain
+
+
+TL203_BEFORE = """\
+项目名称: 测试项目
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 审计发现问题整改率
+        指标值: 100
+      - 三级指标: 上报及时率
+        指标值: '≥90'   # 系统导出
+      - 三级指标: 申报人数
+        指标值: 200
+"""
+TL203_AFTER = """\
+项目名称: 测试项目
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 审计发现问题整改率
+        指标值: 100%
+      - 三级指标: 上报及时率
+        指标值: '≥90%'   # 系统导出
+      - 三级指标: 申报人数
+        指标值: 200
+"""
+TL203_DIFF = [
+    "@@ -3,8 +3,8 @@",
+    "   产出指标:",
+    "     质量指标:",
+    "       - 三级指标: 审计发现问题整改率",
+    "-        指标值: 100",
+    "+        指标值: 100%",
+    "       - 三级指标: 上报及时率",
+    "-        指标值: '≥90'   # 系统导出",
+    "+        指标值: '≥90%'   # 系统导出",
+    "       - 三级指标: 申报人数",
+    "         指标值: 200",
+]
+
+
+def test_tl203_percent_is_an_unsafe_fix(cli, write):
+    # Which unit a count needs ("申报人数 200") is not guessed: no fix.
+    path = write("declaration.yaml", TL203_BEFORE)
+    assert (cli("check", "--diff", "--select", "TL203", str(path)).out) == ""
+    assert_fix(cli, write, TL203_BEFORE, TL203_AFTER, TL203_DIFF, "--select", "TL203", "--unsafe-fixes")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("1", "100%"), ("0.95", "95%"), ("'≥0.9'", "≥90%"), ("'不低于0.9'", "不低于90%"),
+    ("0", None), ("1.5", None), ("每月0.9", None), ("约0.9", None),
+])
+def test_fraction_as_percent_offer(written, expected):
+    # TL206 (rate written as a fraction) offers this once it lands.
+    from targetlint.loader import load
+    from targetlint.offers import fraction_as_percent_fix
+    from targetlint.source import decode
+
+    loaded = load(decode(_indicators(written).encode("utf-8"), "x.yaml"))
+    indicator = next(loaded.declarations[0].indicators())
+    fix = fraction_as_percent_fix(indicator, DEFAULT_VOCABULARY)
+    assert (fix.replacement if fix else None) == expected
+    if fix:
+        assert fix.safety == FixSafety.UNSAFE and fix.span == indicator.span("value")
