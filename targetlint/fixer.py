@@ -553,12 +553,22 @@ def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding
     if any(b in text.replace("\r\n", "") for b in _OTHER_BREAKS):
         outcome.skipped = "line breaks other than \\n and \\r\\n"
         return outcome
+    try:
+        _fix_loop(outcome, plan, path, unsafe, encoding)
+    except (RecursionError, MemoryError):
+        # Nesting the loader survives may still be too deep to compare trees.
+        outcome.text, outcome.skipped = text, "too deeply nested to verify fixes"
+        outcome.applied.clear()
+    return outcome
+
+
+def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str) -> None:
     refused: set[tuple[str, str, str]] = set()
     for _ in range(MAX_PASSES):
         roots = _compose(_normalised(outcome.text))
         if roots is None:
             outcome.skipped = "the file does not parse as YAML"
-            return outcome
+            return
         findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
         offers = [f for f in findings if allowed(f.fix, unsafe)]
         if not offers:
@@ -566,7 +576,6 @@ def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding
         applied = _one_pass(outcome, roots, offers, refused, plan.engine.vocabulary)
         if not applied:
             break
-    return outcome
 
 
 def _one_pass(outcome: FixOutcome, roots, offers: list[Finding], refused: set, vocabulary) -> bool:
@@ -769,12 +778,18 @@ def _report_refusals(fixed: FileFix, say) -> None:
         say(f"{fixed.path}：未修复（{_SKIP_ZH.get(fixed.outcome.skipped, fixed.outcome.skipped)}）", f"{fixed.path}: not fixed ({fixed.outcome.skipped})")
     for finding, reason in fixed.outcome.refused:
         say(
-            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} 的修复未应用（修复后的文件无法按预期读回）",
+            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} 的修复未应用（{_REASON_ZH.get(reason, reason)}）",
             f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} fix not applied ({reason})",
         )
 
 
+_REASON_ZH = {
+    "the fix does not point at a value": "修复没有指向一个值",
+    "no way to write the new value in this scalar's style": "无法以该值的写法写出新值",
+    "the fixed file would not read back as intended": "修复后的文件无法按预期读回",
+}
 _SKIP_ZH = {
+    "too deeply nested to verify fixes": "嵌套过深，无法校验修复",
     "the file does not parse as YAML": "文件不是合法的 YAML",
     "line breaks other than \\n and \\r\\n": "含有 \\n、\\r\\n 以外的换行符",
 }
