@@ -630,3 +630,18 @@ def test_fraction_as_percent_offer(written, expected):
     assert (fix.replacement if fix else None) == expected
     if fix:
         assert fix.safety == FixSafety.UNSAFE and fix.span == indicator.span("value")
+
+
+def test_a_suppressed_finding_offers_no_fix(cli, write):
+    text = TL213_BEFORE.replace('">=90%"   # 导出时的写法', '">=90%"   # targetlint: disable=TL213')
+    path = write("declaration.yaml", text)
+    cli("check", "--fix", "--select", "TL213", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert '">=90%"   # targetlint: disable=TL213' in fixed
+    assert "≤5%" in fixed
+
+
+def test_deep_nesting_is_skipped_not_a_traceback():
+    text = _indicators("≥90%") + "备注: " + "[" * 3000 + "]" * 3000 + "\n"
+    outcome = _fix(text, {"≥90%": "≥95%"})
+    assert outcome.text == text
