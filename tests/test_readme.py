@@ -23,4 +23,6 @@ def test_rule_table_lists_every_registered_rule():
 
     table = _script().rules_table()
     for rule in load_registry().sorted_rules():
-        assert f"| {rule.code} | `{rule.name}` |" in table
+        default = "on" if getattr(rule, "default_enabled", True) else "off"
+        assert f"| {rule.code} | `{rule.name}` | {rule.severity} |" in table
+        assert f"| {default} | {rule.summary('zh')} |" in table
