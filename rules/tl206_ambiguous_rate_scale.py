@@ -1,7 +1,8 @@
 from typing import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.offers import fraction_as_percent_fix
+from targetlint.rule import Finding, FixSafety, Rule, Severity
 from targetlint.values import IndicatorValue, ValueKind
 
 
@@ -49,6 +50,7 @@ class AmbiguousRateScale(Rule):
     code = "TL206"
     name = "ambiguous-rate-scale"
     severity = Severity.WARNING
+    fixable = FixSafety.UNSAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
@@ -63,6 +65,7 @@ class AmbiguousRateScale(Rule):
                 f"比率指标“{indicator.name}”的值“{indicator.parsed.raw}”没有 %，是 {percent}% 还是 {_plain(value.number)}%？请写成百分数，如“{percent}%”",
                 f"the rate '{indicator.name}' has the unitless value '{indicator.parsed.raw}': {percent}% or {_plain(value.number)}%? Write a percentage such as \"{percent}%\"",
                 indicator=indicator,
+                fix=fraction_as_percent_fix(indicator, self.vocabulary),
             )
 
 
