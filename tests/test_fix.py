@@ -614,12 +614,41 @@ def test_tl203_percent_is_an_unsafe_fix(cli, write):
     assert_fix(cli, write, TL203_BEFORE, TL203_AFTER, TL203_DIFF, "--select", "TL203", "--unsafe-fixes")
 
 
+TL206_BEFORE = """\
+项目名称: 测试项目
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 培训工作完成率
+        指标值: 1
+      - 三级指标: 培训合格率
+        指标值: "≥0.95"   # 导出
+"""
+TL206_AFTER = TL206_BEFORE.replace("指标值: 1\n", "指标值: 100%\n").replace('"≥0.95"', '"≥95%"')
+TL206_DIFF = [
+    "@@ -3,6 +3,6 @@",
+    "   产出指标:",
+    "     质量指标:",
+    "       - 三级指标: 培训工作完成率",
+    "-        指标值: 1",
+    "+        指标值: 100%",
+    "       - 三级指标: 培训合格率",
+    '-        指标值: "≥0.95"   # 导出',
+    '+        指标值: "≥95%"   # 导出',
+]
+
+
+def test_tl206_fraction_to_percent_is_an_unsafe_fix(cli, write):
+    path = write("declaration.yaml", TL206_BEFORE)
+    assert cli("check", "--diff", "--select", "TL206", str(path)).out == ""
+    assert_fix(cli, write, TL206_BEFORE, TL206_AFTER, TL206_DIFF, "--select", "TL206", "--unsafe-fixes")
+
+
 @pytest.mark.parametrize("written, expected", [
     ("1", "100%"), ("0.95", "95%"), ("'≥0.9'", "≥90%"), ("'不低于0.9'", "不低于90%"),
     ("0", None), ("1.5", None), ("每月0.9", None), ("约0.9", None),
 ])
 def test_fraction_as_percent_offer(written, expected):
-    # TL206 (rate written as a fraction) offers this once it lands.
     from targetlint.loader import load
     from targetlint.offers import fraction_as_percent_fix
     from targetlint.source import decode
