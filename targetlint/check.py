@@ -28,7 +28,7 @@ def run_check(args, registry, report_error) -> int:
         return EXIT_ERROR
     overrides = Overrides(
         select=_split(args.select), ignore=_split(args.ignore) or [], extend_select=_split(args.extend_select) or [],
-        fail_on=args.fail_on, lang=args.lang,
+        fail_on=args.fail_on, lang=args.lang, profile=args.profile,
     )
     for selectors in (overrides.select or [], overrides.ignore, overrides.extend_select):
         try:
