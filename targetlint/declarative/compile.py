@@ -176,6 +176,8 @@ class _Requirement:
         self.anchor1 = sel.level(self.level1, 1) if self.level1 is not None else None
         self.anchor2 = sel.level(self.level2, 2) if self.level2 is not None else None
         self.header_fields = [name for name, _ in sel.header_tests(condition.header)] if condition is not None else []
+        self.about_indicators = category is not None or where is not None or (
+            condition is not None and any(x is not None for x in (condition.category, condition.indicator, condition.any_, condition.not_)))
 
     def unmet(self, declaration) -> list[str] | None:
         """None when met; otherwise the missing header fields (possibly empty)."""
@@ -199,8 +201,8 @@ class _Requirement:
                         if self.anchor2(level2):
                             return level2.span()
                 return level1.span()
-            if "indicators" in declaration.spans:
-                return declaration.spans["indicators"]
+        if self.about_indicators and "indicators" in declaration.spans:
+            return declaration.spans["indicators"]
         for field_name in list(self.header_fields) + list(fallback_fields):
             if field_name in declaration.spans:
                 return declaration.spans[field_name]
