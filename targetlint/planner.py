@@ -72,7 +72,10 @@ class Planner:
             codes = expand(self.registry, cli.select)
         codes |= expand(self.registry, cli.extend_select)
         codes -= expand(self.registry, cli.ignore)
-        return codes
+        # Rule files named by another configuration or profile are in the
+        # registry too; they run only where they were named, even under ALL.
+        own = set(getattr(settings, "rule_files", ()))
+        return {c for c in codes if getattr(self.registry.rules[c], "default_enabled", True) or getattr(self.registry.rules[c], "rule_file", None) in own}
 
     def engine_for(self, config: Config) -> Engine:
         key = config.path

@@ -18,18 +18,28 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterable
 
-from targetlint.declarative.loader import LoadedFile, RuleFileError, load_rule_file
-
 if TYPE_CHECKING:
+    from targetlint.declarative.loader import LoadedFile, RuleFileError, load_rule_file
     from targetlint.plugins import Registry
+
+
+def __getattr__(name: str):
+    # The plugin module lives in this package and is imported on every run;
+    # the loader (pydantic models, ruamel) only when a rule file exists.
+    if name in ("LoadedFile", "RuleFileError", "load_rule_file"):
+        from targetlint.declarative import loader
+
+        return getattr(loader, name)
+    raise AttributeError(name)
 
 __all__ = ["RuleFileError", "LoadedFile", "load_rule_file", "compile_rule_file", "register_rule_files"]
 
 
-def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[type], list[RuleFileError]]:
+def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[type], list["RuleFileError"]]:
     """The Rule classes a rule file defines, and its errors (a rule with an
     error is left out; the others still load)."""
     from targetlint.declarative.compile import build_rule
+    from targetlint.declarative.loader import load_rule_file
 
     loaded = load_rule_file(path)
     rules, errors = [], list(loaded.errors)
@@ -46,10 +56,13 @@ def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[
         rule = build_rule(spec, rule_file=path, source=item.source, default_enabled=default_enabled)
         rule._node = item.node
         rules.append(rule)
+    errors.sort(key=lambda e: (e.line, e.column))
     return rules, errors
 
 
-def _error_at(path: str, node, key: str, zh: str, en: str) -> RuleFileError:
+def _error_at(path: str, node, key: str, zh: str, en: str) -> "RuleFileError":
+    from targetlint.declarative.loader import RuleFileError
+
     target = node
     for key_node, value_node in getattr(node, "value", ()):
         if getattr(key_node, "value", None) == key:
@@ -57,7 +70,7 @@ def _error_at(path: str, node, key: str, zh: str, en: str) -> RuleFileError:
     return RuleFileError(path, target.start_mark.line + 1, target.start_mark.column + 1, zh, en)
 
 
-def register_rule_files(registry: "Registry", paths: Iterable[str], origin: str = "declarative", *, default_enabled: bool = True) -> tuple[list[str], list[RuleFileError]]:
+def register_rule_files(registry: "Registry", paths: Iterable[str], origin: str = "declarative", *, default_enabled: bool = True) -> tuple[list[str], list["RuleFileError"]]:
     """Compile ``paths`` into ``registry``: returns the codes the files define
     (including those registered by an earlier call for the same file) and the
     errors, which are also recorded in ``registry.errors`` so the CLI reports
@@ -65,7 +78,7 @@ def register_rule_files(registry: "Registry", paths: Iterable[str], origin: str 
     from targetlint.plugins import PluginError
 
     codes: list[str] = []
-    errors: list[RuleFileError] = []
+    errors: list = []
     for path in dict.fromkeys(os.path.abspath(p) for p in paths):
         known = [r.code for r in registry.rules.values() if getattr(r, "rule_file", None) == path]
         if known:
