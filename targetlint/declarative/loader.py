@@ -8,6 +8,7 @@ here raises for a bad file: every problem becomes a :class:`RuleFileError`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,7 +212,10 @@ _MISMATCH = {"string_type", "list_type", "model_type", "dict_type", "float_type"
 def _plain(loc: tuple) -> tuple:
     # Union members ("str", "list[str]", "TextOps") and validator wrappers
     # ("function-after[…]") are pydantic's bookkeeping, not keys the user wrote.
-    return tuple(p for p in loc if not (isinstance(p, str) and (p[:1].isupper() or "[" in p or p in ("str", "float", "int", "bool"))))
+    return tuple(p for p in loc if not (isinstance(p, str) and (_CLASS_NAME.match(p) or "[" in p or p in ("str", "float", "int", "bool"))))
+
+
+_CLASS_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")
 
 
 def _report(path: str, node, error, skip: tuple, sink: list[RuleFileError]) -> None:
