@@ -35,6 +35,8 @@ class NameFacts:
     is_timeliness: bool = False
     is_quality: bool = False
     rate_word: str | None = None      # the ending that made it a rate: "达标率", "满意度"
+    names_measure: bool = True        # the name ends in what is measured (率, 性, 情况, 数 …), not in a bare noun
+    measures_satisfaction: bool = False  # satisfaction is the measure itself ("…满意度"), not just mentioned
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -50,11 +52,18 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
     rate_word = _ends_with(core, vocabulary.rate_endings)
     if rate_word is None:
         du = _ends_with(core, vocabulary.measuring_du)
-        if du and not _ends_with(core, vocabulary.non_rate_du):
+        # The longer ending decides: "满意程度" measures though "程度" alone does not.
+        non_rate = _ends_with(core, vocabulary.non_rate_du)
+        if du and not (non_rate and len(non_rate) >= len(du)):
             rate_word = du
     is_rate = rate_word is not None
     unbounded = any(core.endswith(w) for w in vocabulary.unbounded_rates)
-    count = (not is_rate) and _ends_with(core, vocabulary.count_endings) is not None
+    count = (
+        not is_rate
+        and _ends_with(core, vocabulary.count_endings) is not None
+        and _ends_with(core, vocabulary.non_count_endings) is None
+    )
+    names_measure = is_rate or count or _ends_with(core, vocabulary.measure_heads) is not None
     # "年度" ends in 度 and 数 may end "指数": only the count list decides counts.
     return NameFacts(
         is_rate=is_rate,
@@ -64,6 +73,8 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_timeliness=any(w in core for w in vocabulary.timeliness_words),
         is_quality=any(w in core for w in vocabulary.quality_words),
         rate_word=rate_word,
+        names_measure=names_measure,
+        measures_satisfaction=_ends_with(core, vocabulary.satisfaction_measures) is not None,
     )
 
 
