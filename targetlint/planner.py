@@ -74,8 +74,15 @@ class Planner:
         codes -= expand(self.registry, cli.ignore)
         # Rule files named by another configuration or profile are in the
         # registry too; they run only where they were named, even under ALL.
+        # Built-in rules that are merely off by default (TL204, TL214) run
+        # whenever they are selected.
         own = set(getattr(settings, "rule_files", ()))
-        return {c for c in codes if getattr(self.registry.rules[c], "default_enabled", True) or getattr(self.registry.rules[c], "rule_file", None) in own}
+        return {c for c in codes if self._may_run(self.registry.rules[c], own)}
+
+    @staticmethod
+    def _may_run(rule, own: set) -> bool:
+        rule_file = getattr(rule, "rule_file", None)
+        return rule_file is None or rule_file in own or getattr(rule, "default_enabled", True)
 
     def engine_for(self, config: Config) -> Engine:
         key = config.path
