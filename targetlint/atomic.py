@@ -19,7 +19,7 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is never replaced: FileExistsError is

@@ -146,8 +146,10 @@ PLACEHOLDER_PATTERNS = (
     r"待定",
     r"待补充",
     r"待填",
-    r"\bTBD\b",
-    r"\bTODO\b",
+    # Python's \b counts Chinese characters as word characters, so "待填TBD"
+    # would hide behind it; only Latin letters may not touch these.
+    r"(?<![A-Za-z])TBD(?![A-Za-z])",
+    r"(?<![A-Za-z])TODO(?![A-Za-z])",
     r"某某",
     r"[？?]{2,}",
     r"〇〇|○○",
@@ -236,6 +238,38 @@ REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
 LABEL_DECORATIONS = (r"[（(][^）)]*[）)]", r"[★☆*＊]")
 
 
+# --- Goals and consistency (TL3xx text rules, TL4xx consistency rules) -----
+# Head nouns of a plan a goal may cite with its period: "2018-2022年干部教育
+# 培训规划", "“十三五”规划". A cited period that ended before the declared
+# year is stale.
+GOAL_PLAN_WORDS = ("规划", "计划", "纲要", "方案")
+# Verbs that introduce a counted output in a goal: "完成两场保密工作宣传",
+# "举办一次世界技能大赛". A Chinese numeral counts only after one of these or
+# an operator; elsewhere it is part of a word (统一, 进一步, 三支一扶).
+GOAL_COUNT_VERBS = (
+    "完成", "举办", "举行", "开展", "召开", "组织", "购置", "采购", "发放", "印制", "印发", "编制",
+    "出版", "制作", "新增", "建成", "建设", "培训", "接待", "资助", "慰问", "聘请", "外聘", "选聘",
+    "开设", "设立", "更新", "安排", "实施", "编纂", "发布", "形成", "撰写", "提交", "研究", "走访",
+)
+# Nouns naming a concrete deliverable or activity: a goal that names one says
+# what the money buys even without a number, so it is not a generic goal.
+GOAL_OUTPUT_WORDS = (
+    "报告", "会议", "培训班", "研修班", "轮训", "培训", "竞赛", "大赛", "设备", "终端", "软件",
+    "系统", "平台", "驾驶舱", "网站", "证书", "汇编", "手册", "教材", "课题", "审计", "评审",
+    "评估", "调研", "调查", "体检", "宣传", "活动", "走访", "慰问", "地方志", "指导线", "指导价位",
+    "经费", "补贴", "奖励", "评选", "工作站", "研修", "报刊",
+)
+# Words in a cost indicator's name or value scope that make it a unit cost
+# (元/人 in words): "人均培训费", "单位成本", "每场次费用". Unit costs are
+# never compared with the declaration's total funds.
+UNIT_COST_WORDS = ("人均", "户均", "单位", "单价", "单次", "每", "平均", "均价", "标准", "定额")
+# Words that make an indicator outside a 成本 category a cost: "项目总成本".
+COST_NAME_WORDS = ("成本", "费用", "总投入", "总投资", "支出")
+# 项目性质 words of a project funded one year at a time: its plan dates lie
+# within the declared year (TL402 with annual-when = "nature").
+ANNUAL_NATURES = ("经常性",)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     count_units: tuple[str, ...] = COUNT_UNITS
@@ -281,6 +315,14 @@ class Vocabulary:
     deadline_markers: tuple[str, ...] = DEADLINE_MARKERS
     deadline_leads: tuple[str, ...] = DEADLINE_LEADS
     delay_words: tuple[str, ...] = DELAY_WORDS
+    # Goals and consistency
+    goal_plan_words: tuple[str, ...] = GOAL_PLAN_WORDS
+    goal_count_verbs: tuple[str, ...] = GOAL_COUNT_VERBS
+    goal_output_words: tuple[str, ...] = GOAL_OUTPUT_WORDS
+    unit_cost_words: tuple[str, ...] = UNIT_COST_WORDS
+    cost_name_words: tuple[str, ...] = COST_NAME_WORDS
+    annual_natures: tuple[str, ...] = ANNUAL_NATURES
+    # Structure rules (TL1xx)
     timeliness_measures: tuple[str, ...] = TIMELINESS_MEASURES
     timeliness_adverbs: tuple[str, ...] = TIMELINESS_ADVERBS
     satisfaction_endings: tuple[str, ...] = SATISFACTION_ENDINGS

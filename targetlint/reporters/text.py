@@ -1,30 +1,48 @@
-"""``path:line:col: CODE [severity] message``, one line a finding, then a summary."""
+"""Human output. ``text`` (the default) prints each finding as
+``path:line:col: CODE [severity] message``, then the source line, a caret
+under the offending text and the command that explains the rule; ``concise``
+prints the first line only. Both end with a summary line."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from targetlint.reporters import ReportContext
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def render(findings, context: ReportContext) -> str:
+    return _render(findings, context, full=True)
+
+
+def render_concise(findings, context: ReportContext) -> str:
+    return _render(findings, context, full=context.show_source)
+
+
+def _render(findings, context: ReportContext, full: bool) -> str:
     out: list[str] = []
     for finding in findings:
-        severity = str(finding.severity)
-        location = f"{finding.path}:{finding.line}:{finding.column}:"
-        head = f"{finding.code} [{severity}]"
-        if context.color:
-            location = _BOLD + location + _RESET
-            head = _COLOR.get(severity, "") + head + _RESET
-        out.append(f"{location} {head} {finding.message(context.lang)}")
-        if context.show_source:
+        out.append(headline(finding, context))
+        if full:
             out.extend(_excerpt(finding, context))
+            hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
+            out.append(_DIM + hint + _RESET if context.color else hint)
+            out.append("")
     out.append(summary(findings, context))
     return "\n".join(out) + "\n"
+
+
+def headline(finding, context: ReportContext) -> str:
+    severity = str(finding.severity)
+    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    head = f"{finding.code} [{severity}]"
+    if context.color:
+        location = _BOLD + location + _RESET
+        head = _COLOR.get(severity, "") + head + _RESET
+    return f"{location} {head} {finding.message(context.lang)}"
 
 
 def _excerpt(finding, context: ReportContext) -> list[str]:
@@ -42,14 +60,10 @@ def _excerpt(finding, context: ReportContext) -> list[str]:
 
 def _display_width(text: str) -> int:
     # CJK characters take two terminal cells; the caret must cover them.
-    import unicodedata
-
     return max(1, sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
 
 
 def _pad(prefix: str) -> str:
-    import unicodedata
-
     return "".join(("\t" if ch == "\t" else " " * (2 if unicodedata.east_asian_width(ch) in "WF" else 1)) for ch in prefix)
 
 
@@ -69,3 +83,11 @@ def summary(findings, context: ReportContext) -> str:
         f"发现 {len(findings)} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
         f"检查了 {files} 个文件、{declarations} 份申报表。"
     )
+
+
+def statistics(findings, context: ReportContext) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return "".join(f"{count:>{width}}  {code:<7} {name} [{severity}]\n" for (code, name, severity), count in rows)
