@@ -28,6 +28,9 @@ def controls_cost(value: IndicatorValue, vocabulary: Vocabulary) -> bool:
         if any(word in text for text in value.words for word in vocabulary.cost_reduction_words):
             return True
     said = [text for text in (value.baseline, value.subject, *value.words) if text]
+    # A clause keeps no words of its own; "执行政府采购价" still names a price.
+    if value.kind == ValueKind.NARRATIVE:
+        said.append(value.raw)
     return any(word in text for text in said for word in vocabulary.cost_control_words)
 
 

@@ -172,7 +172,7 @@ TIMELINESS_WORDS = ("及时率", "及时性", "及时度", "按期", "按时", "
 # Words that mark an indicator as a quality measure (合格率, 准确率 …).
 QUALITY_WORDS = ("合格率", "准确率", "达标率", "优良率", "正确率", "验收合格", "通过率", "差错率", "错误率", "完好率", "质量")
 # Words that mark a cost-control statement in a 成本 value.
-COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额")
+COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额", "采购价", "中标价", "合同价", "指导价")
 
 # --- Structure rules (TL1xx) ----------------------------------------------
 # What a name measures decides where it belongs: 时效, 满意度, 数量 or 质量.
