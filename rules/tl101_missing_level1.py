@@ -25,6 +25,15 @@ class Options(BaseModel):
         return kinds
 
 
+def indicators_rejected(declaration, source) -> bool:
+    """Whether the loader refused the 绩效指标 value itself (a list or text
+    where the table belongs): TL004 reports that, and nothing in it can be judged."""
+    return any(
+        problem.kind == "invalid-type" and problem.detail == "绩效指标" and problem.document == declaration.index
+        for problem in source.problems
+    )
+
+
 class MissingLevel1(Rule):
     """缺少必备的一级指标：绩效指标中没有 产出、效益 或 满意度 指标。
 
@@ -98,7 +107,7 @@ class MissingLevel1(Rule):
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        if not declaration.has_indicators:
+        if not declaration.has_indicators or indicators_rejected(declaration, source):
             return
         present = {level1.kind for level1 in declaration.level1s}
         for kind in self.options.required:

@@ -4,6 +4,8 @@ from pydantic import BaseModel, ConfigDict
 
 from targetlint.rule import Finding, Rule, Severity
 
+from .tl101_missing_level1 import indicators_rejected
+
 
 class Options(BaseModel):
     # Configuration spells options in kebab-case (error-from-year), Python in snake_case.
@@ -83,7 +85,7 @@ class MissingCost(Rule):
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        if not declaration.has_indicators:
+        if not declaration.has_indicators or indicators_rejected(declaration, source):
             return
         cost_level1s = [level1 for level1 in declaration.level1s if level1.kind == "成本"]
         cost_level2s = [level2 for level2 in declaration.categories() if level2.home == "成本" or level2.kind == "成本"]
@@ -91,8 +93,8 @@ class MissingCost(Rule):
             return
         if cost_level1s or cost_level2s:
             label = (cost_level2s or cost_level1s)[0].label
-            zh = f"成本指标“{label}”下没有任何指标：请写明成本，如总成本、单位成本（元/人）"
-            en = f"the cost category '{label}' holds no indicator; state the cost, e.g. a total or unit cost (元/人)"
+            zh = f"成本指标“{label}”下没有成本类的指标：请写明成本，如总成本、单位成本（元/人）"
+            en = f"the cost category '{label}' holds no cost indicator; state the cost, e.g. a total or unit cost (元/人)"
         else:
             zh = "绩效指标中没有成本指标：请加一级“成本指标”（经济成本）或产出指标下的二级“成本指标”"
             en = "the indicators have no cost indicator; add a 一级 成本指标 (经济成本) or a 二级 成本指标 under 产出指标"

@@ -73,8 +73,8 @@ def test_missing_level1_option_rejects_a_label_that_is_no_level1(registry):
 def test_missing_cost_says_when_the_category_is_only_empty(registry):
     text = declaration_text([["产出指标", "数量指标", "培训人次", "≥200人次"], ["产出指标", "成本指标", None, None]])
     (finding,) = run(registry, "TL102", text)
-    assert "“成本指标”下没有任何指标" in finding.message_zh
-    assert "holds no indicator" in finding.message_en
+    assert "“成本指标”下没有成本类的指标" in finding.message_zh
+    assert "holds no cost indicator" in finding.message_en
 
 
 def test_misfiled_timeliness_names_the_destination(registry):
