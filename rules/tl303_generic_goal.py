@@ -23,8 +23,6 @@ class GenericGoal(Rule):
     **修复方法**：写出当年要完成的主要产出及其数量和效果，如“举办农民工技能
     培训4期、培训400人次，培训合格率不低于90%”，并与绩效指标一一对应。
 
-    **启用**：这是提示级的写作建议，默认不启用；用 `--extend-select TL303`
-    或配置中的 `extend-select` 打开。
     ---
     Generic goal: an overall goal with nothing measurable and no concrete output.
 
@@ -47,18 +45,13 @@ class GenericGoal(Rule):
     **How to fix**: state the year's main outputs with their quantities and
     effects ("举办农民工技能培训4期、培训400人次，培训合格率不低于90%"), each
     matched by an indicator.
-
-    **Enabling**: advice on writing, at information level, so it is off by
-    default; turn it on with `--extend-select TL303` or `extend-select` in
-    the configuration.
     """
 
     code = "TL303"
     name = "generic-goal"
     severity = Severity.INFO
-    # Many goals that name their work in prose but no deliverable would be
-    # flagged; it is advice, not a defect, so projects opt in.
-    default_enabled = False
+    # Info, not warning: a prose goal is weak but reviewers still accept it
+    # when the indicator table carries the numbers.
 
     def check(self, declaration, source) -> Iterator[Finding]:
         facts = declaration.goal_facts

@@ -16,6 +16,7 @@ def _rows(registry, lang: str, enabled: set[str] | None):
             "fixable": _FIX[rule.fixable and str(rule.fixable)],
             "summary": rule.summary(lang),
             "origin": rule.origin,
+            "default": getattr(rule, "default_enabled", True),
         }
         if enabled is not None:
             row["enabled"] = rule.code in enabled
@@ -30,8 +31,11 @@ def rules_table(registry, lang: str = "zh", output_format: str = "text", enabled
     if output_format == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if output_format == "markdown":
-        lines = ["| code | name | severity | fixable | summary |", "| --- | --- | --- | --- | --- |"]
-        lines += [f"| {r['code']} | `{r['name']}` | {r['severity']} | {r['fixable'] or '—'} | {r['summary']} |" for r in rows]
+        lines = ["| code | name | severity | fixable | default | summary |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            f"| {r['code']} | `{r['name']}` | {r['severity']} | {r['fixable'] or '—'} | {'on' if r['default'] else 'off'} | {r['summary']} |"
+            for r in rows
+        ]
         return "\n".join(lines) + "\n"
     width = max((len(r["name"]) for r in rows), default=10)
     on = {True: "on", False: "off"}

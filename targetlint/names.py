@@ -36,9 +36,10 @@ class NameFacts:
     is_timeliness: bool = False
     is_quality: bool = False
     rate_word: str | None = None      # the ending that made it a rate: "达标率", "满意度"
+    names_measure: bool = True        # the name ends in what is measured (率, 性, 情况, 数 …), not in a bare noun
+    measures_satisfaction: bool = False  # satisfaction is the measure itself ("…满意度"), not just mentioned
     # What the name measures, for the structure rules that judge where it is filed.
     measures_timeliness: bool = False     # 及时率, 按期, 完成时间, "及时拨付率"; not "办理时限压缩率"
-    measures_satisfaction: bool = False   # ends in 满意度 / 满意率 / 满意程度 …
     is_satisfaction_proxy: bool = False   # 认可度, 好评率, 投诉 …: accepted under 满意度
     is_effect: bool = False               # ends in 影响, 效果, 成效 …
     is_quality_rate: bool = False         # 合格率, 准确率, 达标率 … of an output, not "人次达标率"
@@ -61,11 +62,18 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
     rate_word = _ends_with(core, vocabulary.rate_endings)
     if rate_word is None:
         du = _ends_with(core, vocabulary.measuring_du)
-        if du and not _ends_with(core, vocabulary.non_rate_du):
+        # The longer ending decides: "满意程度" measures though "程度" alone does not.
+        non_rate = _ends_with(core, vocabulary.non_rate_du)
+        if du and not (non_rate and len(non_rate) >= len(du)):
             rate_word = du
     is_rate = rate_word is not None
     unbounded = any(core.endswith(w) for w in vocabulary.unbounded_rates)
-    count = (not is_rate) and _ends_with(core, vocabulary.count_endings) is not None
+    count = (
+        not is_rate
+        and _ends_with(core, vocabulary.count_endings) is not None
+        and _ends_with(core, vocabulary.non_count_endings) is None
+    )
+    names_measure = is_rate or count or _ends_with(core, vocabulary.measure_heads) is not None
     # "年度" ends in 度 and 数 may end "指数": only the count list decides counts.
     change = any(w in core for w in vocabulary.direction_words)
     # "审批时限压缩率" reports an improvement, an effect; only the delivery's
@@ -87,8 +95,9 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_timeliness=any(w in core for w in vocabulary.timeliness_words),
         is_quality=any(w in core for w in vocabulary.quality_words),
         rate_word=rate_word,
+        names_measure=names_measure,
+        measures_satisfaction=_ends_with(core, vocabulary.satisfaction_measures) is not None,
         measures_timeliness=timely,
-        measures_satisfaction=_ends_with(core, vocabulary.satisfaction_endings) is not None,
         is_satisfaction_proxy=any(w in core for w in vocabulary.satisfaction_proxies),
         is_effect=_ends_with(core, vocabulary.effect_heads) is not None,
         is_quality_rate=quality_rate,

@@ -45,13 +45,15 @@ MAGNITUDES = (("亿", 100_000_000), ("千万", 10_000_000), ("百万", 1_000_000
 ACCEPTABLE_QUALITATIVE = (
     "合格", "达标", "通过", "通过验收", "验收合格", "验收通过", "完成", "已完成", "按期完成",
     "按时完成", "全部完成", "是", "否", "有", "无", "未发生", "零发生", "不发生", "完整",
-    "准确", "安全", "及时", "优", "优秀", "良", "良好", "中", "差", "达到", "符合",
+    "准确", "安全", "及时", "达到", "符合",
     "整洁", "稳定", "正常", "规范", "上线", "建成", "办结",
 )
+# Grades (优, 良好 …) are verifiable only against a grading scale; see
+# GRADE_WORDS below. They are neither acceptable nor vague on their own.
 # Directional or vague words: a direction with no number or baseline is not measurable.
 VAGUE_WORDS = (
     "提高", "提升", "增强", "改善", "完善", "健全", "持续", "有效", "明显", "显著", "加强",
-    "扩大", "增加", "增长", "优化", "进一步", "不断", "较好", "较强", "较高", "良好",
+    "扩大", "增加", "增长", "优化", "进一步", "不断", "较好", "较强", "较高",
     "有效控制", "有所提升", "有所提高", "得到提升", "稳步", "积极", "逐步", "深化", "推进",
     "领先", "处于全市领先水平", "大幅", "充分", "切实", "落实到位", "有效支撑", "有效采用",
 )
@@ -131,11 +133,43 @@ PLAN_REFERENCE_HEADS = (
 DEADLINE_PERIODS = (
     "年底", "年末", "年初", "年中", "月底", "月末", "月初", "季度末", "季末", "上半年", "下半年",
     "年内", "年度内", "本年度内", "当年内", "本年内",
+    # The project's own period ends on its 计划完成日期, stated in the header.
+    "项目周期内", "项目期内", "项目实施期内", "实施周期内", "项目执行期内",
 )
 DATE_TAILS = ("底", "末", "初", "上旬", "中旬", "下旬", "上半年", "下半年")
 DEADLINE_MARKERS = ("前", "之前", "以前", "为止", "止", "截止", "内", "之内", "以内")
-DEADLINE_LEADS = ("截止", "截至", "截止到", "截至到", "于", "在")
+DEADLINE_LEADS = ("截止", "截至", "截止到", "截至到", "于", "在", "次年", "翌年", "下年", "明年", "当年", "本年")
 DELAY_WORDS = ("延期", "延迟", "逾期", "超期", "滞后", "推迟")
+
+# --- Value rules (TL2xx) -------------------------------------------------
+# Grades of a graded scale. A grade is a checkable target only where the
+# declaration states the scale it belongs to (an indicator's 备注, its name's
+# bracketed note or the value's own bracket listing two or more grades:
+# "优/良/中/差", "优秀、良好、合格、不合格"); without a scale "良好" is as vague
+# as "较好". 合格 also stands alone as a pass/fail verdict (ACCEPTABLE_QUALITATIVE).
+GRADE_WORDS = (
+    "优", "优秀", "优良", "良", "良好", "好", "较好", "中", "中等", "一般", "合格", "不合格",
+    "及格", "不及格", "差", "较差", "A", "B", "C", "D", "甲", "乙", "丙", "丁",
+)
+# Separators between the grades of a written scale.
+GRADE_SEPARATORS = ("/", "、", ",", "，", ";", "；", "|", "-", "—", "→", ">", "＞", " ")
+# Heads that make an indicator name say what is measured: "…率", "…性",
+# "…情况", "…金额". A name that ends in anything else ("数据使用单位",
+# "规矩意识") leaves a percentage with nothing to be a percentage of.
+# Rates (RATE_ENDINGS, measuring …度) and counts (COUNT_ENDINGS) are heads too.
+MEASURE_HEADS = (
+    "数", "量", "次", "性", "情况", "状况", "水平", "程度", "指数", "得分", "分值", "分数",
+    "金额", "额", "费用", "费", "成本", "价格", "单价", "标准", "时间", "时限", "时长", "周期",
+    "期限", "天数", "工期", "效果", "效率", "效益", "规模", "面积", "容量", "频次", "频率",
+    "幅度", "增幅", "增速", "速度", "强度", "密度", "精度", "长度", "里程", "值", "等级",
+    "覆盖面", "知晓面", "受益面", "影响面", "结果", "质量",
+)
+# Name endings that end in 数 without counting anything: an index, a ratio,
+# a score.
+NON_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "变数")
+# Name endings whose measure is satisfaction itself, as opposed to names
+# that only mention it ("满意度调查次数", "满意度测评覆盖率").
+SATISFACTION_MEASURES = ("满意度", "满意率", "满意程度", "满意指数", "满意比例", "满意占比", "满意度得分", "满意度评分")
 
 # --- Placeholders -------------------------------------------------------
 # Regular expressions for template text left in a declaration.
@@ -180,9 +214,7 @@ COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下",
 TIMELINESS_MEASURES = ("及时率", "及时性", "及时度", "准时率", "按期", "按时", "如期", "完成时间", "完成时限", "完成期限", "办结时限")
 # Adverbs that make a rate or a "…性" name a timeliness measure: "资金及时拨付率".
 TIMELINESS_ADVERBS = ("及时", "准时", "按时", "按期", "如期")
-# Name endings that measure satisfaction itself (TL105); "满意度调查覆盖率"
-# mentions satisfaction but measures a survey's reach.
-SATISFACTION_ENDINGS = ("满意度", "满意率", "满意程度", "满意指数", "满意比例", "满意占比", "满意度得分", "满意度评分", "满意度测评得分")
+# Satisfaction itself is SATISFACTION_MEASURES (shared with the value rules).
 # Measures accepted under 满意度 as stand-ins for satisfaction: approval and complaints.
 SATISFACTION_PROXIES = ("认可度", "认同度", "信任度", "支持度", "美誉度", "好评率", "好评度", "获得感", "幸福感", "安全感", "满足度", "投诉")
 # Name endings that describe an effect rather than anyone's satisfaction:
@@ -322,10 +354,15 @@ class Vocabulary:
     unit_cost_words: tuple[str, ...] = UNIT_COST_WORDS
     cost_name_words: tuple[str, ...] = COST_NAME_WORDS
     annual_natures: tuple[str, ...] = ANNUAL_NATURES
+    # Value rules
+    grade_words: tuple[str, ...] = GRADE_WORDS
+    grade_separators: tuple[str, ...] = GRADE_SEPARATORS
+    measure_heads: tuple[str, ...] = MEASURE_HEADS
+    non_count_endings: tuple[str, ...] = NON_COUNT_ENDINGS
+    satisfaction_measures: tuple[str, ...] = SATISFACTION_MEASURES
     # Structure rules (TL1xx)
     timeliness_measures: tuple[str, ...] = TIMELINESS_MEASURES
     timeliness_adverbs: tuple[str, ...] = TIMELINESS_ADVERBS
-    satisfaction_endings: tuple[str, ...] = SATISFACTION_ENDINGS
     satisfaction_proxies: tuple[str, ...] = SATISFACTION_PROXIES
     effect_heads: tuple[str, ...] = EFFECT_HEADS
     quality_rate_endings: tuple[str, ...] = QUALITY_RATE_ENDINGS

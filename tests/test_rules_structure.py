@@ -141,7 +141,7 @@ def test_level2_kinds_follow_the_taxonomy():
 
 def test_structure_word_lists_are_configurable():
     names = Vocabulary.list_names()
-    for name in ("timeliness-measures", "satisfaction-endings", "satisfaction-proxies", "effect-heads",
+    for name in ("timeliness-measures", "satisfaction-proxies", "effect-heads",
                  "quality-rate-endings", "headcount-endings", "headcount-units", "defect-words",
                  "money-nouns", "cost-reduction-words"):
         assert name in names

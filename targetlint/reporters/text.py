@@ -45,17 +45,29 @@ def headline(finding, context: ReportContext) -> str:
     return f"{location} {head} {finding.message(context.lang)}"
 
 
+# Excerpts show at most this many characters of a source line: a goal is
+# often one line of several hundred characters.
+EXCERPT_CHARS = 60
+
+
 def _excerpt(finding, context: ReportContext) -> list[str]:
     lines = context.sources(finding.path)
     if not lines or finding.line > len(lines):
         return []
     text = lines[finding.line - 1]
-    width = max(1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - finding.column + 1)
+    start = finding.column - 1
+    width = max(1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - start)
+    # Keep the indentation and key before the value when they fit; cut the rest.
+    left = 0 if start < EXCERPT_CHARS // 2 else start - 8
+    right = min(len(text), max(left + EXCERPT_CHARS, start + 1))
+    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    prefix = ("…" if left else "") + text[left:start]
+    marked = text[start:min(start + width, right)]
     gutter = f"{finding.line:>5} | "
-    caret = " " * (len(gutter) - 2) + "| " + _pad(text[: finding.column - 1]) + "^" * _display_width(text[finding.column - 1: finding.column - 1 + width])
+    caret = " " * (len(gutter) - 2) + "| " + _pad(prefix) + "^" * _display_width(marked)
     if context.color:
         caret = _COLOR.get(str(finding.severity), "") + caret + _RESET
-    return [gutter + text, caret]
+    return [gutter + shown, caret]
 
 
 def _display_width(text: str) -> int:
