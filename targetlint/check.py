@@ -28,8 +28,18 @@ def run_check(args, registry, report_error) -> int:
         return EXIT_ERROR
     overrides = Overrides(
         select=_split(args.select), ignore=_split(args.ignore) or [], extend_select=_split(args.extend_select) or [],
-        fail_on=args.fail_on, lang=args.lang,
+        fail_on=args.fail_on, lang=args.lang, profile=args.profile,
     )
+    if overrides.select or overrides.ignore or overrides.extend_select:
+        # Rule files from the configuration and profile define codes the flags may name.
+        from targetlint.planner import Planner
+
+        paths = args.paths or ["."]
+        try:
+            Planner(registry, overrides, args.config).global_config(args.stdin_filename if paths == ["-"] else paths[0])
+        except ConfigError as error:
+            report_error(error.message("zh"), error.message("en"), lang)
+            return EXIT_ERROR
     for selectors in (overrides.select or [], overrides.ignore, overrides.extend_select):
         try:
             expand(registry, selectors)

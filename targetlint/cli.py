@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", "-o", default=None, help="write the report to FILE; the terminal gets the summary")
     check.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
     check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default: zh)")
+    check.add_argument("--profile", default=None, help="policy profile: default, central-2021, shanghai-2025, or a profile file (overrides the configuration's profile)")
     check.add_argument("--select", action="append", help="rules to run: codes, names, prefixes (TL2) or ALL")
     check.add_argument("--extend-select", action="append", help="rules to add to the selection")
     check.add_argument("--ignore", action="append", help="rules to skip")
@@ -61,10 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
     rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
     rule.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rule.add_argument("--profile", default=None, help="also look among this profile's declarative rules")
 
     rules = commands.add_parser("rules", help="列出所有规则 / list every rule")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
     rules.add_argument("--config", default=None, help="configuration deciding the 'enabled' column (default: discovered from the current directory)")
+    rules.add_argument("--profile", default=None, help="policy profile whose rules and settings decide the listing")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
     importer = commands.add_parser("import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML")
@@ -132,6 +135,17 @@ def _rule(args) -> int:
     registry = _registry(args.lang)
     rule = registry.lookup(args.code)
     if rule is None:
+        # Rules from the configuration's rule files and profile exist once it is read.
+        from targetlint.config import ConfigError, Overrides
+        from targetlint.planner import Planner
+
+        try:
+            Planner(registry, Overrides(profile=args.profile)).global_config()
+        except ConfigError as error:
+            _error(error.message("zh"), error.message("en"), args.lang)
+            return EXIT_ERROR
+        rule = registry.lookup(args.code)
+    if rule is None:
         _error(f"未知的规则：{args.code}（见 targetlint rules）", f"unknown rule: {args.code} (see targetlint rules)", args.lang)
         return EXIT_ERROR
     fix = {None: ("不可自动修复", "not fixable"), "safe": ("可安全自动修复", "safe fix"), "unsafe": ("可自动修复（需确认）", "unsafe fix")}[rule.fixable and str(rule.fixable)]
@@ -141,13 +155,13 @@ def _rule(args) -> int:
 
 
 def _rules(args) -> int:
-    from targetlint.config import ConfigError
+    from targetlint.config import ConfigError, Overrides
     from targetlint.docs import rules_table
     from targetlint.planner import Planner
 
     registry = _registry(args.lang)
     try:
-        planner = Planner(registry, config_path=args.config)
+        planner = Planner(registry, Overrides(profile=args.profile), config_path=args.config)
         enabled = planner.enabled_codes(planner.global_config())
     except ConfigError as error:
         _error(error.message("zh"), error.message("en"), args.lang)

@@ -141,9 +141,11 @@ def _settings_model():
         lang: Literal["zh", "en"] | None = None
         vocabulary: dict[str, list[str]] = {}
         exclude: list[str] = []
+        profile: str | None = None             # a policy profile (targetlint/profiles.py) this configuration builds on
+        rule_files: list[str] = []             # declarative rule files, relative to this file
 
         # "select: TL2" and "select: TL2, TL3" read as lists, as on the command line.
-        @field_validator("select", "ignore", "extend_select", "exclude", mode="before")
+        @field_validator("select", "ignore", "extend_select", "exclude", "rule_files", mode="before")
         @classmethod
         def _comma_list(cls, value):
             return _split_commas(value)
@@ -326,6 +328,7 @@ class Overrides:
     extend_select: list[str] = field(default_factory=list)
     fail_on: str | None = None
     lang: str | None = None
+    profile: str | None = None
 
 
 def validate_against(config: Config, registry: "Registry") -> None:

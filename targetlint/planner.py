@@ -28,28 +28,27 @@ class Planner:
         clear_caches()     # discovery is cached within a run, never across runs of a long-lived process
         self.registry = registry
         self.overrides = overrides or Overrides()
+        self._effective: dict[str, Config] = {}    # config path → the config with its profile and rule files applied
         self.explicit = self._validated(load_config(config_path)) if config_path else None
-        self._validated_paths: set[str] = set()
         self._engines: dict[str, Engine] = {}
         self._plans: dict[tuple[str, frozenset[str]], FilePlan] = {}
 
     # -- configuration ---------------------------------------------------
     def _validated(self, config: Config) -> Config:
-        validate_against(config, self.registry)
-        return config
+        from targetlint.profiles import with_profile
+
+        if config.path not in self._effective:
+            effective = with_profile(config, self.registry, self.overrides.profile)
+            validate_against(effective, self.registry)
+            self._effective[config.path] = effective
+        return self._effective[config.path]
 
     def config_for(self, path: str) -> Config:
         """The configuration governing ``path`` (``--config`` beats discovery)."""
         if self.explicit is not None:
             return self.explicit
         found = find_config(os.path.dirname(os.path.abspath(path)))
-        if found is None:
-            return empty_config()
-        config = load_config(found)
-        if config.path not in self._validated_paths:
-            self._validated(config)
-            self._validated_paths.add(config.path)
-        return config
+        return self._validated(load_config(found) if found is not None else empty_config())
 
     def global_config(self, near: str | None = None) -> Config:
         """The configuration for run-wide settings (``lang``): ``--config``, or
@@ -73,7 +72,10 @@ class Planner:
             codes = expand(self.registry, cli.select)
         codes |= expand(self.registry, cli.extend_select)
         codes -= expand(self.registry, cli.ignore)
-        return codes
+        # Rule files named by another configuration or profile are in the
+        # registry too; they run only where they were named, even under ALL.
+        own = set(getattr(settings, "rule_files", ()))
+        return {c for c in codes if getattr(self.registry.rules[c], "default_enabled", True) or getattr(self.registry.rules[c], "rule_file", None) in own}
 
     def engine_for(self, config: Config) -> Engine:
         key = config.path

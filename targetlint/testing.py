@@ -43,6 +43,19 @@ In a pack's tests::
     @pytest.mark.parametrize("case", case_params("tests/rules"))
     def test_rule_case(case):
         check_case(case)
+
+A declarative rule pack tests its YAML rules the same way: the case file
+names the rule file (``rule-file:``, relative to the case file, or a list of
+them) and the harness compiles it before running the case; a mistake in the
+rule file fails the case with the file's line and column::
+
+    rule: SHX003
+    rule-file: ../../mypack/targetlint_rules/shanghai.yaml
+    cases:
+      - name: a unit cost in 元/人 is money
+        indicators:
+          - [成本指标, 经济成本指标, 人均培训成本, "≤300元/人"]
+        pass: true
 """
 
 from __future__ import annotations
@@ -62,6 +75,7 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    rule_files: list[str] = field(default_factory=list)   # declarative rule files the case needs
 
     @property
     def id(self) -> str:
@@ -104,6 +118,8 @@ def load_cases(path: str | Path) -> list[Case]:
     path = Path(path)
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     rule = data["rule"]
+    named = data.get("rule-file") or []
+    rule_files = [str((path.parent / f).resolve()) for f in ([named] if isinstance(named, str) else named)]
     cases = []
     for raw in data["cases"]:
         if "yaml" in raw:
@@ -113,7 +129,7 @@ def load_cases(path: str | Path) -> list[Case]:
         expect = [] if raw.get("pass") else [dict(item) for item in raw.get("fail", [])]
         if not raw.get("pass") and not expect:
             raise ValueError(f"{path}: case {raw.get('name')!r} has neither pass: true nor fail: entries")
-        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path)))
+        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path), rule_files))
     return cases
 
 
@@ -146,6 +162,13 @@ def run_case(case: Case):
     from targetlint.source import decode
     from targetlint.vocabulary import DEFAULT_VOCABULARY
 
+    if case.rule_files:
+        from targetlint.declarative import register_rule_files
+
+        # Registered in the shared registry, so every lookup of the code sees it.
+        _, errors = register_rule_files(_rules(), case.rule_files, "rule-file")
+        if errors:
+            raise AssertionError("invalid rule file:\n" + "\n".join(e.message("en") for e in errors))
     rule_class = _rules().lookup(case.rule)
     if rule_class is None:
         raise LookupError(f"no rule {case.rule} is installed")
