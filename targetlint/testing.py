@@ -20,6 +20,22 @@ resolves through the model so cases don't hard-code layout::
           - [产出指标, 质量指标, 培训合格率, "≥95%"]
         pass: true
 
+A finding about a category or the declaration as a whole is located by
+``category: [一级]`` or ``category: [一级, 二级]`` (the labels as written;
+the key's position) or by ``declaration: <field>`` (a key of the model's
+spans, such as ``indicators`` for the 绩效指标 key); ``document`` picks the
+declaration for these (0 by default). A row ``[一级, 二级, null, null]``
+publishes an empty 二级 and ``[一级, null, null, null]`` an empty 一级. When
+any expected finding gives ``severity``, severities are compared too (the
+rule's default for entries without one)::
+
+    - name: a budget-execution rate under 成本 is a proxy
+      indicators:
+        - [产出指标, 成本指标, 培训班次预算执行率, "≥90%"]
+      fail:
+        - indicator: 0
+          severity: info
+
 In a pack's tests::
 
     from targetlint.testing import case_params, check_case
@@ -73,7 +89,9 @@ def declaration_text(rows: list, header: dict[str, Any] | None = None) -> str:
     tree: dict[str, dict[str, list]] = {}
     for row in rows:
         level1, level2, name, value = row
-        tree.setdefault(level1, {}).setdefault(level2, []).append((name, value))
+        level2s = tree.setdefault(level1, {})
+        if level2 is not None:
+            level2s.setdefault(level2, []).append((name, value))
     for level1, level2s in tree.items():
         lines.append(f"  {level1}:")
         for level2, items in level2s.items():
@@ -172,12 +190,35 @@ def check_case(case: Case) -> None:
         if "indicator" in item:
             span = indicators[item["indicator"]].span(item.get("field", "value"))
             line, column = span.line, span.column
+        elif "category" in item or "declaration" in item:
+            span = _locate(loaded.declarations[item.get("document", 0)], item)
+            line, column = span.line, span.column
         else:
             line, column = item.get("line"), item.get("column")
         expected.append((code, line, column))
     got = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
+    if any("severity" in item for item in case.expect):
+        default = str(_rules().lookup(case.rule).severity)
+        expected = [e + (str(item.get("severity", default)),) for e, item in zip(expected, case.expect)]
+        got = [(f.code, f.line, f.column, str(f.severity)) for f in findings if f.code == case.rule]
     assert sorted(got) == sorted(expected), (
         f"{case.source} · {case.name}\nexpected {sorted(expected)}\n     got {sorted(got)}\n"
         + "".join(f"  {f.line}:{f.column} {f.code} {f.message_en}\n" for f in findings)
         + case.text
     )
+
+
+def _locate(declaration, item: dict[str, Any]):
+    """The span of a category key ([一级] or [一级, 二级], as written) or of a declaration field."""
+    if "declaration" in item:
+        return declaration.span(item["declaration"])
+    labels = list(item["category"])
+    for level1 in declaration.level1s:
+        if level1.label != labels[0]:
+            continue
+        if len(labels) == 1:
+            return level1.span()
+        for level2 in level1.categories:
+            if level2.label == labels[1]:
+                return level2.span()
+    raise LookupError(f"no category {labels} in the case's declaration")

@@ -169,7 +169,7 @@ MEASURE_HEADS = (
 NON_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "变数")
 # Name endings whose measure is satisfaction itself, as opposed to names
 # that only mention it ("满意度调查次数", "满意度测评覆盖率").
-SATISFACTION_MEASURES = ("满意度", "满意率", "满意程度", "满意指数", "满意比例", "满意度得分", "满意度评分")
+SATISFACTION_MEASURES = ("满意度", "满意率", "满意程度", "满意指数", "满意比例", "满意占比", "满意度得分", "满意度评分")
 
 # --- Placeholders -------------------------------------------------------
 # Regular expressions for template text left in a declaration.
@@ -206,7 +206,39 @@ TIMELINESS_WORDS = ("及时率", "及时性", "及时度", "按期", "按时", "
 # Words that mark an indicator as a quality measure (合格率, 准确率 …).
 QUALITY_WORDS = ("合格率", "准确率", "达标率", "优良率", "正确率", "验收合格", "通过率", "差错率", "错误率", "完好率", "质量")
 # Words that mark a cost-control statement in a 成本 value.
-COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额")
+COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额", "采购价", "中标价", "合同价", "指导价")
+
+# --- Structure rules (TL1xx) ----------------------------------------------
+# What a name measures decides where it belongs: 时效, 满意度, 数量 or 质量.
+# Words that alone make a name a timeliness measure (TL104).
+TIMELINESS_MEASURES = ("及时率", "及时性", "及时度", "准时率", "按期", "按时", "如期", "完成时间", "完成时限", "完成期限", "办结时限")
+# Adverbs that make a rate or a "…性" name a timeliness measure: "资金及时拨付率".
+TIMELINESS_ADVERBS = ("及时", "准时", "按时", "按期", "如期")
+# Satisfaction itself is SATISFACTION_MEASURES (shared with the value rules).
+# Measures accepted under 满意度 as stand-ins for satisfaction: approval and complaints.
+SATISFACTION_PROXIES = ("认可度", "认同度", "信任度", "支持度", "美誉度", "好评率", "好评度", "获得感", "幸福感", "安全感", "满足度", "投诉")
+# Name endings that describe an effect rather than anyone's satisfaction:
+# "数字人社转型对人社服务质量影响".
+EFFECT_HEADS = ("影响", "效果", "成效", "作用", "效益", "影响力")
+# Rates that judge the quality of an output (TL106). "人次达标率" measures
+# attendance against a plan, so a stem ending in a count word is not quality.
+QUALITY_RATE_ENDINGS = (
+    "合格率", "准确率", "达标率", "优良率", "优秀率", "正确率", "差错率", "错误率", "出错率", "完好率",
+    "通过率", "合规率", "精准率", "精确率", "误差率", "返工率", "故障率", "准确度", "精确度", "合格度",
+)
+# Counts of people and sessions: output volume, which belongs under 数量 (TL106).
+HEADCOUNT_ENDINGS = ("人数", "人次", "人次数", "人员数", "户数", "次数", "场次", "场数", "班次", "期数", "学时", "学时数", "课时数", "名额")
+HEADCOUNT_UNITS = ("人", "人次", "名", "位", "户", "户次", "次", "场", "场次", "期", "班", "班次", "个班次", "学时", "课时", "人天", "人日")
+# Counts of adverse events: a ceiling on them is a quality target ("事故发生数 0").
+DEFECT_WORDS = (
+    "事故", "差错", "错误", "失误", "投诉", "违规", "违纪", "违法", "泄密", "返工", "缺陷", "故障", "失败",
+    "退回", "返修", "不合格", "安全事件", "纠纷", "上访", "集访",
+)
+# Nouns that make a name about money (TL107): "培训班次预算执行率" is a
+# budget-execution proxy for a cost, "培训及时率" is not about cost at all.
+MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出", "开支", "价格", "单价", "造价", "金额", "价款")
+# Directions that make a cost comparison a control: "较上年下降5%".
+COST_REDUCTION_WORDS = ("下降", "降低", "减少", "压缩", "节约", "节省", "持平", "不变", "不增加")
 
 # --- Indicator taxonomy ---------------------------------------------------
 # Canonical 一级 → the label variants that mean it (after whitespace and
@@ -225,8 +257,8 @@ LEVEL2_ALIASES = {
     "成本": ("产出", ("成本",)),
     "经济效益": ("效益", ("经济效益", "经济")),
     "社会效益": ("效益", ("社会效益", "社会")),
-    "生态效益": ("效益", ("生态效益", "生态", "环境效益")),
-    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续")),
+    "生态效益": ("效益", ("生态效益", "生态", "环境效益", "生态环境效益")),
+    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续", "可持续发展影响")),
     "服务对象满意度": ("满意度", ("服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "满意度")),
     "经济成本": ("成本", ("经济成本",)),
     "社会成本": ("成本", ("社会成本",)),
@@ -328,6 +360,17 @@ class Vocabulary:
     measure_heads: tuple[str, ...] = MEASURE_HEADS
     non_count_endings: tuple[str, ...] = NON_COUNT_ENDINGS
     satisfaction_measures: tuple[str, ...] = SATISFACTION_MEASURES
+    # Structure rules (TL1xx)
+    timeliness_measures: tuple[str, ...] = TIMELINESS_MEASURES
+    timeliness_adverbs: tuple[str, ...] = TIMELINESS_ADVERBS
+    satisfaction_proxies: tuple[str, ...] = SATISFACTION_PROXIES
+    effect_heads: tuple[str, ...] = EFFECT_HEADS
+    quality_rate_endings: tuple[str, ...] = QUALITY_RATE_ENDINGS
+    headcount_endings: tuple[str, ...] = HEADCOUNT_ENDINGS
+    headcount_units: tuple[str, ...] = HEADCOUNT_UNITS
+    defect_words: tuple[str, ...] = DEFECT_WORDS
+    money_nouns: tuple[str, ...] = MONEY_NOUNS
+    cost_reduction_words: tuple[str, ...] = COST_REDUCTION_WORDS
 
     def __post_init__(self) -> None:
         # Every cached parse hashes its vocabulary; re-hashing a score of long
