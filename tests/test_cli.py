@@ -13,28 +13,31 @@ def test_example_reports_rate_with_count_and_unmeasurable_at_exact_lines(cli):
     result = cli("check", EXAMPLE)
     assert result.code == 1
     lines = [line for line in result.out.splitlines() if line.startswith(EXAMPLE)]
-    assert len(lines) == 3, result.out
+    assert len(lines) == 4, result.out
     # The goal names no number or output: advice at info level, not a failure.
     assert lines[0].startswith(f"{EXAMPLE}:15:9: TL303 [info] ")
-    assert lines[1].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
-    assert "培训人数达标率" in lines[1]
-    assert lines[2].startswith(f"{EXAMPLE}:27:14: TL207 [warning] ")
-    assert "健全" in lines[2]
+    # A 2023 declaration without 成本指标: a warning by default (an error only
+    # where a policy such as shanghai-2025 makes cost indicators mandatory).
+    assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [warning] ")
+    assert lines[2].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
+    assert "培训人数达标率" in lines[2]
+    assert lines[3].startswith(f"{EXAMPLE}:27:14: TL207 [warning] ")
+    assert "健全" in lines[3]
     # Nothing on the correct indicators (lines 20 and 31).
-    assert result.out.splitlines()[-1].startswith("发现 3 个问题（错误 1，警告 1，提示 1）")
+    assert result.out.splitlines()[-1].startswith("发现 4 个问题（错误 1，警告 2，提示 1）")
 
 
 def test_english_messages(cli):
     result = cli("check", "--lang", "en", EXAMPLE)
     assert "rate indicator '培训人数达标率' has a count" in result.out
-    assert result.out.splitlines()[-1].startswith("Found 3 problem(s)")
+    assert result.out.splitlines()[-1].startswith("Found 4 problem(s)")
 
 
 def test_json_format(cli):
     result = cli("check", "--format", "json", EXAMPLE)
     report = json.loads(result.out)
-    assert report["summary"]["findings"] == 3
-    first = report["findings"][1]
+    assert report["summary"]["findings"] == 4
+    first = report["findings"][2]
     assert (first["line"], first["column"], first["code"], first["name"]) == (23, 14, "TL201", "rate-with-count")
     assert first["declaration"] == "劳动人事争议仲裁工作专项"
     assert first["indicator_path"] == ["产出指标", "质量指标", "培训人数达标率"]
