@@ -1,7 +1,8 @@
 from typing import Iterator
 
+from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
-from targetlint.values import UnitClass
+from targetlint.values import IndicatorValue, UnitClass
 
 
 class RateWithCount(Rule):
@@ -9,8 +10,8 @@ class RateWithCount(Rule):
 
     **作用**：名称以 率、比例、比率、占比、比重 或计量性的“…度”（满意度、认可度、
     完成度…）结尾的指标，其值带有计数单位（人、人次、场、个…），或是没有单位、
-    却超过 100 的有界比率（合格率、达标率…），即报告。“年度…数”“完成进度 25%”
-    不会触发。
+    却超过 100 的有界比率（合格率、达标率…），即报告；一格多值（“2~3个/1~2个”）
+    逐个检查。“年度…数”“完成进度 25%”不会触发。
 
     **为什么重要**：“培训人数达标率 ≥250”既不是比率也说不清口径：年终无法判断
     是否达成，评审最常见的退回理由之一。
@@ -31,8 +32,9 @@ class RateWithCount(Rule):
     **What it does**: reports indicators whose name ends in 率, 比例, 比率,
     占比, 比重 or a measuring …度 (满意度, 认可度, 完成度 …) when the value
     carries a count unit (人, 人次, 场, 个 …), or is a unitless number above
-    100 for a bounded rate (合格率, 达标率 …). "年度…数" and "完成进度 25%"
-    do not trigger it.
+    100 for a bounded rate (合格率, 达标率 …); each value of a multi-value
+    cell ("2~3个/1~2个") is checked. "年度…数" and "完成进度 25%" do not
+    trigger it.
 
     **Why it matters**: "培训人数达标率 ≥250" is neither a rate nor a defined
     count, so nobody can tell at year end whether it was met; reviewers
@@ -56,20 +58,30 @@ class RateWithCount(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
-            facts, value = indicator.facts, indicator.parsed
-            if not facts.is_rate or value is None or value.number is None:
+            facts = indicator.facts
+            if not facts.is_rate or indicator.parsed is None:
                 continue
-            counted = value.unit_class == UnitClass.COUNT
-            too_big = value.unit is None and facts.is_bounded_rate and value.number > 100
-            if counted or too_big:
-                what_zh = f"计数单位“{value.unit}”" if counted else f"超过 100 的无单位数值 {value.raw}"
-                what_en = f"the count unit '{value.unit}'" if counted else f"a unitless number above 100 ({value.raw})"
+            value = next((p for p in pieces(indicator.parsed) if _is_count(p, facts.is_bounded_rate)), None)
+            if value is not None:
+                counted = value.unit_class == UnitClass.COUNT
+                what_zh = f"计数单位“{value.unit}”：{indicator.parsed.raw}" if counted else f"超过 100 的无单位数值 {value.raw}"
+                what_en = f"the count unit '{value.unit}': {indicator.parsed.raw}" if counted else f"a unitless number above 100 ({value.raw})"
                 yield self.report(
                     indicator.span("value"),
                     f"比率指标“{indicator.name}”的值是数量（{what_zh}），应为百分比，或改为数量指标",
                     f"rate indicator '{indicator.name}' has a count for a value ({what_en}); give a percentage or rename it as a count",
                     indicator=indicator,
                 )
+
+
+def _is_count(value: IndicatorValue, bounded: bool) -> bool:
+    if value.number is None:
+        return False
+    if value.unit_class == UnitClass.COUNT:
+        return True
+    # Above 100 with no unit, a bounded rate can only be a headcount; an
+    # unbounded one (增长率 150) may be over-achievement.
+    return value.unit is None and bounded and max(value.number, value.upper or 0) > 100
 
 
 RULES = [RateWithCount]

@@ -1,16 +1,21 @@
 from typing import Iterator
 
-from targetlint.rule import Finding, Rule, Severity
-from targetlint.values import ValueKind
+from targetlint.measurability import pieces
+from targetlint.offers import percent_fix
+from targetlint.rule import Finding, FixSafety, Rule, Severity
+from targetlint.values import IndicatorValue, ValueKind
 
 
 class MissingUnit(Rule):
     """缺少单位：数值后没有计量单位或百分号。
 
     **作用**：比率指标的数值没有 %（如“整改率 100”“上报及时率 90”），或指标值只是一个
-    光秃秃的数字、既无单位也无比较符号（如“申报人数 200”“召开场次 5”）时报告。
-    “案件完成数 ≥2200”这样带比较符号的计数，名称已说明计量对象，不报告。值为 0 的发生数（“事故发生数 0”）不需要单位，
-    不报告。无单位且超过 100 的有界比率由 TL201 报告；写成 1 或 0.9 的比率由 TL206 报告。
+    光秃秃的数字、既无单位也无比较符号（如“申报人数 200”“召开场次 5”）时报告；一格多值
+    逐个检查。“案件完成数 ≥2200”这样带比较符号的计数，名称已说明计量对象，不报告。
+    值为 0 的发生数（“事故发生数 0”）不需要单位，不报告。
+
+    同一缺陷只报一次：无单位且超过 100 的有界比率由 TL201 报告；写成 1 或 0.9 的比率
+    由 TL206 报告；满意度指标（“满意度 90”）由 TL211 报告。
 
     **为什么重要**：没有单位，“100”可以是 100%、100 人或 100 次，年终无法对照考核。
 
@@ -18,18 +23,25 @@ class MissingUnit(Rule):
     ```yaml
     - 三级指标: 审计/评价发现问题整改率
       指标值: 100
+    - 三级指标: 工作会议召开场次
+      指标值: 5
     ```
 
-    **修复方法**：写明单位：比率写 %（“100%”），数量写 人、人次、场、个 等。
+    **修复方法**：写明单位：比率写 %（“100%”），数量写 人、人次、场、个 等，并写出比较
+    符号（“≥5场”）。
     ---
     Missing unit: a number with no unit or percent sign.
 
     **What it does**: reports rate values without % ("整改率 100", "上报及时率
     90") and values that are a bare number with neither unit nor comparison
-    ("申报人数 200", "召开场次 5"). A count with a comparison such as
-    "案件完成数 ≥2200" names what it counts and passes. A zero count
-    ("事故发生数 0") needs no unit and is not reported. Unitless bounded rates
-    above 100 are TL201's; rates written as 1 or 0.9 are TL206's.
+    ("申报人数 200", "召开场次 5"); each value of a multi-value cell is
+    checked. A count with a comparison such as "案件完成数 ≥2200" names what
+    it counts and passes. A zero count ("事故发生数 0") needs no unit and is
+    not reported.
+
+    One finding per defect: unitless bounded rates above 100 are TL201's,
+    rates written as 1 or 0.9 are TL206's, satisfaction indicators
+    ("满意度 90") are TL211's.
 
     **Why it matters**: without a unit "100" may mean 100%, 100 people or
     100 times; nobody can assess it at year end.
@@ -38,36 +50,53 @@ class MissingUnit(Rule):
     ```yaml
     - 三级指标: 审计/评价发现问题整改率
       指标值: 100
+    - 三级指标: 工作会议召开场次
+      指标值: 5
     ```
 
     **How to fix**: state the unit: % for rates ("100%"), 人, 人次, 场, 个 …
-    for counts.
+    for counts, with a comparison ("≥5场").
     """
 
     code = "TL203"
     name = "missing-unit"
     severity = Severity.WARNING
+    fixable = FixSafety.UNSAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             value, facts = indicator.parsed, indicator.facts
-            if value is None or value.kind not in (ValueKind.NUMBER, ValueKind.RANGE):
+            if value is None or facts.measures_satisfaction:
                 continue
-            if value.number is None or value.unit is not None or value.number == 0:
+            if not any(self._missing(p, facts) for p in pieces(value)):
                 continue
-            if facts.is_rate and (value.number <= 1 or (facts.is_bounded_rate and value.number > 100)):
-                continue
-            # "案件完成数 ≥2200": a count name with a stated comparison names its own
-            # unit; a bare "200" or a rate without % says nothing.
-            if not facts.is_rate and value.operator is not None:
-                continue
-            need_zh, need_en = ("%", "%") if facts.is_rate else ("计量单位", "a unit")
+            if facts.is_rate:
+                zh, en = "应写明 %（如“100%”）", "add % (\"100%\")"
+            else:
+                zh, en = "应写明计量单位（人、人次、场、个…）和比较符号", "add a unit (人, 人次, 场, 个 …) and a comparison"
             yield self.report(
                 indicator.span("value"),
-                f"指标“{indicator.name}”的值 {value.raw} 没有单位，应写明{need_zh}",
-                f"the value {value.raw} of '{indicator.name}' has no unit; add {need_en}",
+                f"指标“{indicator.name}”的值“{value.raw}”没有单位，{zh}",
+                f"the value '{value.raw}' of '{indicator.name}' has no unit; {en}",
                 indicator=indicator,
+                fix=percent_fix(indicator, self.vocabulary) if facts.is_rate else None,
             )
+
+    @staticmethod
+    def _missing(value: IndicatorValue, facts) -> bool:
+        if value.kind not in (ValueKind.NUMBER, ValueKind.RANGE) or value.number is None or value.unit is not None:
+            return False
+        if value.number == 0 and not value.upper:
+            return False
+        if facts.is_rate:
+            # 0 < n ≤ 1 is a scale question (TL206); above 100 on a bounded
+            # rate it is a headcount (TL201).
+            if 0 < value.number <= 1 or (facts.is_bounded_rate and max(value.number, value.upper or 0) > 100):
+                return False
+            return True
+        # "案件完成数 ≥2200": a count name with a stated comparison names its own
+        # unit; a bare "200" reads like a unit column that was lost.
+        return not (facts.is_count and value.operator is not None)
 
 
 RULES = [MissingUnit]

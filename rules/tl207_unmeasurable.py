@@ -1,6 +1,6 @@
 from typing import Iterator
 
-from targetlint.measurability import vague_words
+from targetlint.measurability import declared_scale, vague_words
 from targetlint.rule import Finding, Rule, Severity
 
 
@@ -11,7 +11,14 @@ class Unmeasurable(Rule):
     完善、持续、有效控制、明显增加、处于全市领先水平，以及未声明等级标准的“良好”），
     没有数字也没有可核对的基准时报告。可核验的定性值（合格、达标、通过验收、完成、
     按期完成、是/否、无、未发生、完整、准确）与“不高于前3年最高值”这样有基准的比较
-    不会触发。词表见 `vague-words` 与 `acceptable-qualitative`。
+    不会触发。词表见 `vague-words`、`acceptable-qualitative` 与 `grade-words`。
+
+    等级（优、良、中、差、优秀、良好…）只有在申报表声明了等级标准时才可核验：在该指标的
+    备注、名称的括注或指标值的括注中连续列出两个以上等级，如“优/良/中/差”
+    “优秀、良好、合格、不合格”。声明了标准，“良好”不报告；否则报告。
+
+    同一缺陷只报一次：满意度指标的值（“满意度 提高”）由 TL211 报告；整句的值由 TL210
+    报告。
 
     **为什么重要**：绩效目标须“细化、量化”；“提高”在年终评价时既无法证实也无法证伪。
 
@@ -21,10 +28,12 @@ class Unmeasurable(Rule):
       指标值: 健全
     - 三级指标: 选手技能水平
       指标值: 较上届提升
+    - 三级指标: 人员培训质量
+      指标值: 良好
     ```
 
     **修复方法**：给出数字和基准，如“获奖人数较上届增长 ≥10%”；机制类指标可写成
-    可核验的产出，如“出台评估办法 1项”。
+    可核验的产出，如“出台评估办法 1项”；等级目标在备注中写明等级标准（“优/良/中/差”）。
     ---
     Unmeasurable target: the value names a direction or a quality, with no number or baseline.
 
@@ -34,7 +43,16 @@ class Unmeasurable(Rule):
     with no number and no checkable baseline. Verifiable qualitative values
     (合格, 达标, 通过验收, 完成, 按期完成, 是/否, 无, 未发生, 完整, 准确)
     and bounded comparisons such as "不高于前3年最高值" pass. Word lists:
-    `vague-words` and `acceptable-qualitative`.
+    `vague-words`, `acceptable-qualitative` and `grade-words`.
+
+    Grades (优, 良, 中, 差, 优秀, 良好 …) are checkable only against a scale
+    the declaration declares: two or more grades listed in a row in the
+    indicator's 备注, in a bracketed note of its name or of its value, such
+    as "优/良/中/差" or "优秀、良好、合格、不合格". With a declared scale
+    "良好" passes; without one it is reported.
+
+    One finding per defect: satisfaction values ("满意度 提高") are TL211's,
+    sentences are TL210's.
 
     **Why it matters**: targets must be specific and quantified; "提高" can
     be neither proven nor disproven at year end.
@@ -45,10 +63,13 @@ class Unmeasurable(Rule):
       指标值: 健全
     - 三级指标: 选手技能水平
       指标值: 较上届提升
+    - 三级指标: 人员培训质量
+      指标值: 良好
     ```
 
     **How to fix**: give a number and a baseline ("获奖人数较上届增长 ≥10%");
-    for mechanisms, name a verifiable output ("出台评估办法 1项").
+    for mechanisms, name a verifiable output ("出台评估办法 1项"); for a
+    grade, state the scale in 备注 ("优/良/中/差").
     """
 
     code = "TL207"
@@ -56,10 +77,15 @@ class Unmeasurable(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
+        grades = self.vocabulary.grade_words
         for indicator in declaration.indicators():
-            if indicator.parsed is None:
+            # Satisfaction values are TL211's, whatever their defect.
+            if indicator.parsed is None or indicator.facts.measures_satisfaction:
                 continue
             words = vague_words(indicator.parsed, self.vocabulary)
+            if any(w in grades for w in words):
+                # Only a grade needs the scale, so most values never look for one.
+                words = vague_words(indicator.parsed, self.vocabulary, declared_scale(indicator, self.vocabulary))
             if words:
                 listed = "、".join(dict.fromkeys(words))
                 yield self.report(

@@ -13,6 +13,9 @@ import sys
 from targetlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Kept here rather than imported from targetlint.reporters so that building
+# the parser imports no reporter.
+_FORMAT_NAMES = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,24 +37,40 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查申报表 / check declarations")
     check.add_argument("paths", nargs="*", help="files or directories (default: .); '-' reads standard input")
-    check.add_argument("--format", "--output-format", dest="format", default=None, choices=["text", "json"], help="output format (default: text)")
+    check.add_argument(
+        "--format", "--output-format", dest="format", default=None, choices=_FORMAT_NAMES,
+        help="output format (default: text, which shows the source line; concise is one line a finding; github when GITHUB_ACTIONS=true)",
+    )
+    check.add_argument("--output-file", "-o", default=None, help="write the report to FILE; the terminal gets the summary")
+    check.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
     check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default: zh)")
+    check.add_argument("--profile", default=None, help="policy profile: default, central-2021, shanghai-2025, or a profile file (overrides the configuration's profile)")
     check.add_argument("--select", action="append", help="rules to run: codes, names, prefixes (TL2) or ALL")
     check.add_argument("--extend-select", action="append", help="rules to add to the selection")
     check.add_argument("--ignore", action="append", help="rules to skip")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], default=None, help="lowest severity that fails the run (default: error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings exist")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    check.add_argument("--show-source", action="store_true", help="print the source line and a caret under each finding")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the findings")
+    check.add_argument("--show-source", action="store_true", help="print the source line and a caret under each finding (the text format always does)")
     check.add_argument("--no-color", action="store_true", help="never colour the output")
-    check.add_argument("--stdin-filename", default=None, help="the name to report for standard input")
+    check.add_argument("--stdin-filename", default=None, help="the name to report for standard input (also used to find its configuration)")
+    check.add_argument("--baseline", default=None, metavar="FILE", help="report only findings not recorded in FILE")
+    check.add_argument("--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit")
+    check.add_argument("--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains ('-': print the fixed text)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that need the author's judgment")
+    check.add_argument("--diff", action="store_true", help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)")
 
     rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
     rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
     rule.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rule.add_argument("--profile", default=None, help="also look among this profile's declarative rules")
 
     rules = commands.add_parser("rules", help="列出所有规则 / list every rule")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rules.add_argument("--config", default=None, help="configuration deciding the 'enabled' column (default: discovered from the current directory)")
+    rules.add_argument("--profile", default=None, help="policy profile whose rules and settings decide the listing")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
     importer = commands.add_parser("import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML")
@@ -102,60 +121,9 @@ def _registry(lang: str):
 
 
 def _check(args) -> int:
-    from targetlint.engine import Engine
-    from targetlint.rule import Severity
-    from targetlint.runner import RunResult, check_files, check_source, collect
-    from targetlint.selection import UnknownSelector, resolve
-    from targetlint.source import decode
-    from targetlint.vocabulary import DEFAULT_VOCABULARY
+    from targetlint.check import run_check
 
-    lang = args.lang or "zh"
-    output_format = args.format or "text"
-    registry = _registry(lang)
-    try:
-        codes = resolve(registry, _split(args.select), _split(args.ignore) or (), _split(args.extend_select) or ())
-    except UnknownSelector as error:
-        _error(f"未知的规则：{error.selector}（见 targetlint rules）", f"unknown rule: {error.selector} (see targetlint rules)", lang)
-        return EXIT_ERROR
-    vocabulary = DEFAULT_VOCABULARY.extended(registry.vocabulary) if registry.vocabulary else DEFAULT_VOCABULARY
-    rules = [registry.rules[code](vocabulary=vocabulary) for code in sorted(codes)]
-    engine = Engine(rules, vocabulary)
-
-    paths = args.paths or ["."]
-    if paths == ["-"]:
-        result = RunResult()
-        check_source(engine, decode(sys.stdin.buffer.read(), args.stdin_filename or "-"), result, keep_sources=args.show_source)
-    else:
-        files, errors = collect(paths)
-        result = check_files(engine, files, keep_sources=args.show_source)
-        result.errors[:0] = errors
-    for zh, en in result.errors:
-        _error(zh, en, lang)
-
-    from targetlint.reporters import ReportContext, get_renderer
-
-    findings = sorted(result.findings, key=lambda f: f.sort_key())
-    context = ReportContext(
-        lang=lang,
-        color=_use_color(args),
-        files_checked=result.files,
-        declarations_checked=result.declarations,
-        sources=result.sources.get,
-        tool_version=__version__,
-        show_source=args.show_source,
-    )
-    rendered = get_renderer(output_format)(findings, context)
-    if args.quiet and output_format == "text":
-        rendered = "".join(line + "\n" for line in rendered.splitlines()[:-1])
-    sys.stdout.write(rendered)
-    sys.stdout.flush()
-
-    if result.errors or result.crashed or registry.errors:
-        return EXIT_ERROR
-    if args.exit_zero:
-        return EXIT_CLEAN
-    threshold = Severity(args.fail_on or "error").rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
+    return run_check(args, _registry(args.lang or "zh"), _error)
 
 
 def _use_color(args) -> bool:
@@ -170,6 +138,17 @@ def _rule(args) -> int:
     registry = _registry(args.lang)
     rule = registry.lookup(args.code)
     if rule is None:
+        # Rules from the configuration's rule files and profile exist once it is read.
+        from targetlint.config import ConfigError, Overrides
+        from targetlint.planner import Planner
+
+        try:
+            Planner(registry, Overrides(profile=args.profile)).global_config()
+        except ConfigError as error:
+            _error(error.message("zh"), error.message("en"), args.lang)
+            return EXIT_ERROR
+        rule = registry.lookup(args.code)
+    if rule is None:
         _error(f"未知的规则：{args.code}（见 targetlint rules）", f"unknown rule: {args.code} (see targetlint rules)", args.lang)
         return EXIT_ERROR
     fix = {None: ("不可自动修复", "not fixable"), "safe": ("可安全自动修复", "safe fix"), "unsafe": ("可自动修复（需确认）", "unsafe fix")}[rule.fixable and str(rule.fixable)]
@@ -179,10 +158,18 @@ def _rule(args) -> int:
 
 
 def _rules(args) -> int:
+    from targetlint.config import ConfigError, Overrides
     from targetlint.docs import rules_table
+    from targetlint.planner import Planner
 
     registry = _registry(args.lang)
-    sys.stdout.write(rules_table(registry, args.lang, args.format))
+    try:
+        planner = Planner(registry, Overrides(profile=args.profile), config_path=args.config)
+        enabled = planner.enabled_codes(planner.global_config())
+    except ConfigError as error:
+        _error(error.message("zh"), error.message("en"), args.lang)
+        return EXIT_ERROR
+    sys.stdout.write(rules_table(registry, args.lang, args.format, enabled=enabled))
     return EXIT_ERROR if registry.errors else EXIT_CLEAN
 
 

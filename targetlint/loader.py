@@ -29,6 +29,7 @@ from targetlint.model import (
     Level1,
     Level2,
 )
+from targetlint.goal import analyse_goal
 from targetlint.names import level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, SourceText
 from targetlint.span import FILE_START, Span
@@ -542,6 +543,7 @@ class _Builder:
         declaration.funds = funds
         declaration.level1s = level1s
         declaration.has_indicators = has_indicators
+        declaration.goal_facts = analyse_goal(declaration.goal, self.vocabulary)
         declaration.index = self.index
         declaration.end_line = self.last(root)
         return declaration

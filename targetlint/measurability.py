@@ -1,23 +1,101 @@
 """Whether a parsed value states something a reviewer can check at year end.
 
 Shared by the rules on vague targets, satisfaction values and goals, so they
-agree on what "measurable" means.
+agree on what "measurable" means. The value rules (TL2xx) also share the
+small judgements here (which pieces of a cell to look at, whether an
+indicator is about timeliness, which grading scale it declares), so each
+rule stays a loop over precomputed facts.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from targetlint.values import IndicatorValue, ValueKind
 from targetlint.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from targetlint.model import Indicator
 
-def vague_words(value: IndicatorValue, vocabulary: Vocabulary) -> tuple[str, ...]:
+# The canonical 二级 of timeliness indicators (see LEVEL2_ALIASES).
+_TIMELINESS_KIND = "时效"
+
+
+def pieces(value: IndicatorValue) -> tuple[IndicatorValue, ...]:
+    """The values a cell states: the parts of a COMPOUND ("2~3个/1~2个"),
+    otherwise the value itself."""
+    return value.parts if value.kind == ValueKind.COMPOUND and value.parts else (value,)
+
+
+def is_timeliness(indicator: "Indicator") -> bool:
+    """Filed under 时效, or named for timeliness (…及时率, 完成时限): a date
+    or a period is then the target itself, not a stray remark."""
+    if indicator.facts.is_timeliness:
+        return True
+    level2 = indicator.level2
+    return level2 is not None and level2.kind == _TIMELINESS_KIND
+
+
+def declared_scale(indicator: "Indicator", vocabulary: Vocabulary) -> frozenset[str]:
+    """The grades of the grading scale an indicator declares, or an empty set.
+
+    A scale is declared by writing two or more grades in a row, separated by
+    list punctuation ("优/良/中/差", "优秀、良好、合格、不合格"), in the
+    indicator's 备注, in a bracketed note of its name ("培训质量（优/良/中/差）")
+    or in a bracketed note of the value ("良好（优/良/中/差）"). Grades merely
+    mentioned in running text ("差旅费中心") declare nothing.
+    """
+    found: frozenset[str] = frozenset()
+    value = indicator.parsed
+    texts = [indicator.note, indicator.name]
+    if value is not None:
+        texts.extend(value.words)
+    for text in texts:
+        if text:
+            found |= _scale_in(text, vocabulary)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _scale_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    grades = frozenset(vocabulary.grade_words)
+    if not any(g in text for g in grades):
+        return frozenset()
+    found: set[str] = set()
+    run: list[str] = []
+    for token in _splitter(vocabulary).split(text):
+        if token in grades:
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    if len(run) >= 2:
+        found.update(run)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16)
+def _splitter(vocabulary: Vocabulary) -> re.Pattern[str]:
+    # Brackets and colons end a scale too: "评价等级：优/良/中/差（按季度）".
+    separators = set(vocabulary.grade_separators) | set("()（）[]【】:：")
+    return re.compile("|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True)))
+
+
+def vague_words(
+    value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """The directional or vague words that leave ``value`` unmeasurable; empty
     when the value is a number, a deadline, a stated baseline comparison or an
-    accepted qualitative word (合格, 完成, 无 …)."""
+    accepted qualitative word (合格, 完成, 无 …). A grade (良好, 优) is
+    measurable only when it belongs to ``scale``, the grading scale the
+    indicator declares (:func:`declared_scale`)."""
     if value.kind == ValueKind.COMPOUND:
         found: tuple[str, ...] = ()
         for part in value.parts:
-            found += vague_words(part, vocabulary)
+            found += vague_words(part, vocabulary, scale)
         return found
     if value.kind == ValueKind.RELATIVE:
         # "不高于前3年最高值" bounds the value; "较上届提升" only names a direction.
@@ -28,8 +106,14 @@ def vague_words(value: IndicatorValue, vocabulary: Vocabulary) -> tuple[str, ...
         return ()
     vague = []
     for word in value.words or (value.raw,):
-        if word in vocabulary.acceptable_qualitative:
+        if word in vocabulary.acceptable_qualitative or _in_scale(word, scale):
             continue
-        if any(v in word for v in vocabulary.vague_words):
+        if word in vocabulary.grade_words or any(v in word for v in vocabulary.vague_words):
             vague.append(word)
     return tuple(vague)
+
+
+def _in_scale(word: str, scale: frozenset[str]) -> bool:
+    # A scale written in short grades ("优/良/中/差") covers their long forms
+    # ("优秀", "良好", "中等") and the other way round.
+    return word in scale or any(word.startswith(g) or g.startswith(word) for g in scale)

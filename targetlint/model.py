@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from targetlint.goal import GoalFacts
 from targetlint.names import NameFacts
 from targetlint.span import FILE_START, Span
 from targetlint.values import IndicatorValue
@@ -105,6 +106,9 @@ class Declaration(Record):
     goal: str | None = _field("年度总体目标", "goal")
     level1s: list[Level1] = Field(default_factory=list, exclude=True)
     has_indicators: bool = Field(False, exclude=True)   # whether 绩效指标 was written at all
+    # Filled by the loader: the one analysis of the goal (targets, cited plans,
+    # outputs), so goal rules never parse it; None when there is no goal.
+    goal_facts: GoalFacts | None = Field(None, exclude=True)
 
     index: int = Field(0, exclude=True)                 # 0-based document number in the file
     end_line: int = Field(0, exclude=True)

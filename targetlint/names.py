@@ -8,6 +8,7 @@ and no rule carries its own word list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,17 @@ class NameFacts:
     is_timeliness: bool = False
     is_quality: bool = False
     rate_word: str | None = None      # the ending that made it a rate: "达标率", "满意度"
+    names_measure: bool = True        # the name ends in what is measured (率, 性, 情况, 数 …), not in a bare noun
+    measures_satisfaction: bool = False  # satisfaction is the measure itself ("…满意度"), not just mentioned
+    # What the name measures, for the structure rules that judge where it is filed.
+    measures_timeliness: bool = False     # 及时率, 按期, 完成时间, "及时拨付率"; not "办理时限压缩率"
+    is_satisfaction_proxy: bool = False   # 认可度, 好评率, 投诉 …: accepted under 满意度
+    is_effect: bool = False               # ends in 影响, 效果, 成效 …
+    is_quality_rate: bool = False         # 合格率, 准确率, 达标率 … of an output, not "人次达标率"
+    is_headcount: bool = False            # counts people, attendances or sessions: 人数, 人次, 次数, 场次
+    is_defect: bool = False               # about adverse events: 事故, 差错, 投诉 …
+    mentions_money: bool = False          # 预算, 资金, 经费, 成本, 费用 …
+    states_change: bool = False           # names a change against a baseline: 压缩, 缩短, 提升 …
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -50,12 +62,31 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
     rate_word = _ends_with(core, vocabulary.rate_endings)
     if rate_word is None:
         du = _ends_with(core, vocabulary.measuring_du)
-        if du and not _ends_with(core, vocabulary.non_rate_du):
+        # The longer ending decides: "满意程度" measures though "程度" alone does not.
+        non_rate = _ends_with(core, vocabulary.non_rate_du)
+        if du and not (non_rate and len(non_rate) >= len(du)):
             rate_word = du
     is_rate = rate_word is not None
     unbounded = any(core.endswith(w) for w in vocabulary.unbounded_rates)
-    count = (not is_rate) and _ends_with(core, vocabulary.count_endings) is not None
+    count = (
+        not is_rate
+        and _ends_with(core, vocabulary.count_endings) is not None
+        and _ends_with(core, vocabulary.non_count_endings) is None
+    )
+    names_measure = is_rate or count or _ends_with(core, vocabulary.measure_heads) is not None
     # "年度" ends in 度 and 数 may end "指数": only the count list decides counts.
+    change = any(w in core for w in vocabulary.direction_words)
+    # "审批时限压缩率" reports an improvement, an effect; only the delivery's
+    # own punctuality is a 时效 measure.
+    timely = not change and (
+        any(w in core for w in vocabulary.timeliness_measures)
+        or (any(w in core for w in vocabulary.timeliness_adverbs) and (is_rate or core.endswith("性")))
+    )
+    quality_ending = _ends_with(core, vocabulary.quality_rate_endings)
+    # "培训人数达标率" is a headcount against its plan, not the quality of anything.
+    quality_rate = quality_ending is not None and _ends_with(
+        core[: -len(quality_ending)], vocabulary.headcount_endings + _VOLUME_ENDINGS
+    ) is None
     return NameFacts(
         is_rate=is_rate,
         is_bounded_rate=is_rate and not unbounded,
@@ -64,7 +95,31 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_timeliness=any(w in core for w in vocabulary.timeliness_words),
         is_quality=any(w in core for w in vocabulary.quality_words),
         rate_word=rate_word,
+        names_measure=names_measure,
+        measures_satisfaction=_ends_with(core, vocabulary.satisfaction_measures) is not None,
+        measures_timeliness=timely,
+        is_satisfaction_proxy=any(w in core for w in vocabulary.satisfaction_proxies),
+        is_effect=_ends_with(core, vocabulary.effect_heads) is not None,
+        is_quality_rate=quality_rate,
+        is_headcount=not is_rate and _ends_with(core, vocabulary.headcount_endings) is not None,
+        is_defect=any(w in core for w in vocabulary.defect_words),
+        mentions_money=any(w in core for w in vocabulary.money_nouns),
+        states_change=change,
     )
+
+
+# Stems that make a following 达标率 a quantity against plan: "数量达标率".
+_VOLUME_ENDINGS = ("数量", "总量", "规模")
+
+
+_KEY_SPACE_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def indicator_key(name: str) -> str:
+    """What makes two 三级指标 names the same indicator: the text with its
+    spaces removed and full-width forms folded ("培训 人数（次）" = "培训人数(次)")."""
+    return _KEY_SPACE_RE.sub("", unicodedata.normalize("NFKC", name))
 
 
 @lru_cache(maxsize=4096)
@@ -112,3 +167,12 @@ def level2_kind(label: str, parent: str | None) -> tuple[str | None, str | None]
     if candidates:
         return candidates[0]
     return None, None
+
+
+# The canonical 一级 in the order of the form, and the 二级 each admits.
+LEVEL1_KINDS: tuple[str, ...] = tuple(LEVEL1_ALIASES)
+
+
+def level2_kinds(level1: str) -> tuple[str, ...]:
+    """The canonical 二级 that belong under the canonical 一级 ``level1``."""
+    return tuple(canonical for canonical, (parent, _) in LEVEL2_ALIASES.items() if parent == level1)

@@ -31,6 +31,7 @@ class Registry:
     by_name: dict[str, type[Rule]] = field(default_factory=dict)        # kebab name → rule class
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     rule_files: list[str] = field(default_factory=list)
+    rule_file_origins: dict[str, str] = field(default_factory=dict)   # rule file → the plugin that shipped it
     errors: list[PluginError] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
 
@@ -84,6 +85,13 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
                 sink(registry, plugin_name, implementation())
             except (Exception, SystemExit) as error:
                 registry.errors.append(PluginError(plugin_name, f"{hook_name}: {type(error).__name__}: {error}"))
+    if registry.rule_files:
+        # Declarative rule files become rules once every plugin has named its
+        # files; a run with none never imports the declarative engine.
+        from targetlint.declarative import register_rule_files
+
+        for path in registry.rule_files:
+            register_rule_files(registry, [path], registry.rule_file_origins.get(path, "declarative"))
     return registry
 
 
@@ -148,7 +156,9 @@ def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
 
 
 def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
-    registry.rule_files.extend(str(path) for path in paths or ())
+    for path in paths or ():
+        registry.rule_files.append(str(path))
+        registry.rule_file_origins.setdefault(str(path), plugin)
 
 
 def instantiate(registry: Registry, codes, vocabulary=None, options: dict[str, dict] | None = None) -> tuple[list[Rule], list[PluginError]]:

@@ -20,6 +20,22 @@ resolves through the model so cases don't hard-code layout::
           - [产出指标, 质量指标, 培训合格率, "≥95%"]
         pass: true
 
+A finding about a category or the declaration as a whole is located by
+``category: [一级]`` or ``category: [一级, 二级]`` (the labels as written;
+the key's position) or by ``declaration: <field>`` (a key of the model's
+spans, such as ``indicators`` for the 绩效指标 key); ``document`` picks the
+declaration for these (0 by default). A row ``[一级, 二级, null, null]``
+publishes an empty 二级 and ``[一级, null, null, null]`` an empty 一级. When
+any expected finding gives ``severity``, severities are compared too (the
+rule's default for entries without one)::
+
+    - name: a budget-execution rate under 成本 is a proxy
+      indicators:
+        - [产出指标, 成本指标, 培训班次预算执行率, "≥90%"]
+      fail:
+        - indicator: 0
+          severity: info
+
 In a pack's tests::
 
     from targetlint.testing import case_params, check_case
@@ -27,6 +43,19 @@ In a pack's tests::
     @pytest.mark.parametrize("case", case_params("tests/rules"))
     def test_rule_case(case):
         check_case(case)
+
+A declarative rule pack tests its YAML rules the same way: the case file
+names the rule file (``rule-file:``, relative to the case file, or a list of
+them) and the harness compiles it before running the case; a mistake in the
+rule file fails the case with the file's line and column::
+
+    rule: SHX003
+    rule-file: ../../mypack/targetlint_rules/shanghai.yaml
+    cases:
+      - name: a unit cost in 元/人 is money
+        indicators:
+          - [成本指标, 经济成本指标, 人均培训成本, "≤300元/人"]
+        pass: true
 """
 
 from __future__ import annotations
@@ -46,6 +75,7 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    rule_files: list[str] = field(default_factory=list)   # declarative rule files the case needs
 
     @property
     def id(self) -> str:
@@ -59,7 +89,9 @@ def declaration_text(rows: list, header: dict[str, Any] | None = None) -> str:
     tree: dict[str, dict[str, list]] = {}
     for row in rows:
         level1, level2, name, value = row
-        tree.setdefault(level1, {}).setdefault(level2, []).append((name, value))
+        level2s = tree.setdefault(level1, {})
+        if level2 is not None:
+            level2s.setdefault(level2, []).append((name, value))
     for level1, level2s in tree.items():
         lines.append(f"  {level1}:")
         for level2, items in level2s.items():
@@ -86,6 +118,8 @@ def load_cases(path: str | Path) -> list[Case]:
     path = Path(path)
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     rule = data["rule"]
+    named = data.get("rule-file") or []
+    rule_files = [str((path.parent / f).resolve()) for f in ([named] if isinstance(named, str) else named)]
     cases = []
     for raw in data["cases"]:
         if "yaml" in raw:
@@ -95,7 +129,7 @@ def load_cases(path: str | Path) -> list[Case]:
         expect = [] if raw.get("pass") else [dict(item) for item in raw.get("fail", [])]
         if not raw.get("pass") and not expect:
             raise ValueError(f"{path}: case {raw.get('name')!r} has neither pass: true nor fail: entries")
-        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path)))
+        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path), rule_files))
     return cases
 
 
@@ -128,6 +162,13 @@ def run_case(case: Case):
     from targetlint.source import decode
     from targetlint.vocabulary import DEFAULT_VOCABULARY
 
+    if case.rule_files:
+        from targetlint.declarative import register_rule_files
+
+        # Registered in the shared registry, so every lookup of the code sees it.
+        _, errors = register_rule_files(_rules(), case.rule_files, "rule-file")
+        if errors:
+            raise AssertionError("invalid rule file:\n" + "\n".join(e.message("en") for e in errors))
     rule_class = _rules().lookup(case.rule)
     if rule_class is None:
         raise LookupError(f"no rule {case.rule} is installed")
@@ -149,12 +190,35 @@ def check_case(case: Case) -> None:
         if "indicator" in item:
             span = indicators[item["indicator"]].span(item.get("field", "value"))
             line, column = span.line, span.column
+        elif "category" in item or "declaration" in item:
+            span = _locate(loaded.declarations[item.get("document", 0)], item)
+            line, column = span.line, span.column
         else:
             line, column = item.get("line"), item.get("column")
         expected.append((code, line, column))
     got = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
+    if any("severity" in item for item in case.expect):
+        default = str(_rules().lookup(case.rule).severity)
+        expected = [e + (str(item.get("severity", default)),) for e, item in zip(expected, case.expect)]
+        got = [(f.code, f.line, f.column, str(f.severity)) for f in findings if f.code == case.rule]
     assert sorted(got) == sorted(expected), (
         f"{case.source} · {case.name}\nexpected {sorted(expected)}\n     got {sorted(got)}\n"
         + "".join(f"  {f.line}:{f.column} {f.code} {f.message_en}\n" for f in findings)
         + case.text
     )
+
+
+def _locate(declaration, item: dict[str, Any]):
+    """The span of a category key ([一级] or [一级, 二级], as written) or of a declaration field."""
+    if "declaration" in item:
+        return declaration.span(item["declaration"])
+    labels = list(item["category"])
+    for level1 in declaration.level1s:
+        if level1.label != labels[0]:
+            continue
+        if len(labels) == 1:
+            return level1.span()
+        for level2 in level1.categories:
+            if level2.label == labels[1]:
+                return level2.span()
+    raise LookupError(f"no category {labels} in the case's declaration")

@@ -76,9 +76,27 @@ class IndicatorValue:
         return None if self.number is None else self.number * self.multiplier
 
     @property
+    def percent(self) -> float | None:
+        """The number as a percentage of a whole ("95%" → 95, "950‰" → 95);
+        None for any other unit, 百分点 included: a point is a difference
+        between two rates, not a share."""
+        scale = _PER_HUNDRED.get(self.unit) if self.unit else None
+        return None if scale is None or self.number is None else self.number * scale
+
+    @property
+    def percent_upper(self) -> float | None:
+        """The upper bound of a percentage RANGE, as :attr:`percent`."""
+        scale = _PER_HUNDRED.get(self.unit) if self.unit else None
+        return None if scale is None or self.upper is None else self.upper * scale
+
+    @property
     def is_numeric(self) -> bool:
         return self.kind in (ValueKind.NUMBER, ValueKind.RANGE) and self.number is not None
 
+
+# Percent and per-mille signs, in the form the grammar leaves them (full-width
+# "％" is folded to "%"): the share of a whole each stands for, in percent.
+_PER_HUNDRED = {"%": 1.0, "‰": 0.1}
 
 # ---------------------------------------------------------------------------
 # The grammar. Every word it knows comes from the Vocabulary; this module only
@@ -101,6 +119,12 @@ _PHRASE_MAX = 6
 _SUBJECT_MAX = 8
 # A noun after the unit ("2000册宣传材料") is the subject, if short.
 _TRAIL_MAX = 6
+# What follows a deadline: a short remark ("2023年完成", "年底前完成使用"), or,
+# after an explicit bound (前, 之前, 以内 …), the task due by then, which may
+# be as long as a sentence ("2023年12月底前完成全部设备的采购与安装调试工作")
+# without ceasing to be a checkable date.
+_DEADLINE_REST_MAX = 8
+_DEADLINE_TASK_MAX = 40
 # Text after a number that is no known unit is still a unit if this short
 # ("9大行业", "3幅"); longer text is a clause.
 _UNKNOWN_UNIT_MAX = 4
@@ -230,7 +254,7 @@ class _Grammar:
         self.approx_suffixes = frozenset(_norm(v.approximate_suffixes))
         self.deadline_markers = frozenset(_norm(v.deadline_markers))
         self.delay_words = frozenset(_norm(v.delay_words))
-        self.words = frozenset(_norm(v.acceptable_qualitative + v.vague_words + v.direction_words))
+        self.words = frozenset(_norm(v.acceptable_qualitative + v.vague_words + v.direction_words + v.grade_words))
 
         unit = _alternation(self.unit_class)
         mag = _alternation(self.magnitudes)
@@ -271,6 +295,7 @@ class _Grammar:
         self.qual_re = re.compile(qual)
         self.lead_qual_re = re.compile(f"{qual}+")
         self.post_re = re.compile(post)
+        self.eq_re = re.compile(_alternation(_norm(v.eq_operators)))
 
         def date(i: int) -> str:
             year = r"(?:19|20)\d{2}"
@@ -284,8 +309,8 @@ class _Grammar:
         self.deadline_re = re.compile(
             rf"(?P<lead>{_alternation(_norm(v.deadline_leads))})?"
             rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{_alternation(_norm(v.date_tails))})?"
-            rf"|(?P<period>{_alternation(_norm(v.deadline_periods))}))"
-            rf"(?P<marker>{_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,8}})"
+            rf"|(?P<per>{_alternation(_norm(v.per_prefixes))})?(?P<period>{_alternation(_norm(v.deadline_periods))}))"
+            rf"(?P<marker>{_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,{_DEADLINE_TASK_MAX}}})"
         )
         # Cheap test before the full deadline grammar: a year, a month or a named period.
         self.has_deadline = re.compile(rf"(?:19|20)\d\d|\d月|{_alternation(_norm(v.deadline_periods))}")
@@ -449,6 +474,8 @@ class _Grammar:
         g = m.groupdict()
         if g["yb1"] and not g["marker"] and g["rest"]:
             return None  # "2020.05万元" is money, not May 2020
+        if g["rest"] and len(g["rest"]) > _DEADLINE_REST_MAX and not g["marker"]:
+            return None  # a sentence that starts with a year is no deadline: "2023年全市就业形势…"
         dates = []
         for i in (1, 2):
             y = g[f"ya{i}"] or g[f"yb{i}"]
@@ -519,6 +546,10 @@ class _Grammar:
         lead = self.lead_qual_re.match(text)
         if lead and lead.end() < len(text):
             core, qualifiers = text[lead.end():], tuple(self.qual_re.findall(lead.group()))
+        eq = self.eq_re.match(core)
+        if eq and core[eq.end():] in self.words:
+            # "=是", "=优": an equals sign before a word names it, as in "=合格".
+            core = core[eq.end():]
         if core in self.words:
             found: tuple[str, ...] = (core,)
         else:

@@ -45,13 +45,15 @@ MAGNITUDES = (("亿", 100_000_000), ("千万", 10_000_000), ("百万", 1_000_000
 ACCEPTABLE_QUALITATIVE = (
     "合格", "达标", "通过", "通过验收", "验收合格", "验收通过", "完成", "已完成", "按期完成",
     "按时完成", "全部完成", "是", "否", "有", "无", "未发生", "零发生", "不发生", "完整",
-    "准确", "安全", "及时", "优", "优秀", "良", "良好", "中", "差", "达到", "符合",
+    "准确", "安全", "及时", "达到", "符合",
     "整洁", "稳定", "正常", "规范", "上线", "建成", "办结",
 )
+# Grades (优, 良好 …) are verifiable only against a grading scale; see
+# GRADE_WORDS below. They are neither acceptable nor vague on their own.
 # Directional or vague words: a direction with no number or baseline is not measurable.
 VAGUE_WORDS = (
     "提高", "提升", "增强", "改善", "完善", "健全", "持续", "有效", "明显", "显著", "加强",
-    "扩大", "增加", "增长", "优化", "进一步", "不断", "较好", "较强", "较高", "良好",
+    "扩大", "增加", "增长", "优化", "进一步", "不断", "较好", "较强", "较高",
     "有效控制", "有所提升", "有所提高", "得到提升", "稳步", "积极", "逐步", "深化", "推进",
     "领先", "处于全市领先水平", "大幅", "充分", "切实", "落实到位", "有效支撑", "有效采用",
 )
@@ -131,11 +133,43 @@ PLAN_REFERENCE_HEADS = (
 DEADLINE_PERIODS = (
     "年底", "年末", "年初", "年中", "月底", "月末", "月初", "季度末", "季末", "上半年", "下半年",
     "年内", "年度内", "本年度内", "当年内", "本年内",
+    # The project's own period ends on its 计划完成日期, stated in the header.
+    "项目周期内", "项目期内", "项目实施期内", "实施周期内", "项目执行期内",
 )
 DATE_TAILS = ("底", "末", "初", "上旬", "中旬", "下旬", "上半年", "下半年")
 DEADLINE_MARKERS = ("前", "之前", "以前", "为止", "止", "截止", "内", "之内", "以内")
-DEADLINE_LEADS = ("截止", "截至", "截止到", "截至到", "于", "在")
+DEADLINE_LEADS = ("截止", "截至", "截止到", "截至到", "于", "在", "次年", "翌年", "下年", "明年", "当年", "本年")
 DELAY_WORDS = ("延期", "延迟", "逾期", "超期", "滞后", "推迟")
+
+# --- Value rules (TL2xx) -------------------------------------------------
+# Grades of a graded scale. A grade is a checkable target only where the
+# declaration states the scale it belongs to (an indicator's 备注, its name's
+# bracketed note or the value's own bracket listing two or more grades:
+# "优/良/中/差", "优秀、良好、合格、不合格"); without a scale "良好" is as vague
+# as "较好". 合格 also stands alone as a pass/fail verdict (ACCEPTABLE_QUALITATIVE).
+GRADE_WORDS = (
+    "优", "优秀", "优良", "良", "良好", "好", "较好", "中", "中等", "一般", "合格", "不合格",
+    "及格", "不及格", "差", "较差", "A", "B", "C", "D", "甲", "乙", "丙", "丁",
+)
+# Separators between the grades of a written scale.
+GRADE_SEPARATORS = ("/", "、", ",", "，", ";", "；", "|", "-", "—", "→", ">", "＞", " ")
+# Heads that make an indicator name say what is measured: "…率", "…性",
+# "…情况", "…金额". A name that ends in anything else ("数据使用单位",
+# "规矩意识") leaves a percentage with nothing to be a percentage of.
+# Rates (RATE_ENDINGS, measuring …度) and counts (COUNT_ENDINGS) are heads too.
+MEASURE_HEADS = (
+    "数", "量", "次", "性", "情况", "状况", "水平", "程度", "指数", "得分", "分值", "分数",
+    "金额", "额", "费用", "费", "成本", "价格", "单价", "标准", "时间", "时限", "时长", "周期",
+    "期限", "天数", "工期", "效果", "效率", "效益", "规模", "面积", "容量", "频次", "频率",
+    "幅度", "增幅", "增速", "速度", "强度", "密度", "精度", "长度", "里程", "值", "等级",
+    "覆盖面", "知晓面", "受益面", "影响面", "结果", "质量",
+)
+# Name endings that end in 数 without counting anything: an index, a ratio,
+# a score.
+NON_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "变数")
+# Name endings whose measure is satisfaction itself, as opposed to names
+# that only mention it ("满意度调查次数", "满意度测评覆盖率").
+SATISFACTION_MEASURES = ("满意度", "满意率", "满意程度", "满意指数", "满意比例", "满意占比", "满意度得分", "满意度评分")
 
 # --- Placeholders -------------------------------------------------------
 # Regular expressions for template text left in a declaration.
@@ -146,8 +180,10 @@ PLACEHOLDER_PATTERNS = (
     r"待定",
     r"待补充",
     r"待填",
-    r"\bTBD\b",
-    r"\bTODO\b",
+    # Python's \b counts Chinese characters as word characters, so "待填TBD"
+    # would hide behind it; only Latin letters may not touch these.
+    r"(?<![A-Za-z])TBD(?![A-Za-z])",
+    r"(?<![A-Za-z])TODO(?![A-Za-z])",
     r"某某",
     r"[？?]{2,}",
     r"〇〇|○○",
@@ -170,7 +206,39 @@ TIMELINESS_WORDS = ("及时率", "及时性", "及时度", "按期", "按时", "
 # Words that mark an indicator as a quality measure (合格率, 准确率 …).
 QUALITY_WORDS = ("合格率", "准确率", "达标率", "优良率", "正确率", "验收合格", "通过率", "差错率", "错误率", "完好率", "质量")
 # Words that mark a cost-control statement in a 成本 value.
-COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额")
+COST_CONTROL_WORDS = ("不高于", "不超过", "控制在", "以内", "以下", "低于", "预算", "市场价", "标准", "定额", "采购价", "中标价", "合同价", "指导价")
+
+# --- Structure rules (TL1xx) ----------------------------------------------
+# What a name measures decides where it belongs: 时效, 满意度, 数量 or 质量.
+# Words that alone make a name a timeliness measure (TL104).
+TIMELINESS_MEASURES = ("及时率", "及时性", "及时度", "准时率", "按期", "按时", "如期", "完成时间", "完成时限", "完成期限", "办结时限")
+# Adverbs that make a rate or a "…性" name a timeliness measure: "资金及时拨付率".
+TIMELINESS_ADVERBS = ("及时", "准时", "按时", "按期", "如期")
+# Satisfaction itself is SATISFACTION_MEASURES (shared with the value rules).
+# Measures accepted under 满意度 as stand-ins for satisfaction: approval and complaints.
+SATISFACTION_PROXIES = ("认可度", "认同度", "信任度", "支持度", "美誉度", "好评率", "好评度", "获得感", "幸福感", "安全感", "满足度", "投诉")
+# Name endings that describe an effect rather than anyone's satisfaction:
+# "数字人社转型对人社服务质量影响".
+EFFECT_HEADS = ("影响", "效果", "成效", "作用", "效益", "影响力")
+# Rates that judge the quality of an output (TL106). "人次达标率" measures
+# attendance against a plan, so a stem ending in a count word is not quality.
+QUALITY_RATE_ENDINGS = (
+    "合格率", "准确率", "达标率", "优良率", "优秀率", "正确率", "差错率", "错误率", "出错率", "完好率",
+    "通过率", "合规率", "精准率", "精确率", "误差率", "返工率", "故障率", "准确度", "精确度", "合格度",
+)
+# Counts of people and sessions: output volume, which belongs under 数量 (TL106).
+HEADCOUNT_ENDINGS = ("人数", "人次", "人次数", "人员数", "户数", "次数", "场次", "场数", "班次", "期数", "学时", "学时数", "课时数", "名额")
+HEADCOUNT_UNITS = ("人", "人次", "名", "位", "户", "户次", "次", "场", "场次", "期", "班", "班次", "个班次", "学时", "课时", "人天", "人日")
+# Counts of adverse events: a ceiling on them is a quality target ("事故发生数 0").
+DEFECT_WORDS = (
+    "事故", "差错", "错误", "失误", "投诉", "违规", "违纪", "违法", "泄密", "返工", "缺陷", "故障", "失败",
+    "退回", "返修", "不合格", "安全事件", "纠纷", "上访", "集访",
+)
+# Nouns that make a name about money (TL107): "培训班次预算执行率" is a
+# budget-execution proxy for a cost, "培训及时率" is not about cost at all.
+MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出", "开支", "价格", "单价", "造价", "金额", "价款")
+# Directions that make a cost comparison a control: "较上年下降5%".
+COST_REDUCTION_WORDS = ("下降", "降低", "减少", "压缩", "节约", "节省", "持平", "不变", "不增加")
 
 # --- Indicator taxonomy ---------------------------------------------------
 # Canonical 一级 → the label variants that mean it (after whitespace and
@@ -189,8 +257,8 @@ LEVEL2_ALIASES = {
     "成本": ("产出", ("成本",)),
     "经济效益": ("效益", ("经济效益", "经济")),
     "社会效益": ("效益", ("社会效益", "社会")),
-    "生态效益": ("效益", ("生态效益", "生态", "环境效益")),
-    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续")),
+    "生态效益": ("效益", ("生态效益", "生态", "环境效益", "生态环境效益")),
+    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续", "可持续发展影响")),
     "服务对象满意度": ("满意度", ("服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "满意度")),
     "经济成本": ("成本", ("经济成本",)),
     "社会成本": ("成本", ("社会成本",)),
@@ -200,6 +268,38 @@ LEVEL2_ALIASES = {
 REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
 # Suffixes and decorations stripped from category labels before judging.
 LABEL_DECORATIONS = (r"[（(][^）)]*[）)]", r"[★☆*＊]")
+
+
+# --- Goals and consistency (TL3xx text rules, TL4xx consistency rules) -----
+# Head nouns of a plan a goal may cite with its period: "2018-2022年干部教育
+# 培训规划", "“十三五”规划". A cited period that ended before the declared
+# year is stale.
+GOAL_PLAN_WORDS = ("规划", "计划", "纲要", "方案")
+# Verbs that introduce a counted output in a goal: "完成两场保密工作宣传",
+# "举办一次世界技能大赛". A Chinese numeral counts only after one of these or
+# an operator; elsewhere it is part of a word (统一, 进一步, 三支一扶).
+GOAL_COUNT_VERBS = (
+    "完成", "举办", "举行", "开展", "召开", "组织", "购置", "采购", "发放", "印制", "印发", "编制",
+    "出版", "制作", "新增", "建成", "建设", "培训", "接待", "资助", "慰问", "聘请", "外聘", "选聘",
+    "开设", "设立", "更新", "安排", "实施", "编纂", "发布", "形成", "撰写", "提交", "研究", "走访",
+)
+# Nouns naming a concrete deliverable or activity: a goal that names one says
+# what the money buys even without a number, so it is not a generic goal.
+GOAL_OUTPUT_WORDS = (
+    "报告", "会议", "培训班", "研修班", "轮训", "培训", "竞赛", "大赛", "设备", "终端", "软件",
+    "系统", "平台", "驾驶舱", "网站", "证书", "汇编", "手册", "教材", "课题", "审计", "评审",
+    "评估", "调研", "调查", "体检", "宣传", "活动", "走访", "慰问", "地方志", "指导线", "指导价位",
+    "经费", "补贴", "奖励", "评选", "工作站", "研修", "报刊",
+)
+# Words in a cost indicator's name or value scope that make it a unit cost
+# (元/人 in words): "人均培训费", "单位成本", "每场次费用". Unit costs are
+# never compared with the declaration's total funds.
+UNIT_COST_WORDS = ("人均", "户均", "单位", "单价", "单次", "每", "平均", "均价", "标准", "定额")
+# Words that make an indicator outside a 成本 category a cost: "项目总成本".
+COST_NAME_WORDS = ("成本", "费用", "总投入", "总投资", "支出")
+# 项目性质 words of a project funded one year at a time: its plan dates lie
+# within the declared year (TL402 with annual-when = "nature").
+ANNUAL_NATURES = ("经常性",)
 
 
 @dataclass(frozen=True)
@@ -247,6 +347,30 @@ class Vocabulary:
     deadline_markers: tuple[str, ...] = DEADLINE_MARKERS
     deadline_leads: tuple[str, ...] = DEADLINE_LEADS
     delay_words: tuple[str, ...] = DELAY_WORDS
+    # Goals and consistency
+    goal_plan_words: tuple[str, ...] = GOAL_PLAN_WORDS
+    goal_count_verbs: tuple[str, ...] = GOAL_COUNT_VERBS
+    goal_output_words: tuple[str, ...] = GOAL_OUTPUT_WORDS
+    unit_cost_words: tuple[str, ...] = UNIT_COST_WORDS
+    cost_name_words: tuple[str, ...] = COST_NAME_WORDS
+    annual_natures: tuple[str, ...] = ANNUAL_NATURES
+    # Value rules
+    grade_words: tuple[str, ...] = GRADE_WORDS
+    grade_separators: tuple[str, ...] = GRADE_SEPARATORS
+    measure_heads: tuple[str, ...] = MEASURE_HEADS
+    non_count_endings: tuple[str, ...] = NON_COUNT_ENDINGS
+    satisfaction_measures: tuple[str, ...] = SATISFACTION_MEASURES
+    # Structure rules (TL1xx)
+    timeliness_measures: tuple[str, ...] = TIMELINESS_MEASURES
+    timeliness_adverbs: tuple[str, ...] = TIMELINESS_ADVERBS
+    satisfaction_proxies: tuple[str, ...] = SATISFACTION_PROXIES
+    effect_heads: tuple[str, ...] = EFFECT_HEADS
+    quality_rate_endings: tuple[str, ...] = QUALITY_RATE_ENDINGS
+    headcount_endings: tuple[str, ...] = HEADCOUNT_ENDINGS
+    headcount_units: tuple[str, ...] = HEADCOUNT_UNITS
+    defect_words: tuple[str, ...] = DEFECT_WORDS
+    money_nouns: tuple[str, ...] = MONEY_NOUNS
+    cost_reduction_words: tuple[str, ...] = COST_REDUCTION_WORDS
 
     def __post_init__(self) -> None:
         # Every cached parse hashes its vocabulary; re-hashing a score of long

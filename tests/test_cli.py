@@ -13,32 +13,38 @@ def test_example_reports_rate_with_count_and_unmeasurable_at_exact_lines(cli):
     result = cli("check", EXAMPLE)
     assert result.code == 1
     lines = [line for line in result.out.splitlines() if line.startswith(EXAMPLE)]
-    assert len(lines) == 2, result.out
-    assert lines[0].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
-    assert "培训人数达标率" in lines[0]
-    assert lines[1].startswith(f"{EXAMPLE}:27:14: TL207 [warning] ")
-    assert "健全" in lines[1]
-    assert result.out.splitlines()[-1].startswith("发现 2 个问题")
+    assert len(lines) == 4, result.out
+    # The goal names no number or output: advice at info level, not a failure.
+    assert lines[0].startswith(f"{EXAMPLE}:15:9: TL303 [info] ")
+    # A 2023 declaration without 成本指标: a warning by default (an error only
+    # where a policy such as shanghai-2025 makes cost indicators mandatory).
+    assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [warning] ")
+    assert lines[2].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
+    assert "培训人数达标率" in lines[2]
+    assert lines[3].startswith(f"{EXAMPLE}:27:14: TL207 [warning] ")
+    assert "健全" in lines[3]
+    # Nothing on the correct indicators (lines 20 and 31).
+    assert result.out.splitlines()[-1].startswith("发现 4 个问题（错误 1，警告 2，提示 1）")
 
 
 def test_english_messages(cli):
     result = cli("check", "--lang", "en", EXAMPLE)
     assert "rate indicator '培训人数达标率' has a count" in result.out
-    assert result.out.splitlines()[-1].startswith("Found 2 problem(s)")
+    assert result.out.splitlines()[-1].startswith("Found 4 problem(s)")
 
 
 def test_json_format(cli):
     result = cli("check", "--format", "json", EXAMPLE)
     report = json.loads(result.out)
-    assert report["summary"]["findings"] == 2
-    first = report["findings"][0]
+    assert report["summary"]["findings"] == 4
+    first = report["findings"][2]
     assert (first["line"], first["column"], first["code"], first["name"]) == (23, 14, "TL201", "rate-with-count")
     assert first["declaration"] == "劳动人事争议仲裁工作专项"
     assert first["indicator_path"] == ["产出指标", "质量指标", "培训人数达标率"]
 
 
 def test_exit_codes(cli, write):
-    clean = write("clean.yaml", "项目名称: 项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ≥2场\n")
+    clean = write("clean.yaml", "项目名称: 项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ≥2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n")
     assert cli("check", str(clean)).code == 0
     assert cli("check", "--fail-on", "warning", EXAMPLE).code == 1
     assert cli("check", "--exit-zero", EXAMPLE).code == 0
@@ -57,7 +63,7 @@ def test_select_and_ignore_by_name_and_prefix(cli):
 
 
 def test_directory_recursion_and_yaml_only(cli, write, tmp_path):
-    write("a/one.yaml", "项目名称: a\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 场次\n        指标值: 2场\n")
+    write("a/one.yaml", "项目名称: a\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 场次\n        指标值: 2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n")
     write("a/b/two.yml", "项目名称: b\n")
     write("a/notes.txt", "not yaml")
     result = cli("check", "--format", "json", str(tmp_path / "a"))

@@ -90,7 +90,7 @@ def test_the_cli_reports_each_encoding(cli, write):
     write("utf16.yaml", codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
     write("bad.yaml", b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")
     directory = write("gbk.yaml", TEXT.encode("gbk")).parent
-    result = cli("check", "--select", "TL005", str(directory))
+    result = cli("check", "--format", "concise", "--select", "TL005", str(directory))
     assert "Traceback" not in result.err
     lines = [line for line in result.out.splitlines() if "TL005" in line]
     assert len(lines) == 3

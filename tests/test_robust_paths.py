@@ -33,7 +33,7 @@ def test_symlink_loop_is_walked_once(cli, tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "a.yaml").write_text(EXAMPLE, encoding="utf-8")
     os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
-    result = cli("check", str(tmp_path))
+    result = cli("check", "--format", "concise", str(tmp_path))
     assert result.code == 1 and "Traceback" not in result.err
     assert result.out.count("TL201") == 1
 

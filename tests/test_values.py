@@ -273,6 +273,14 @@ VARIANTS = [
     V('截至2023年12月', DEADLINE, op=LE, op_text='截至', date='2023-12'),
     V('年内完成', DEADLINE, op=LE, op_text='年内', words=('年内', '完成')),
     V('完成时间：2023年12月', DEADLINE, subject='完成时间', date='2023-12'),
+    # After an explicit bound the task due may be as long as a sentence; without
+    # one, a sentence that starts with a year stays a sentence.
+    V('2023年12月底前完成全部设备的采购与安装调试工作', DEADLINE, op=LE, op_text='前',
+      words=('底', '完成全部设备的采购与安装调试工作'), date='2023-12'),
+    V('2023年全市就业形势保持总体稳定并持续向好发展', NARR, words=('稳定', '持续')),
+    V('次年3月底前', DEADLINE, op=LE, op_text='前', words=('底',), date='--03'),
+    V('每季度末前', DEADLINE, op=LE, op_text='前', words=('季度末',)),
+    V('项目周期内完成', DEADLINE, op=LE, op_text='项目周期内', words=('项目周期内', '完成')),
     V('延迟不超过5个工作日', DEADLINE, op=LE, op_text='不超过', number=5, unit='个工作日', cls=TIME, subject='延迟'),
     # Comparisons with a baseline.
     V('同比增长5%', RELATIVE, number=5, unit='%', cls=PERCENT, baseline='同比', words=('增长',)),
@@ -289,6 +297,8 @@ VARIANTS = [
     # Words, phrases and clauses; Chinese numerals inside words are no numbers.
     V('达到良好', QUAL, words=('达到', '良好')),
     V('=合格', QUAL, words=('合格',)),
+    V('=是', QUAL, words=('是',)),
+    V('良好（优/良/中/差）', QUAL, words=('良好', '优/良/中/差')),
     V('及时、准确、完整', QUAL, words=('及时', '准确', '完整')),
     V('按时足额发放', QUAL, words=('按时足额发放',)),
     V('完成年度工作任务并通过验收', NARR, words=('完成', '通过验收')),
@@ -404,3 +414,20 @@ def test_an_uncached_parse_equals_the_cached_one():
     for param in SEED + VARIANTS:
         raw = param.values[0]
         assert _parse.__wrapped__(raw, False, DEFAULT_VOCABULARY) == parse_value(raw)
+
+
+@pytest.mark.parametrize(("raw", "percent", "upper"), [
+    ("≥90%", 90, None), ("=100(%)", 100, None), ("９０％", 90, None), ("950‰", 95, None),
+    ("95%~105%", 95, 105), ("5个百分点", None, None), ("90", None, None), ("3个", None, None), ("健全", None, None),
+])
+def test_percent_is_a_share_of_a_whole(raw, percent, upper):
+    value = parse_value(raw)
+    assert (value.percent, value.percent_upper) == (percent, upper)
+
+
+def test_grades_are_words_of_the_grammar_but_neither_acceptable_nor_vague():
+    assert parse_value("良好").words == ("良好",)
+    assert "良好" not in DEFAULT_VOCABULARY.acceptable_qualitative
+    assert "良好" not in DEFAULT_VOCABULARY.vague_words
+    assert "良好" in DEFAULT_VOCABULARY.grade_words
+

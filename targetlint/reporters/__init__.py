@@ -2,7 +2,8 @@
 imported only when chosen, so a run pays for the one format it prints.
 
 Reporters see findings and plain rule metadata (:class:`RuleInfo`), never a
-rule object.
+rule object. Positions are 1-based and columns count Unicode code points in
+every format.
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Callable
 
+# name → "module" (its ``render``) or "module:function"
 FORMATS = {
     "text": "targetlint.reporters.text",
+    "concise": "targetlint.reporters.text:render_concise",
     "json": "targetlint.reporters.json",
+    "sarif": "targetlint.reporters.sarif",
+    "github": "targetlint.reporters.github",
+    "gitlab": "targetlint.reporters.gitlab",
+    "junit": "targetlint.reporters.junit",
 }
 
 
@@ -34,11 +41,16 @@ class ReportContext:
     color: bool = False
     files_checked: int = 0
     declarations_checked: int = 0
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)    # code → metadata, in display order
     sources: Callable[[str], list[str] | None] = lambda path: None   # path → source lines, for excerpts
     tool_version: str = ""
     show_source: bool = False
+    paths: list[str] = field(default_factory=list)               # every file checked, in order
+    base: str | None = None                                      # directory paths are made relative to (default: cwd)
+    step_summary: str | None = None                              # $GITHUB_STEP_SUMMARY, for the github format
+    successful: bool = True                                      # False when the run had usage, I/O or internal errors
 
 
 def get_renderer(name: str):
-    return import_module(FORMATS[name]).render
+    module, _, function = FORMATS[name].partition(":")
+    return getattr(import_module(module), function or "render")

@@ -1,30 +1,53 @@
-"""``path:line:col: CODE [severity] message``, one line a finding, then a summary."""
+"""Human output. ``text`` (the default) prints each finding as
+``path:line:col: CODE [severity] message``, then the source line, a caret
+under the offending text and the command that explains the rule; ``concise``
+prints the first line only. Both end with a summary line."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from targetlint.reporters import ReportContext
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def render(findings, context: ReportContext) -> str:
+    return _render(findings, context, full=True)
+
+
+def render_concise(findings, context: ReportContext) -> str:
+    return _render(findings, context, full=context.show_source)
+
+
+def _render(findings, context: ReportContext, full: bool) -> str:
     out: list[str] = []
     for finding in findings:
-        severity = str(finding.severity)
-        location = f"{finding.path}:{finding.line}:{finding.column}:"
-        head = f"{finding.code} [{severity}]"
-        if context.color:
-            location = _BOLD + location + _RESET
-            head = _COLOR.get(severity, "") + head + _RESET
-        out.append(f"{location} {head} {finding.message(context.lang)}")
-        if context.show_source:
+        out.append(headline(finding, context))
+        if full:
             out.extend(_excerpt(finding, context))
+            hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
+            out.append(_DIM + hint + _RESET if context.color else hint)
+            out.append("")
     out.append(summary(findings, context))
     return "\n".join(out) + "\n"
+
+
+def headline(finding, context: ReportContext) -> str:
+    severity = str(finding.severity)
+    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    head = f"{finding.code} [{severity}]"
+    if context.color:
+        location = _BOLD + location + _RESET
+        head = _COLOR.get(severity, "") + head + _RESET
+    return f"{location} {head} {finding.message(context.lang)}"
+
+
+# Excerpts show at most this many characters of a source line: a goal is
+# often one line of several hundred characters.
+EXCERPT_CHARS = 60
 
 
 def _excerpt(finding, context: ReportContext) -> list[str]:
@@ -32,24 +55,27 @@ def _excerpt(finding, context: ReportContext) -> list[str]:
     if not lines or finding.line > len(lines):
         return []
     text = lines[finding.line - 1]
-    width = max(1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - finding.column + 1)
+    start = finding.column - 1
+    width = max(1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - start)
+    # Keep the indentation and key before the value when they fit; cut the rest.
+    left = 0 if start < EXCERPT_CHARS // 2 else start - 8
+    right = min(len(text), max(left + EXCERPT_CHARS, start + 1))
+    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    prefix = ("…" if left else "") + text[left:start]
+    marked = text[start:min(start + width, right)]
     gutter = f"{finding.line:>5} | "
-    caret = " " * (len(gutter) - 2) + "| " + _pad(text[: finding.column - 1]) + "^" * _display_width(text[finding.column - 1: finding.column - 1 + width])
+    caret = " " * (len(gutter) - 2) + "| " + _pad(prefix) + "^" * _display_width(marked)
     if context.color:
         caret = _COLOR.get(str(finding.severity), "") + caret + _RESET
-    return [gutter + text, caret]
+    return [gutter + shown, caret]
 
 
 def _display_width(text: str) -> int:
     # CJK characters take two terminal cells; the caret must cover them.
-    import unicodedata
-
     return max(1, sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
 
 
 def _pad(prefix: str) -> str:
-    import unicodedata
-
     return "".join(("\t" if ch == "\t" else " " * (2 if unicodedata.east_asian_width(ch) in "WF" else 1)) for ch in prefix)
 
 
@@ -69,3 +95,11 @@ def summary(findings, context: ReportContext) -> str:
         f"发现 {len(findings)} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
         f"检查了 {files} 个文件、{declarations} 份申报表。"
     )
+
+
+def statistics(findings, context: ReportContext) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return "".join(f"{count:>{width}}  {code:<7} {name} [{severity}]\n" for (code, name, severity), count in rows)

@@ -1,0 +1,166 @@
+"""Baselines: adopt targetlint on an existing corpus without fixing it first.
+
+``--write-baseline FILE`` records today's findings; ``--baseline FILE`` then
+reports only findings that are not in it. An entry is keyed on the file
+(relative to the baseline's directory), the declaration name, the indicator
+path, the rule code and a hash of the offending text, with a count — never on
+a line number — so editing above a finding does not make it new.
+
+The baseline only shrinks: an entry that no longer matches anything (the
+defect was fixed, or its file deleted) fails the run until
+``--prune-baseline`` rewrites the file without it. Only entries of files
+checked in this run, for rules enabled on them, are judged, so a pre-commit
+run over a few staged files does not call the rest stale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from targetlint.fingerprint import PATH_SEPARATOR, identity, relative_path
+
+FORMAT_VERSION = 1
+
+Key = tuple[str, str, str, str, str]     # file, declaration, indicator path, code, subject hash
+
+
+class BaselineError(Exception):
+    def __init__(self, path: str, zh: str, en: str):
+        super().__init__(en)
+        self.path, self.zh, self.en = path, zh, en
+
+    def message(self, lang: str = "zh") -> str:
+        return f"baseline {self.path}: {self.en}" if lang == "en" else f"基线文件 {self.path}：{self.zh}"
+
+
+@dataclass
+class Baseline:
+    path: str
+    entries: Counter = field(default_factory=Counter)     # Key → count
+    names: dict = field(default_factory=dict)             # code → rule name, for readers of the file
+
+    @property
+    def base(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+    def key(self, finding) -> Key:
+        return identity(finding, self.base)
+
+
+def load(path: str) -> Baseline:
+    try:
+        with open(path, "rb") as handle:
+            document = json.loads(handle.read().decode("utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(path, "文件不存在（先用 --write-baseline 生成）", "no such file (create it with --write-baseline)") from None
+    except OSError as error:
+        raise BaselineError(path, f"无法读取（{error.strerror}）", f"cannot be read ({error.strerror})") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BaselineError(path, f"不是有效的 JSON：{error}", f"not valid JSON: {error}") from None
+    baseline = Baseline(path)
+    try:
+        if document.get("targetlint_baseline") != FORMAT_VERSION:
+            raise ValueError(f"targetlint_baseline must be {FORMAT_VERSION}")
+        for entry in document["entries"]:
+            key = (
+                str(entry["file"]), str(entry.get("declaration") or ""), PATH_SEPARATOR.join(entry.get("indicator_path") or ()),
+                str(entry["code"]), str(entry["subject_hash"]),
+            )
+            count = int(entry.get("count", 1))
+            if count < 1:
+                raise ValueError("count must be at least 1")
+            baseline.entries[key] += count
+            baseline.names[key[3]] = entry.get("name", "")
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise BaselineError(path, f"格式不对：{error}", f"malformed: {error}") from None
+    return baseline
+
+
+def serialise(baseline: Baseline) -> bytes:
+    entries = [
+        {
+            "file": file, "declaration": declaration or None,
+            "indicator_path": indicator_path.split(PATH_SEPARATOR) if indicator_path else [],
+            "code": code, "name": baseline.names.get(code, ""), "subject_hash": digest, "count": count,
+        }
+        for (file, declaration, indicator_path, code, digest), count in sorted(baseline.entries.items())
+        if count > 0
+    ]
+    document = {"targetlint_baseline": FORMAT_VERSION, "entries": entries}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save(baseline: Baseline) -> None:
+    from targetlint.atomic import write_atomic
+
+    try:
+        write_atomic(baseline.path, serialise(baseline), force=True)
+    except OSError as error:
+        raise BaselineError(baseline.path, f"无法写入（{error.strerror or error}）", f"cannot be written ({error.strerror or error})") from None
+
+
+def record(path: str, findings, checked_paths) -> Baseline:
+    """A baseline of ``findings``; entries an existing file holds for files not
+    checked in this run are kept, so a partial run does not forget them."""
+    baseline = Baseline(path)
+    checked = {relative_path(p, baseline.base) for p in checked_paths}
+    if os.path.exists(path):
+        previous = load(path)
+        for key, count in previous.entries.items():
+            if key[0] not in checked:
+                baseline.entries[key] += count
+                baseline.names[key[3]] = previous.names.get(key[3], "")
+    for finding in findings:
+        key = baseline.key(finding)
+        baseline.entries[key] += 1
+        baseline.names[finding.code] = finding.name
+    return baseline
+
+
+@dataclass
+class Outcome:
+    new: list                      # findings not in the baseline
+    matched: Counter               # Key → findings it absorbed
+    stale: list[tuple[Key, int]]   # entries (or parts of counts) that matched nothing
+
+
+def compare(baseline: Baseline, findings, checked: dict) -> Outcome:
+    """Split ``findings`` into new ones and baselined ones; ``checked`` maps each
+    path checked in this run to its plan (for the rules enabled on it)."""
+    remaining = Counter(baseline.entries)
+    matched: Counter = Counter()
+    new = []
+    for finding in findings:
+        key = baseline.key(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            matched[key] += 1
+        else:
+            new.append(finding)
+    enabled = {relative_path(path, baseline.base): plan.enabled for path, plan in checked.items()}
+    stale = []
+    for key, count in sorted(remaining.items()):
+        if count <= 0:
+            continue
+        file, code = key[0], key[3]
+        gone = not os.path.exists(os.path.join(baseline.base, file))
+        if gone or (file in enabled and code in enabled[file]):
+            stale.append((key, count))
+    return Outcome(new, matched, stale)
+
+
+def pruned(baseline: Baseline, outcome: Outcome) -> Baseline:
+    result = Baseline(baseline.path, Counter(baseline.entries), dict(baseline.names))
+    for key, count in outcome.stale:
+        result.entries[key] -= count
+    result.entries = Counter({key: count for key, count in result.entries.items() if count > 0})
+    return result
+
+
+def describe(key: Key, count: int) -> str:
+    file, declaration, indicator_path, code, _ = key
+    where = " › ".join(part for part in (declaration, *indicator_path.split(PATH_SEPARATOR)) if part)
+    return f"{file}: {code}" + (f" ({where})" if where else "") + (f" ×{count}" if count > 1 else "")

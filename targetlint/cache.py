@@ -1,0 +1,129 @@
+"""Per-file result cache, like ruff's: an unchanged file under the same
+configuration and targetlint version is not checked again.
+
+An entry is keyed by the SHA-256 of the run's fingerprint (version, rules,
+their options and severities, vocabulary, installed plugins) and the file's
+bytes, so any change to either misses. Entries are JSON, never pickle: a
+cache directory can come from anywhere (a restored CI cache, a colleague's
+checkout), and a corrupt or forged entry must be ignored, not executed.
+The directory is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from targetlint import __version__
+from targetlint.engine import FileResult
+from targetlint.rule import Finding, Fix, FixSafety, Severity
+from targetlint.span import Span
+
+DEFAULT_DIRECTORY = ".targetlint_cache"
+_FORMAT = 1
+
+
+def fingerprint(*parts: object) -> str:
+    """A stable digest of everything besides the file that decides findings."""
+    digest = hashlib.sha256(f"targetlint {__version__} cache {_FORMAT}".encode())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=repr).encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: str | os.PathLike, run_fingerprint: str):
+        self.directory = Path(directory)
+        self.fingerprint = run_fingerprint
+        self.hits = self.misses = 0
+
+    def _entry(self, data: bytes) -> Path:
+        key = hashlib.sha256(self.fingerprint.encode() + b"\0" + data).hexdigest()
+        return self.directory / __version__ / key[:2] / f"{key}.json"
+
+    def get(self, data: bytes, path: str) -> FileResult | None:
+        entry = self._entry(data)
+        try:
+            record = json.loads(entry.read_text(encoding="utf-8"))
+            if record.get("fingerprint") != self.fingerprint:
+                raise ValueError("fingerprint")
+            if record.get("digest") != _digest(record["findings"]):
+                raise ValueError("digest")      # a torn or edited entry
+            result = FileResult(path, [_finding(item, path) for item in record["findings"]], int(record["crashed"]), int(record["declarations"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            # Missing, unreadable, corrupt or foreign: check the file again.
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, data: bytes, result: FileResult) -> None:
+        if result.crashed:
+            return      # a crash may be transient; don't remember it
+        findings = [_record(f) for f in result.findings]
+        record = {
+            "fingerprint": self.fingerprint,
+            "crashed": result.crashed,
+            "declarations": result.declarations,
+            "digest": _digest(findings),
+            "findings": findings,
+        }
+        entry = self._entry(data)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            _write_tag(self.directory)
+            from targetlint.atomic import write_atomic
+
+            write_atomic(entry, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass        # a read-only or full disk costs speed, never correctness
+
+
+def _digest(findings) -> str:
+    return hashlib.sha256(json.dumps(findings, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _write_tag(directory: Path) -> None:
+    # Marks the folder as a cache for backup tools and tells people it is disposable.
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n", encoding="utf-8")
+        (directory / ".gitignore").write_text("*\n", encoding="utf-8")
+
+
+def _record(finding: Finding) -> dict:
+    record = {
+        "span": list(finding.span), "zh": finding.message_zh, "en": finding.message_en, "code": finding.code,
+        "name": finding.name, "severity": str(finding.severity), "declaration": finding.declaration,
+        "indicator_path": list(finding.indicator_path), "subject": finding.subject, "origin": finding.origin,
+    }
+    if finding.fix is not None:
+        fix = finding.fix
+        record["fix"] = {"span": list(fix.span), "replacement": fix.replacement, "safety": str(fix.safety), "zh": fix.description_zh, "en": fix.description_en}
+    return record
+
+
+def _span(values) -> Span:
+    line, column, end_line, end_column = (int(v) for v in values)
+    return Span(line, column, end_line, end_column)
+
+
+def _finding(record: dict, path: str) -> Finding:
+    fix = record.get("fix")
+    return Finding(
+        span=_span(record["span"]),
+        message_zh=str(record["zh"]),
+        message_en=str(record["en"]),
+        code=str(record["code"]),
+        name=str(record["name"]),
+        severity=Severity(record["severity"]),
+        path=path,
+        declaration=record["declaration"],
+        indicator_path=tuple(str(p) for p in record["indicator_path"]),
+        subject=str(record["subject"]),
+        fix=None if fix is None else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
+        origin=str(record["origin"]),
+    )

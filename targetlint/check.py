@@ -1,0 +1,215 @@
+"""``targetlint check``: configuration → files → findings → baseline → report → exit code.
+
+Exit codes: 0 clean; 1 findings at or above each file's fail-on, or stale
+baseline entries; 2 configuration, usage, I/O or internal errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from targetlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_check(args, registry, report_error) -> int:
+    from targetlint.cli import _split, _use_color
+    from targetlint.config import ConfigError, Overrides
+    from targetlint.selection import UnknownSelector, expand
+
+    lang = args.lang or "zh"
+    if args.prune_baseline and not args.baseline:
+        report_error("--prune-baseline 需要与 --baseline 一起使用", "--prune-baseline needs --baseline", lang)
+        return EXIT_ERROR
+    if args.baseline and args.write_baseline:
+        report_error("--baseline 与 --write-baseline 不能同时使用", "--baseline and --write-baseline cannot be combined", lang)
+        return EXIT_ERROR
+    overrides = Overrides(
+        select=_split(args.select), ignore=_split(args.ignore) or [], extend_select=_split(args.extend_select) or [],
+        fail_on=args.fail_on, lang=args.lang, profile=args.profile,
+    )
+    if overrides.select or overrides.ignore or overrides.extend_select:
+        # Rule files from the configuration and profile define codes the flags may name.
+        from targetlint.planner import Planner
+
+        paths = args.paths or ["."]
+        try:
+            Planner(registry, overrides, args.config).global_config(args.stdin_filename if paths == ["-"] else paths[0])
+        except ConfigError as error:
+            report_error(error.message("zh"), error.message("en"), lang)
+            return EXIT_ERROR
+    for selectors in (overrides.select or [], overrides.ignore, overrides.extend_select):
+        try:
+            expand(registry, selectors)
+        except UnknownSelector as error:
+            report_error(f"未知的规则：{error.selector}（见 targetlint rules）", f"unknown rule: {error.selector} (see targetlint rules)", lang)
+            return EXIT_ERROR
+    user_errors: tuple[type[Exception], ...] = (ConfigError,)
+    if args.baseline or args.write_baseline:     # baseline code is imported only when used
+        from targetlint.baseline import BaselineError
+
+        user_errors += (BaselineError,)
+    try:
+        return _run(args, registry, overrides, report_error, _use_color(args))
+    except user_errors as error:
+        report_error(error.message("zh"), error.message("en"), lang)
+        return EXIT_ERROR
+
+
+def _run(args, registry, overrides, report_error, color: bool) -> int:
+    from targetlint.planner import Planner
+    from targetlint.runner import RunResult, check_files, check_source, collect
+    from targetlint.source import decode
+
+    planner = Planner(registry, overrides, args.config)
+    paths = args.paths or ["."]
+    reading_stdin = paths == ["-"]
+    lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
+    output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text")
+    keep_sources = output_format == "text" or args.show_source
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        from targetlint import fixer
+
+        done = fixer.run(args, planner, paths, lang)
+        if done is not None:
+            return done
+
+    if reading_stdin:
+        result = RunResult()
+        name = args.stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        # pre-commit and editors pass the real name: its configuration applies, exclusions included.
+        if not (args.stdin_filename and planner.excluded(name)):
+            check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
+    else:
+        files, errors = collect(paths)
+        files = [path for path in files if not planner.excluded(path)]
+        for path in files:       # resolve every configuration before any work, so a bad one fails fast
+            planner.plan(path)
+        result = check_files(None, files, keep_sources=keep_sources, plans=planner.plan)
+        result.errors[:0] = errors
+    for zh, en in result.errors:
+        report_error(zh, en, lang)
+
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
+    stale_failure = False
+    if args.write_baseline:
+        return _write_baseline(args, findings, result, registry, lang)
+    if args.baseline:
+        findings, stale_failure = _apply_baseline(args, findings, result, lang)
+
+    context = _context(args, registry, planner, result, findings, lang, color)
+    if not _emit(args, output_format, findings, context, lang, report_error):
+        return EXIT_ERROR
+
+    if result.errors or result.crashed or registry.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    from targetlint.rule import Severity
+
+    default = Severity(overrides.fail_on or "error")
+    failing = any(f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank for f in findings)
+    return EXIT_FINDINGS if failing or stale_failure else EXIT_CLEAN
+
+
+def _context(args, registry, planner, result, findings, lang, color):
+    from targetlint.reporters import ReportContext, RuleInfo
+
+    enabled = set().union(*(plan.enabled for plan in result.checked.values())) if result.checked else set()
+    enabled |= {f.code for f in findings}
+    rules = {}
+    for rule in registry.sorted_rules():
+        if rule.code in enabled:
+            fixable = str(rule.fixable) if rule.fixable else None
+            rules[rule.code] = RuleInfo(rule.code, rule.name, str(rule.severity), rule.summary(lang), rule.doc(lang), fixable, rule.origin)
+    return ReportContext(
+        lang=lang,
+        color=color and not args.output_file,
+        files_checked=result.files,
+        declarations_checked=result.declarations,
+        rules=rules,
+        sources=result.sources.get,
+        tool_version=__version__,
+        show_source=args.show_source,
+        paths=list(result.checked),
+        step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
+        successful=not (result.errors or result.crashed or registry.errors),
+    )
+
+
+def _emit(args, output_format, findings, context, lang, report_error) -> bool:
+    from targetlint.reporters import get_renderer
+    from targetlint.reporters.text import statistics, summary
+
+    if args.output_file:
+        from targetlint.atomic import write_atomic
+
+        report = get_renderer(output_format)(findings, context)
+        try:
+            write_atomic(args.output_file, report.encode("utf-8"), force=True)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            report_error(f"{args.output_file}：无法写入（{reason}）", f"{args.output_file}: cannot be written ({reason})", lang)
+            return False
+        terminal = statistics(findings, context) if args.statistics else ""
+        if not args.quiet:
+            where = f"report written to {args.output_file}" if lang == "en" else f"报告已写入 {args.output_file}"
+            terminal += f"{summary(findings, context)}\n{where}\n"
+        sys.stdout.write(terminal)
+    elif args.statistics:
+        sys.stdout.write(statistics(findings, context) + ("" if args.quiet else summary(findings, context) + "\n"))
+    else:
+        rendered = get_renderer(output_format)(findings, context)
+        if args.quiet and output_format in ("text", "concise"):
+            rendered = "".join(line + "\n" for line in rendered.rstrip("\n").splitlines()[:-1])
+        sys.stdout.write(rendered)
+    sys.stdout.flush()
+    return True
+
+
+def _write_baseline(args, findings, result, registry, lang) -> int:
+    from targetlint import baseline
+
+    recorded = baseline.record(args.write_baseline, findings, result.checked)
+    baseline.save(recorded)
+    if not args.quiet:
+        total = sum(recorded.entries.values())
+        sys.stderr.write(
+            f"targetlint: wrote {len(findings)} finding(s) to {args.write_baseline} ({total} in the baseline)\n" if lang == "en"
+            else f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n"
+        )
+    return EXIT_ERROR if result.errors or result.crashed or registry.errors else EXIT_CLEAN
+
+
+def _apply_baseline(args, findings, result, lang):
+    from targetlint import baseline
+
+    loaded = baseline.load(args.baseline)
+    outcome = baseline.compare(loaded, findings, result.checked)
+    hidden = sum(outcome.matched.values())
+    if hidden and not args.quiet:
+        sys.stderr.write(
+            f"targetlint: {hidden} finding(s) recorded in {args.baseline} not shown\n" if lang == "en"
+            else f"targetlint: {hidden} 个已记录在基线 {args.baseline} 中的问题未显示\n"
+        )
+    if not outcome.stale:
+        return outcome.new, False
+    listed = "".join(f"  {baseline.describe(key, count)}\n" for key, count in outcome.stale)
+    count = sum(n for _, n in outcome.stale)
+    if args.prune_baseline:
+        baseline.save(baseline.pruned(loaded, outcome))
+        sys.stderr.write(
+            f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}" if lang == "en"
+            else f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}"
+        )
+        return outcome.new, False
+    sys.stderr.write(
+        f"targetlint: {count} entr(y/ies) in {args.baseline} no longer match any finding (fixed or moved); "
+        f"run with --prune-baseline to remove them:\n{listed}" if lang == "en"
+        else f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已移走），"
+        f"请加 --prune-baseline 运行以删除：\n{listed}"
+    )
+    return outcome.new, True

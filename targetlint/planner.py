@@ -1,0 +1,123 @@
+"""From configuration to a plan per file: which rules, options, vocabulary,
+severities, per-file ignores and fail-on threshold apply to it.
+
+Rule selection is layered as in ruff: the defaults, then the file's
+configuration (``select`` replaces the set, ``extend-select`` adds, ``ignore``
+removes), then the command line in the same way. Files governed by the same
+configuration share one engine.
+"""
+
+from __future__ import annotations
+
+import os
+
+from targetlint.config import YAML_NAMES, Config, ConfigError, Overrides, empty_config, find_config, load_config, validate_against
+from targetlint.engine import Engine
+from targetlint.rule import Severity
+from targetlint.runner import FilePlan
+from targetlint.selection import expand, resolve
+from targetlint.vocabulary import DEFAULT_VOCABULARY
+
+UNUSED_SUPPRESSION = "TL010"
+
+
+class Planner:
+    def __init__(self, registry, overrides: Overrides | None = None, config_path: str | None = None):
+        from targetlint.config import clear_caches
+
+        clear_caches()     # discovery is cached within a run, never across runs of a long-lived process
+        self.registry = registry
+        self.overrides = overrides or Overrides()
+        self._effective: dict[str, Config] = {}    # config path → the config with its profile and rule files applied
+        self.explicit = self._validated(load_config(config_path)) if config_path else None
+        self._engines: dict[str, Engine] = {}
+        self._plans: dict[tuple[str, frozenset[str]], FilePlan] = {}
+
+    # -- configuration ---------------------------------------------------
+    def _validated(self, config: Config) -> Config:
+        from targetlint.profiles import with_profile
+
+        if config.path not in self._effective:
+            effective = with_profile(config, self.registry, self.overrides.profile)
+            validate_against(effective, self.registry)
+            self._effective[config.path] = effective
+        return self._effective[config.path]
+
+    def config_for(self, path: str) -> Config:
+        """The configuration governing ``path`` (``--config`` beats discovery)."""
+        if self.explicit is not None:
+            return self.explicit
+        found = find_config(os.path.dirname(os.path.abspath(path)))
+        return self._validated(load_config(found) if found is not None else empty_config())
+
+    def global_config(self, near: str | None = None) -> Config:
+        """The configuration for run-wide settings (``lang``): ``--config``, or
+        the one governing ``near`` (the first path given, or standard input's
+        name), or the current directory's."""
+        if near and os.path.isdir(near):
+            near = os.path.join(near, "-")
+        return self.config_for(near or os.path.join(os.getcwd(), "-"))
+
+    def excluded(self, path: str) -> bool:
+        # Our own configuration is YAML too, and pre-commit passes it with the rest.
+        if os.path.basename(path) in YAML_NAMES:
+            return True
+        return self.config_for(path).excluded(path)
+
+    # -- rules -----------------------------------------------------------
+    def enabled_codes(self, config: Config) -> set[str]:
+        settings, cli = config.settings, self.overrides
+        codes = resolve(self.registry, settings.select, settings.ignore, settings.extend_select)
+        if cli.select is not None:
+            codes = expand(self.registry, cli.select)
+        codes |= expand(self.registry, cli.extend_select)
+        codes -= expand(self.registry, cli.ignore)
+        # Rule files named by another configuration or profile are in the
+        # registry too; they run only where they were named, even under ALL.
+        # Built-in rules that are merely off by default (TL204, TL214) run
+        # whenever they are selected.
+        own = set(getattr(settings, "rule_files", ()))
+        return {c for c in codes if self._may_run(self.registry.rules[c], own)}
+
+    @staticmethod
+    def _may_run(rule, own: set) -> bool:
+        rule_file = getattr(rule, "rule_file", None)
+        return rule_file is None or rule_file in own or getattr(rule, "default_enabled", True)
+
+    def engine_for(self, config: Config) -> Engine:
+        key = config.path
+        if key not in self._engines:
+            registry, settings = self.registry, config.settings
+            vocabulary = DEFAULT_VOCABULARY.extended(registry.vocabulary) if registry.vocabulary else DEFAULT_VOCABULARY
+            if settings.vocabulary:
+                vocabulary = vocabulary.extended(settings.vocabulary)
+            options = {registry.lookup(name).code: values for name, values in config.rule_options().items()}
+            rules = [registry.rules[code](options=options.get(code), vocabulary=vocabulary) for code in sorted(self.enabled_codes(config))]
+            self._engines[key] = Engine(rules, vocabulary, self.severities(config))
+        return self._engines[key]
+
+    def severities(self, config: Config) -> dict[str, Severity]:
+        return {code: Severity(level) for selector, level in config.settings.severity.items() for code in expand(self.registry, [selector])}
+
+    def plan(self, path: str) -> FilePlan:
+        config = self.config_for(path)
+        ignored = frozenset(expand(self.registry, config.per_file_selectors(path)))
+        key = (config.path, ignored)
+        if key not in self._plans:
+            rule = self.registry.rules.get(UNUSED_SUPPRESSION)
+            default = rule.severity if rule is not None else Severity.WARNING
+            self._plans[key] = FilePlan(
+                engine=self.engine_for(config),
+                ignored=ignored,
+                fail_on=Severity(self.overrides.fail_on or config.settings.fail_on or "error"),
+                lookup=self._lookup,
+                unused_severity=self.severities(config).get(UNUSED_SUPPRESSION, default),
+            )
+        return self._plans[key]
+
+    def _lookup(self, token: str) -> str | None:
+        rule = self.registry.lookup(token)
+        return rule.code if rule is not None else None
+
+
+__all__ = ["Planner", "ConfigError", "Overrides"]

@@ -1,0 +1,94 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+GitHub shows at most 10 annotations of each level per step and silently
+drops the rest, so after 10 errors, 10 warnings or 10 notices the remaining
+findings are printed as plain log lines and a ``::notice`` says how many were
+not annotated. With ``$GITHUB_STEP_SUMMARY`` set, a Markdown table of every
+finding is appended to the job summary, which has no such cap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from targetlint.fingerprint import relative_path
+from targetlint.reporters import ReportContext
+from targetlint.reporters.text import summary
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+CAP = 10
+
+
+def escape_message(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding, context: ReportContext) -> str:
+    span = finding.span
+    properties = {
+        "file": relative_path(finding.path, context.base),
+        "line": span.line,
+        "endLine": span.end_line,
+        "col": span.column,
+        "endColumn": span.end_column,
+        "title": f"{finding.code} {finding.name}",
+    }
+    rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::{escape_message(finding.message(context.lang))}"
+
+
+def plain(finding, context: ReportContext) -> str:
+    return f"{relative_path(finding.path, context.base)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message(context.lang)}"
+
+
+def render(findings, context: ReportContext) -> str:
+    overflow = Counter()
+    for finding in findings:
+        overflow[LEVEL.get(str(finding.severity), "warning")] += 1
+    hidden = sum(max(0, count - CAP) for count in overflow.values())
+    # The closing notice is itself a notice, so it takes one of the ten.
+    caps = {level: CAP for level in LEVEL.values()}
+    if hidden and overflow["notice"] >= CAP:
+        caps["notice"] = CAP - 1
+        hidden = sum(max(0, count - caps[level]) for level, count in overflow.items())
+    shown: Counter = Counter()
+    lines = []
+    for finding in findings:
+        level = LEVEL.get(str(finding.severity), "warning")
+        if shown[level] < caps[level]:
+            shown[level] += 1
+            lines.append(annotation(finding, context))
+        else:
+            lines.append(plain(finding, context))
+    if hidden:
+        zh = f"另有 {hidden} 个问题未作为注释显示（GitHub 每个步骤每种级别最多显示 {CAP} 个），见日志或作业摘要"
+        en = f"{hidden} more finding(s) not annotated (GitHub shows at most {CAP} per level per step); see the log or the job summary"
+        lines.append(f"::notice title=targetlint::{escape_message(en if context.lang == 'en' else zh)}")
+    lines.append(summary(findings, context))
+    if context.step_summary:
+        _append_step_summary(context.step_summary, findings, context)
+    return "\n".join(lines) + "\n"
+
+
+def markdown_table(findings, context: ReportContext) -> str:
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    header = ("| 文件 | 行 | 列 | 规则 | 级别 | 说明 |" if context.lang != "en" else "| file | line | column | rule | severity | message |")
+    rows = [
+        f"| {cell(relative_path(f.path, context.base))} | {f.line} | {f.column} | {f.code} {cell(f.name)} | {f.severity} | {cell(f.message(context.lang))} |"
+        for f in findings
+    ]
+    return "\n".join(["### targetlint", "", summary(findings, context), "", header, "| --- | ---: | ---: | --- | --- | --- |", *rows]) + "\n"
+
+
+def _append_step_summary(path: str, findings, context: ReportContext) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(markdown_table(findings, context) + "\n")
+    except OSError:
+        pass   # the summary is a convenience; the annotations and log already carry everything

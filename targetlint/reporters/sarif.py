@@ -1,0 +1,78 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Paths are relative to the current directory (run from the repository root)
+under ``%SRCROOT%``; columns count Unicode code points (``columnKind``);
+``partialFingerprints`` hash the path, declaration, indicator path, rule and
+offending text, so an alert survives lines inserted above it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from targetlint.fingerprint import fingerprints, relative_path
+from targetlint.reporters import ReportContext
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "targetlint/v1"
+
+
+def _rule(info, lang: str) -> dict:
+    explain = "targetlint rule " + info.code + (" --lang en" if lang == "en" else "")
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": info.doc},
+        "help": {"text": f"{info.doc}\n\n{explain}", "markdown": f"{info.doc}\n\n`{explain}`"},
+        "defaultConfiguration": {"level": LEVEL.get(info.severity, "warning")},
+        "properties": {"tags": ["targetlint"] + ([info.origin] if info.origin else [])},
+    }
+
+
+def uri(path: str, base: str | None) -> str:
+    return quote(relative_path(path, base), safe="/")
+
+
+def render(findings, context: ReportContext) -> str:
+    rules = list(context.rules.values())
+    index = {info.code: i for i, info in enumerate(rules)}
+    base = context.base or os.getcwd()
+    results = []
+    for finding, fingerprint in zip(findings, fingerprints(findings, base)):
+        span = finding.span
+        result = {
+            "ruleId": finding.code,
+            "level": LEVEL.get(str(finding.severity), "warning"),
+            "message": {"text": finding.message(context.lang)},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(finding.path, base), "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": max(span.end_column, 1)},
+                }
+            }],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        }
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
+        results.append(result)
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "targetlint",
+                "version": context.tool_version,
+                "rules": [_rule(info, context.lang) for info in rules],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(base).resolve().as_uri() + "/"}},
+            "invocations": [{"executionSuccessful": context.successful}],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
