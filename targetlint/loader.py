@@ -125,10 +125,10 @@ def _composer():
             caches its string form for ``node.tag``.
             """
 
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self._candidates: dict = {}
-                self._tags: dict = {}
+            # Shared by every file: a resolver is made per compose_all call,
+            # and the rules never differ (no version reaches it).
+            _candidates: dict = {}
+            _tags: dict = {}
 
             def resolve(self, kind, value, implicit):
                 if kind is ScalarNode and implicit[0] and not self.yaml_path_resolvers:
