@@ -133,3 +133,34 @@ def test_custom_tags_are_reported_with_their_name():
     loaded = _load("项目名称: !secret x\n实施单位: !!str 人社局\n项目资金: !!map {年度资金申请总额: 1}\n年度总体目标: !include other.yaml\n")
     assert _kinds(loaded) == [("unsafe-tag", 1, "!secret"), ("unsafe-tag", 4, "!include")]
     assert loaded.declarations[0].implementer == "人社局"
+
+
+# -- nesting and aliases -------------------------------------------------
+
+@pytest.mark.parametrize(("nest", "where"), [
+    ("项目名称: " + "[" * 100_000 + "]" * 100_000, (3, 507)),
+    ("项目名称: " + "{a: " * 10_000 + "1" + "}" * 10_000, (3, 2007)),
+    ("- " * 10_000 + "x", (3, 500)),
+    ("".join(" " * i + "a:\n" for i in range(600)) + " " * 600 + "b", (253, 250)),
+])
+def test_deep_nesting_is_refused_before_the_composer(nest, where):
+    # The C composer recurses in C: 10^5 levels would kill the process, so
+    # the depth is bounded before it runs. The recursion limit is not touched.
+    import sys
+
+    limit = sys.getrecursionlimit()
+    loaded = _load("项目名称: a\n---\n" + nest + "\n---\n项目名称: c\n")
+    assert sys.getrecursionlimit() == limit
+    (problem,) = [p for p in loaded.problems if p.kind == "too-complex"]
+    assert "500" in problem.detail and problem.span[:2] == where
+    # The documents around it are still checked.
+    assert [d.name for d in loaded.declarations] == ["a", "c"]
+
+
+def test_billion_laughs_is_bounded():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 10)]
+    lines += ["项目名称: x", "绩效指标:", "  产出指标:", "    数量指标: *a9", "    质量指标: *a9"]
+    loaded = _load("\n".join(lines) + "\n")
+    # Each alias is reported once, at the anchor's text: not 10^9 times.
+    assert len(loaded.problems) < 30
