@@ -76,7 +76,9 @@ _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
 # libyaml reject the whole stream before the first document.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_CHARACTER_PROBLEMS = 100
-_LARGEST_DIGITS = 30
+# 10^18 元 is beyond any budget, and leaves rules' Decimal arithmetic (28
+# significant digits by default: sums, quantize to fen) room to never raise.
+_LARGEST_DIGITS = 18
 # Not the text: pydantic would read "1e309" back into a Decimal. No field
 # type accepts a bare object, so validation reports the field.
 _ABSURD = object()
@@ -460,9 +462,8 @@ class _Builder:
         tag = node.tag
         if tag == NULL:
             return None
-        # Numbers no declaration can mean (1e309, .inf, .nan, 20-digit years
-        # are fine but 10^400 is not) stay text, so validation reports them
-        # as the wrong type instead of rules doing arithmetic on them.
+        # Numbers no declaration can mean (1e309, .inf, .nan, 20 digits) are
+        # reported as the wrong type instead of reaching rules' arithmetic.
         if tag == INT:
             digits = value.replace("_", "")
             for base in (10, 0):
