@@ -17,7 +17,6 @@ import os
 from pathlib import Path
 
 from targetlint import __version__
-from targetlint.engine import FileResult
 from targetlint.rule import Finding, Fix, FixSafety, Severity
 from targetlint.span import Span
 
@@ -35,43 +34,49 @@ def fingerprint(*parts: object) -> str:
 
 
 class Cache:
-    def __init__(self, directory: str | os.PathLike, run_fingerprint: str):
+    """``run_fingerprint`` covers the installation (version, code); each call's
+    ``salt`` covers one file's configuration (rules, options, vocabulary)."""
+
+    def __init__(self, directory: str | os.PathLike, run_fingerprint: str | None = None):
         self.directory = Path(directory)
-        self.fingerprint = run_fingerprint
+        self.fingerprint = run_fingerprint if run_fingerprint is not None else installation_fingerprint()
         self.hits = self.misses = 0
 
-    def _entry(self, data: bytes) -> Path:
-        key = hashlib.sha256(self.fingerprint.encode() + b"\0" + data).hexdigest()
-        return self.directory / __version__ / key[:2] / f"{key}.json"
+    def _entry(self, data: bytes, salt: str) -> tuple[Path, str]:
+        stamp = hashlib.sha256(f"{self.fingerprint}\0{salt}".encode()).hexdigest()
+        key = hashlib.sha256(stamp.encode() + b"\0" + data).hexdigest()
+        return self.directory / __version__ / key[:2] / f"{key}.json", stamp
 
-    def get(self, data: bytes, path: str) -> FileResult | None:
-        entry = self._entry(data)
+    def get(self, data: bytes, path: str, salt: str = ""):
+        from targetlint.runner import FileOutcome
+
+        entry, stamp = self._entry(data, salt)
         try:
             record = json.loads(entry.read_text(encoding="utf-8"))
-            if record.get("fingerprint") != self.fingerprint:
+            if record.get("fingerprint") != stamp:
                 raise ValueError("fingerprint")
             if record.get("digest") != _digest(record["findings"]):
                 raise ValueError("digest")      # a torn or edited entry
-            result = FileResult(path, [_finding(item, path) for item in record["findings"]], int(record["crashed"]), int(record["declarations"]))
+            outcome = FileOutcome(path, [_finding(item, path) for item in record["findings"]], int(record["declarations"]), int(record["crashed"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, unreadable, corrupt or foreign: check the file again.
             self.misses += 1
             return None
         self.hits += 1
-        return result
+        return outcome
 
-    def put(self, data: bytes, result: FileResult) -> None:
-        if result.crashed:
+    def put(self, data: bytes, outcome, salt: str = "") -> None:
+        if outcome.crashed or outcome.error is not None:
             return      # a crash may be transient; don't remember it
-        findings = [_record(f) for f in result.findings]
+        findings = [_record(f) for f in outcome.findings]
+        entry, stamp = self._entry(data, salt)
         record = {
-            "fingerprint": self.fingerprint,
-            "crashed": result.crashed,
-            "declarations": result.declarations,
+            "fingerprint": stamp,
+            "crashed": outcome.crashed,
+            "declarations": outcome.declarations,
             "digest": _digest(findings),
             "findings": findings,
         }
-        entry = self._entry(data)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _write_tag(self.directory)
@@ -80,6 +85,25 @@ class Cache:
             write_atomic(entry, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass        # a read-only or full disk costs speed, never correctness
+
+
+def installation_fingerprint() -> str:
+    """The version plus the modification times of targetlint's own code and of
+    every installed rule pack's modules, so editing a rule (in a checkout, where
+    the version does not change) never serves stale results."""
+    import sys
+
+    stamps = []
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("targetlint"):
+            continue
+        path = getattr(module, "__file__", None)
+        if path:
+            try:
+                stamps.append((name, os.stat(path).st_mtime_ns))
+            except OSError:
+                pass
+    return fingerprint(stamps)
 
 
 def _digest(findings) -> str:

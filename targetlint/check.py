@@ -60,6 +60,7 @@ def run_check(args, registry, report_error) -> int:
 
 def _run(args, registry, overrides, report_error, color: bool) -> int:
     from targetlint.planner import Planner
+    from targetlint.parallel import default_jobs
     from targetlint.runner import RunResult, check_files, check_source, collect
     from targetlint.source import decode
 
@@ -88,8 +89,20 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         files = [path for path in files if not planner.excluded(path)]
         for path in files:       # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)
-        result = check_files(None, files, keep_sources=keep_sources, plans=planner.plan)
+        # Text output is printed file by file as results arrive and not kept,
+        # so memory follows the largest file, not the corpus. Formats that
+        # need the whole run (JSON, SARIF, baselines, statistics) keep them.
+        streaming = output_format in ("text", "concise") and not (args.baseline or args.write_baseline or args.output_file or args.statistics)
+        on_file = _streamer(args, output_format, lang, color) if streaming else None
+        result = check_files(
+            None, files, plans=planner.plan, jobs=args.jobs or default_jobs(), cache=_cache(args),
+            on_file=on_file, **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
+        )
         result.errors[:0] = errors
+        if streaming:
+            for zh, en in result.errors:
+                report_error(zh, en, lang)
+            return _finish_stream(args, registry, planner, result, lang, color, overrides)
     for zh, en in result.errors:
         report_error(zh, en, lang)
 
@@ -115,6 +128,44 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     return EXIT_FINDINGS if failing or stale_failure else EXIT_CLEAN
 
 
+def _cache(args):
+    if args.no_cache:
+        return None
+    from targetlint.cache import DEFAULT_DIRECTORY, Cache
+
+    return Cache(args.cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+
+
+def _streamer(args, output_format, lang, color):
+    from targetlint.reporters import ReportContext
+    from targetlint.reporters.text import block
+    from targetlint.runner import RunResult
+
+    lines = RunResult().source_lines        # excerpts re-read only files that have findings
+    context = ReportContext(lang=lang, color=color, sources=lines, tool_version=__version__, show_source=args.show_source)
+    full = output_format == "text" or args.show_source
+
+    def emit(findings) -> None:
+        sys.stdout.write(block(findings, context, full))
+
+    return emit
+
+
+def _finish_stream(args, registry, planner, result, lang, color, overrides) -> int:
+    from targetlint.reporters import ReportContext
+    from targetlint.reporters.text import summary
+
+    if not args.quiet:
+        context = ReportContext(lang=lang, color=color, files_checked=result.files, declarations_checked=result.declarations, tool_version=__version__)
+        sys.stdout.write(summary((), context, result.counts) + "\n")
+    sys.stdout.flush()
+    if result.errors or result.crashed or registry.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+
 def _context(args, registry, planner, result, findings, lang, color):
     from targetlint.reporters import ReportContext, RuleInfo
 
@@ -131,7 +182,7 @@ def _context(args, registry, planner, result, findings, lang, color):
         files_checked=result.files,
         declarations_checked=result.declarations,
         rules=rules,
-        sources=result.sources.get,
+        sources=result.source_lines,
         tool_version=__version__,
         show_source=args.show_source,
         paths=list(result.checked),

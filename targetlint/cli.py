@@ -30,6 +30,29 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part for value in values for part in value.split(",") if part.strip()]
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return value
+
+
+def _size(text: str) -> int:
+    units = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+    number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
+    digits = number.rstrip("kmgb")
+    try:
+        value = float(digits) * units[number[len(digits):]]
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"expected a size such as 500KB or 5MB, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive size, got {text!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="targetlint", description="财政项目支出绩效目标申报表检查工具 / linter for budget performance-target declarations")
     parser.add_argument("--version", action="version", version=f"targetlint {__version__}")
@@ -58,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", default=None, metavar="FILE", help="report only findings not recorded in FILE")
     check.add_argument("--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit")
     check.add_argument("--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="check files in N processes (default: the number of cores)")
+    check.add_argument("--no-cache", action="store_true", help="check every file, ignoring and not writing the result cache")
+    check.add_argument("--cache-dir", default=None, metavar="DIR", help="where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)")
+    check.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains ('-': print the fixed text)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that need the author's judgment")
     check.add_argument("--diff", action="store_true", help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)")

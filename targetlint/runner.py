@@ -4,17 +4,31 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from targetlint.engine import Engine
 from targetlint.rule import Finding, Severity
-from targetlint.source import MAX_FILE_SIZE, SourceText, read_source
+from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DIRECTIVE_MARKER = "targetlint:"      # targetlint.suppressions.MARKER, without importing it
 # Folders a recursive walk never enters: tool state, not declarations.
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".targetlint_cache", ".tox", ".mypy_cache", ".pytest_cache"}
+
+
+@dataclass
+class FileOutcome:
+    """What checking one file produced; small and picklable, so worker
+    processes can hand it back."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    declarations: int = 0
+    crashed: int = 0
+    error: tuple[str, str] | None = None     # (zh, en) when the file could not be read
 
 
 @dataclass
@@ -24,8 +38,41 @@ class RunResult:
     declarations: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)   # (zh, en) messages for usage and I/O errors
     crashed: int = 0
-    sources: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)   # text that exists only in memory (standard input)
     checked: dict[str, "FilePlan"] = field(default_factory=dict)   # path → the plan it was checked with
+    counts: Counter = field(default_factory=Counter)               # severity → findings, kept even when findings are streamed
+    failing: bool = False                                          # a finding at or above its file's fail-on
+    cache_hits: int = 0
+
+    def add(self, outcome: FileOutcome, plan: "FilePlan", retain: bool = True) -> None:
+        if outcome.error is not None:
+            self.errors.append(outcome.error)
+            return
+        self.files += 1
+        self.declarations += outcome.declarations
+        self.crashed += outcome.crashed
+        self.checked[outcome.path] = plan
+        threshold = plan.fail_on.rank
+        for finding in outcome.findings:
+            self.counts[str(finding.severity)] += 1
+            if finding.severity.rank >= threshold:
+                self.failing = True
+        if retain:
+            self.findings.extend(outcome.findings)
+
+    def source_lines(self, path: str) -> list[str] | None:
+        """Source lines for excerpts: read again only for files that have
+        findings to show, so a run never holds every file's text."""
+        lines = self.sources.get(path)
+        if lines is None:
+            try:
+                lines = read_source(path, max_size=None).lines
+            except OSError:
+                return None
+            if len(self.sources) > 64:
+                self.sources.clear()
+            self.sources[path] = lines
+        return lines
 
 
 @dataclass
@@ -39,6 +86,18 @@ class FilePlan:
     lookup: Callable[[str], str | None] | None = None     # code or rule name → code, for directives
     unused_severity: Severity = Severity.WARNING          # TL010's, after severity overrides
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything besides a file's bytes that decides its findings (the cache key's salt)."""
+        from targetlint.cache import fingerprint
+
+        engine = self.engine
+        rules = [
+            (rule.code, _module_stamp(type(rule)), str(getattr(rule, "severity", "")), rule.options.model_dump(mode="json"), type(rule).__doc__ or "")
+            for rule in engine.rules
+        ]
+        return fingerprint(rules, sorted(engine.severities.items()), repr(engine.vocabulary), sorted(self.ignored), str(self.unused_severity))
+
     @property
     def enabled(self) -> set[str]:
         return {rule.code for rule in self.engine.rules} - self.ignored
@@ -50,6 +109,16 @@ class FilePlan:
             if token.upper() == rule.code or token.lower() == rule.name:
                 return rule.code
         return None
+
+
+def _module_stamp(rule_class) -> tuple[str, int]:
+    # A plugin edited in place keeps its version; its file's mtime does not.
+    import inspect
+
+    try:
+        return rule_class.__module__, os.stat(inspect.getfile(rule_class)).st_mtime_ns
+    except (OSError, TypeError):
+        return rule_class.__module__, 0
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -83,25 +152,78 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return unique, errors
 
 
-def check_files(engine: Engine | None, files: list[str], keep_sources: bool = False, plans: Callable[[str], FilePlan] | None = None, max_file_size: int | None = MAX_FILE_SIZE) -> RunResult:
-    """Check ``files`` with ``engine``, or with the plan ``plans(path)`` gives each file."""
+def check_files(
+    engine: Engine | None,
+    files: list[str],
+    keep_sources: bool = False,
+    plans: Callable[[str], FilePlan] | None = None,
+    max_file_size: int | None = MAX_FILE_SIZE,
+    *,
+    jobs: int = 1,
+    cache=None,
+    on_file: Callable[[list[Finding]], None] | None = None,
+) -> RunResult:
+    """Check ``files`` with ``engine``, or with the plan ``plans(path)`` gives each file.
+
+    With ``jobs`` > 1 files are spread over forked processes; outcomes come
+    back in input order, so output stays sorted by file. With ``on_file``,
+    each file's findings are handed over as soon as the file is done and not
+    kept, so memory follows the largest file rather than the corpus.
+    """
     result = RunResult()
-    for path in files:
-        try:
-            source = read_source(path, max_size=max_file_size)
-        except OSError as error:
-            # A file we were asked to check and cannot read is an error
-            # (exit 2), like a path that does not exist: CI must not pass
-            # without having looked.
-            reason = error.strerror or type(error).__name__
-            result.errors.append((f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
-            continue
-        check_source(engine, source, result, keep_sources, plans(path) if plans else None)
+    planned = [(path, plans(path) if plans else FilePlan(engine)) for path in files]
+
+    def work(index: int) -> FileOutcome:
+        path, plan = planned[index]
+        return check_path(path, plan, max_file_size=max_file_size, cache=cache)
+
+    from targetlint.parallel import ordered_map
+
+    for index, outcome in enumerate(ordered_map(work, range(len(planned)), jobs)):
+        plan = planned[index][1]
+        result.add(outcome, plan, retain=on_file is None)
+        if on_file is not None and outcome.findings:
+            on_file(sorted(outcome.findings, key=Finding.sort_key))
+    if cache is not None:
+        result.cache_hits = cache.hits
     return result
+
+
+def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None) -> FileOutcome:
+    """Read and check one file, through the cache when there is one."""
+    try:
+        with open(path, "rb") as handle:
+            if max_file_size is not None and os.fstat(handle.fileno()).st_size > max_file_size:
+                data = None
+            else:
+                data = handle.read() if max_file_size is None else handle.read(max_file_size + 1)
+    except OSError as error:
+        # A file we were asked to check and cannot read is an error (exit 2),
+        # like a path that does not exist: CI must not pass without having looked.
+        reason = error.strerror or type(error).__name__
+        return FileOutcome(path, error=(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
+    if data is None:
+        from targetlint.source import too_large
+
+        return check_text(too_large(path, os.path.getsize(path), max_file_size), plan)
+    if cache is not None:
+        hit = cache.get(data, path, plan.fingerprint)
+        if hit is not None:
+            return hit
+    outcome = check_text(decode(data, path, max_size=max_file_size), plan)
+    if cache is not None:
+        cache.put(data, outcome, plan.fingerprint)
+    return outcome
 
 
 def check_source(engine: Engine | None, source: SourceText, result: RunResult, keep_sources: bool = False, plan: FilePlan | None = None) -> None:
     plan = plan or FilePlan(engine)
+    result.add(check_text(source, plan), plan)
+    if keep_sources:
+        result.sources[source.path] = source.lines
+
+
+def check_text(source: SourceText, plan: "FilePlan") -> FileOutcome:
     engine = plan.engine
     # Only files that mention the directive marker pay for the comment scan.
     has_directives = DIRECTIVE_MARKER in source.text
@@ -124,10 +246,4 @@ def check_source(engine: Engine | None, source: SourceText, result: RunResult, k
             findings, source.text, declarations, plan.enabled, plan.resolve, source.path, plan.unused_severity
         )
         findings.extend(f for f in unused if f.code not in plan.ignored)
-    result.files += 1
-    result.declarations += file_result.declarations
-    result.findings.extend(findings)
-    result.crashed += file_result.crashed
-    result.checked[source.path] = plan
-    if keep_sources:
-        result.sources[source.path] = source.lines
+    return FileOutcome(source.path, findings, file_result.declarations, file_result.crashed)

@@ -68,3 +68,9 @@ def run_targetlint(*args: str, cwd: Path | None = None, env: dict | None = None,
         [sys.executable, "-m", "targetlint", *args],
         cwd=cwd, env=environment, input=stdin, capture_output=True, timeout=120,
     )
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    # Each test gets its own result cache, so no test sees another's results.
+    monkeypatch.setenv("TARGETLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

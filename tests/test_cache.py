@@ -5,14 +5,23 @@ from __future__ import annotations
 from targetlint.cache import Cache, fingerprint
 from targetlint.engine import Engine
 from targetlint.plugins import load_registry
+from targetlint.runner import FilePlan, check_text
 from targetlint.source import decode
 
 from .conftest import FIXTURES
 
 
+class _Checker:
+    def __init__(self):
+        registry = load_registry()
+        self.plan = FilePlan(Engine([rule() for rule in registry.sorted_rules()]))
+
+    def check(self, source):
+        return check_text(source, self.plan)
+
+
 def _engine():
-    registry = load_registry()
-    return Engine([rule() for rule in registry.sorted_rules()])
+    return _Checker()
 
 
 def test_round_trip_gives_the_same_findings(tmp_path):

@@ -23,6 +23,11 @@ def render_concise(findings, context: ReportContext) -> str:
 
 
 def _render(findings, context: ReportContext, full: bool) -> str:
+    return block(findings, context, full) + summary(findings, context) + "\n"
+
+
+def block(findings, context: ReportContext, full: bool) -> str:
+    """The findings without the summary line: what a streamed run prints per file."""
     out: list[str] = []
     for finding in findings:
         out.append(headline(finding, context))
@@ -31,8 +36,7 @@ def _render(findings, context: ReportContext, full: bool) -> str:
             hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
             out.append(_DIM + hint + _RESET if context.color else hint)
             out.append("")
-    out.append(summary(findings, context))
-    return "\n".join(out) + "\n"
+    return "".join(line + "\n" for line in out)
 
 
 def headline(finding, context: ReportContext) -> str:
@@ -79,20 +83,23 @@ def _pad(prefix: str) -> str:
     return "".join(("\t" if ch == "\t" else " " * (2 if unicodedata.east_asian_width(ch) in "WF" else 1)) for ch in prefix)
 
 
-def summary(findings, context: ReportContext) -> str:
-    counts = Counter(str(f.severity) for f in findings)
+def summary(findings, context: ReportContext, counts: Counter | None = None) -> str:
+    """The closing line; ``counts`` (severity → number) stands in for the
+    findings when they were streamed and not kept."""
+    counts = counts if counts is not None else Counter(str(f.severity) for f in findings)
+    total = sum(counts.values())
     files, declarations = context.files_checked, context.declarations_checked
     if context.lang == "en":
-        if not findings:
+        if not total:
             return f"All clear: {files} file(s), {declarations} declaration(s) checked."
         return (
-            f"Found {len(findings)} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info) "
+            f"Found {total} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info) "
             f"in {files} file(s), {declarations} declaration(s)."
         )
-    if not findings:
+    if not total:
         return f"未发现问题：检查了 {files} 个文件、{declarations} 份申报表。"
     return (
-        f"发现 {len(findings)} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
+        f"发现 {total} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
         f"检查了 {files} 个文件、{declarations} 份申报表。"
     )
 

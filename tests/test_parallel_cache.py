@@ -1,0 +1,99 @@
+"""The parallel and cached paths give exactly the serial, uncached findings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from .conftest import FIXTURES, ROOT
+
+SEED = FIXTURES / "seed" / "shanghai-hrss-2023-performance-targets.yaml"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Twelve files: the seed batch, the example and broken ones, in folders."""
+    base = tmp_path / "corpus"
+    for index in range(10):
+        target = base / f"dept{index % 3}" / f"batch{index}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SEED if index % 2 else FIXTURES / "example.yaml", target)
+    (base / "broken.yaml").write_text("项目名称: \"未闭合\n绩效指标: {}\n", encoding="utf-8")
+    (base / "gbk.yaml").write_bytes("项目名称: 测试\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 人数\n        指标值: 200\n".encode("gb18030"))
+    return base
+
+
+def _findings(cli, *args):
+    result = cli("check", "--format", "json", *args)
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)
+    return result.code, report["summary"], report["findings"]
+
+
+def test_parallel_matches_serial(cli, corpus):
+    serial = _findings(cli, "--jobs", "1", "--no-cache", str(corpus))
+    parallel = _findings(cli, "--jobs", "2", "--no-cache", str(corpus))
+    assert serial == parallel
+    assert serial[1]["files"] == 12 and len(serial[2]) > 100
+
+
+def test_text_output_streamed_in_parallel_is_identical(cli, corpus, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    serial = cli("check", "--jobs", "1", "--no-cache", str(corpus))
+    parallel = cli("check", "--jobs", "2", "--no-cache", str(corpus))
+    assert serial.out == parallel.out and serial.code == parallel.code == 1
+    # Streaming prints the same lines as the kept-findings path (statistics off, summary the same).
+    kept = cli("check", "--jobs", "1", "--no-cache", "--format", "json", str(corpus))
+    assert f"发现 {len(json.loads(kept.out)['findings'])} 个问题" in serial.out
+
+
+def test_cache_reuses_results_and_they_are_the_same(cli, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    entries = list(cache.rglob("*.json"))
+    assert entries, "the first run fills the cache"
+    second = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    assert first == second
+    # A changed file misses; the others still hit and nothing else changes.
+    target = corpus / "dept0" / "batch0.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("≥250", "≥95%"), encoding="utf-8")
+    third = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    fresh = _findings(cli, "--no-cache", str(corpus))
+    assert third == fresh != first
+
+
+def test_corrupt_cache_entries_are_not_trusted(cli, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    for entry in cache.rglob("*.json"):
+        entry.write_bytes(b'{"fingerprint": "x", "findings": []}')
+    assert _findings(cli, "--cache-dir", str(cache), str(corpus)) == first
+    shutil.rmtree(cache)                       # safe to delete at any time
+    assert _findings(cli, "--cache-dir", str(cache), str(corpus)) == first
+
+
+def test_no_cache_writes_nothing(cli, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    _findings(cli, "--no-cache", "--cache-dir", str(cache), str(corpus))
+    assert not cache.exists()
+
+
+def test_configuration_change_misses_the_cache(cli, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    all_rules = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    (corpus / ".targetlint.yaml").write_text("ignore: [TL203]\n", encoding="utf-8")
+    fewer = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    assert {f["code"] for f in all_rules[2]} - {f["code"] for f in fewer[2]} == {"TL203"}
+
+
+def test_max_file_size(cli, corpus):
+    code, summary, findings = _findings(cli, "--no-cache", "--max-file-size", "1KB", str(corpus / "dept0"))
+    assert {f["code"] for f in findings} == {"TL001"}
+    assert all("1024" in f["message"] for f in findings)
+
+
+def test_bad_jobs_and_size_are_usage_errors(cli, corpus):
+    assert cli("check", "--jobs", "0", str(corpus)).code == 2
+    assert cli("check", "--max-file-size", "lots", str(corpus)).code == 2
