@@ -30,7 +30,7 @@ from targetlint.model import (
     Level2,
 )
 from targetlint.goal import analyse_goal
-from targetlint.names import level1_kind, level2_kind, name_facts
+from targetlint.names import NameFacts, level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, SourceText
 from targetlint.span import FILE_START, Span
 from targetlint.values import parse_value
@@ -496,7 +496,7 @@ class _Builder:
         for _ in range(len(data) + 1):
             try:
                 record = model.model_validate(data)
-                record.spans = spans
+                record.__dict__["spans"] = spans
                 return record
             except ValidationError as error:
                 for item in error.errors():
@@ -543,6 +543,7 @@ class _Builder:
         declaration = self.validate(Declaration, data, spans, DECLARATION_KEYS)
         declaration.funds = funds
         declaration.level1s = level1s
+        declaration.__dict__["_flat"] = [i for level1 in level1s for level2 in level1.categories for i in level2.indicators]
         declaration.has_indicators = has_indicators
         declaration.goal_facts = analyse_goal(declaration.goal, self.vocabulary)
         declaration.index = self.index
@@ -603,7 +604,7 @@ class _Builder:
             if item.id != "mapping":
                 self.problem("invalid-type", self.at(item), level2.label, "indicator")
                 continue
-            data: dict[str, Any] = {}
+            fields: dict[str, str] = {}
             spans: dict[str, Span] = {"key": self.at(item)}
             numeric_value = False
             for key, key_node, value_node in self.entries(item):
@@ -615,28 +616,38 @@ class _Builder:
                 spans[field_name + ".key"] = self.at(key_node)
                 value = self.text(value_node, key)
                 if value is not None:
-                    data[key] = value
+                    fields[field_name] = value
                     if field_name == "value" and value_node.tag in (INT, FLOAT) and not value_node.style:
                         numeric_value = True
-            indicator = self.validate(Indicator, data, spans, INDICATOR_KEYS)
-            indicator.level1, indicator.level2 = level1, level2
-            indicator.end_line = self.last(item)
-            self.analyse(indicator, numeric_value)
+            indicator = self.validate(Indicator, {_INDICATOR_ALIAS[k]: v for k, v in fields.items()}, spans, INDICATOR_KEYS)
+            # Straight into __dict__: pydantic's __setattr__ bookkeeping would
+            # cost more than the validation itself on the hottest path.
+            indicator.__dict__.update(
+                level1=level1,
+                level2=level2,
+                end_line=self.last(item),
+                parsed=self.parse(fields, numeric_value),
+                facts=name_facts(fields["name"], self.vocabulary) if fields.get("name") else _NO_FACTS,
+            )
             result.append(indicator)
         return result
 
-    def analyse(self, indicator: Indicator, from_number: bool) -> None:
-        raw = indicator.value or ""
+    def parse(self, fields: dict[str, str], from_number: bool):
+        raw = fields.get("value") or ""
         # Split-column forms write the operator and unit beside the value.
-        if indicator.operator and not raw.startswith(indicator.operator):
-            raw = indicator.operator + raw
+        operator, unit = fields.get("operator"), fields.get("unit")
+        if operator and not raw.startswith(operator):
+            raw = operator + raw
             from_number = False
-        if indicator.unit and raw and not raw.endswith(indicator.unit):
-            raw = raw + indicator.unit
+        if unit and raw and not raw.endswith(unit):
+            raw = raw + unit
             from_number = False
-        indicator.parsed = parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
-        if indicator.name:
-            indicator.facts = name_facts(indicator.name, self.vocabulary)
+        return parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
+
+
+_NO_FACTS = NameFacts()
+# Field name → its Chinese key, the alias pydantic validates by.
+_INDICATOR_ALIAS = {field: key for key, field in reversed(list(INDICATOR_KEYS.items()))}
 
 
 def _looks_like_declaration(root) -> bool:

@@ -114,9 +114,12 @@ class Declaration(Record):
     end_line: int = Field(0, exclude=True)
 
     def indicators(self) -> Iterator[Indicator]:
-        for level1 in self.level1s:
-            for level2 in level1.categories:
-                yield from level2.indicators
+        """Every indicator in table order. Each rule walks them, so the list is
+        flattened once and reused."""
+        flat = self.__dict__.get("_flat")       # set by the loader once the table is built
+        if flat is None:
+            return (i for level1 in self.level1s for level2 in level1.categories for i in level2.indicators)
+        return iter(flat)
 
     def categories(self) -> Iterator[Level2]:
         for level1 in self.level1s:
