@@ -65,6 +65,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     from targetlint.source import decode
 
     planner = Planner(registry, overrides, args.config)
+    reported = len(registry.errors)        # those were printed when the plugins loaded
     paths = args.paths or ["."]
     reading_stdin = paths == ["-"]
     lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
@@ -84,6 +85,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         # pre-commit and editors pass the real name: its configuration applies, exclusions included.
         if not (args.stdin_filename and planner.excluded(name)):
             check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
+        _report_rule_errors(registry, reported, lang, report_error)
     else:
         files, errors = collect(paths)
         files = [path for path in files if not planner.excluded(path)]
@@ -99,6 +101,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
             on_file=on_file, **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
         )
         result.errors[:0] = errors
+        _report_rule_errors(registry, reported, lang, report_error)
         if streaming:
             for zh, en in result.errors:
                 report_error(zh, en, lang)
@@ -126,6 +129,12 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     default = Severity(overrides.fail_on or "error")
     failing = any(f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank for f in findings)
     return EXIT_FINDINGS if failing or stale_failure else EXIT_CLEAN
+
+
+def _report_rule_errors(registry, reported: int, lang: str, report_error) -> None:
+    # Rules that failed to be created while planning (see plugins.instantiate).
+    for error in registry.errors[reported:]:
+        report_error(f"插件 {error.plugin}：{error.error}", f"plugin {error.plugin}: {error.error}", lang)
 
 
 def _cache(args):

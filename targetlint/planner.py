@@ -92,7 +92,13 @@ class Planner:
             if settings.vocabulary:
                 vocabulary = vocabulary.extended(settings.vocabulary)
             options = {registry.lookup(name).code: values for name, values in config.rule_options().items()}
-            rules = [registry.rules[code](options=options.get(code), vocabulary=vocabulary) for code in sorted(self.enabled_codes(config))]
+            from targetlint.plugins import instantiate
+
+            # A rule whose constructor raises is left out and named (exit 2), not a traceback.
+            rules, errors = instantiate(registry, sorted(self.enabled_codes(config)), vocabulary, options)
+            for error in errors:
+                if error not in registry.errors:
+                    registry.errors.append(error)
             self._engines[key] = Engine(rules, vocabulary, self.severities(config))
         return self._engines[key]
 

@@ -296,3 +296,36 @@ def test_a_loader_failure_is_contained(monkeypatch):
 # A rule that never returns (an endless loop in a plugin) is NOT contained:
 # the engine runs rules in-process and cannot interrupt one. Use CI's job
 # timeout, and `--ignore` the rule once its plugin is known.
+
+
+def test_rule_whose_constructor_raises_is_named_not_a_traceback(tmp_path):
+    source = textwrap.dedent(
+        '''
+        from targetlint.hookspecs import hookimpl
+        from targetlint.rule import Rule, Severity
+
+
+        class BadInit(Rule):
+            """Raises when created."""
+            code = "TLZ911"
+            name = "bad-init"
+            severity = Severity.ERROR
+
+            def __init__(self, *args, **kwargs):
+                raise RuntimeError("cannot start")
+
+            def check(self, declaration, source):
+                return iter(())
+
+
+        @hookimpl
+        def targetlint_rules():
+            return [BadInit]
+        '''
+    )
+    env = install_pack(tmp_path, "badinit_pack", source, "badinit")
+    result = run_targetlint("check", "--no-cache", str(FIXTURES / "example.yaml"), env=env)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert "TLZ911" in stderr and "cannot start" in stderr and "Traceback" not in stderr
+    assert "TL201" in result.stdout.decode()
