@@ -52,13 +52,17 @@ class Cache:
 
         entry, stamp = self._entry(data, salt)
         try:
-            record = json.loads(entry.read_text(encoding="utf-8"))
+            # An entry is a header line, then the findings as JSON; the digest
+            # covers the findings' bytes, so checking it needs no re-encoding.
+            header_text, _, body = entry.read_bytes().partition(b"\n")
+            record = json.loads(header_text)
             if record.get("fingerprint") != stamp:
                 raise ValueError("fingerprint")
-            if record.get("digest") != _digest(record["findings"]):
+            if record.get("digest") != hashlib.sha256(body).hexdigest():
                 raise ValueError("digest")      # a torn or edited entry
+            record["findings"] = json.loads(body)
             outcome = FileOutcome(path, [_finding(item, path) for item in record["findings"]], int(record["declarations"]), int(record["crashed"]))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # Missing, unreadable, corrupt or foreign: check the file again.
             self.misses += 1
             return None
@@ -68,21 +72,20 @@ class Cache:
     def put(self, data: bytes, outcome, salt: str = "") -> None:
         if outcome.crashed or outcome.error is not None:
             return      # a crash may be transient; don't remember it
-        findings = [_record(f) for f in outcome.findings]
+        body = json.dumps([_record(f) for f in outcome.findings], ensure_ascii=False).encode("utf-8")
         entry, stamp = self._entry(data, salt)
-        record = {
+        header = {
             "fingerprint": stamp,
             "crashed": outcome.crashed,
             "declarations": outcome.declarations,
-            "digest": _digest(findings),
-            "findings": findings,
+            "digest": hashlib.sha256(body).hexdigest(),
         }
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _write_tag(self.directory)
             from targetlint.atomic import write_atomic
 
-            write_atomic(entry, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body)
         except OSError:
             pass        # a read-only or full disk costs speed, never correctness
 
@@ -104,10 +107,6 @@ def installation_fingerprint() -> str:
             except OSError:
                 pass
     return fingerprint(stamps)
-
-
-def _digest(findings) -> str:
-    return hashlib.sha256(json.dumps(findings, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _write_tag(directory: Path) -> None:

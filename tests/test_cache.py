@@ -56,7 +56,14 @@ def test_corrupt_entries_are_ignored(tmp_path):
     for garbage in (b"", b"{", b"[]", b'{"fingerprint": 1}', entry.read_bytes().replace(b'"TL201"', b"201"), b"\xff\xfe"):
         entry.write_bytes(garbage)
         assert cache.get(data, "a.yaml") is None
-    entry.write_bytes(b'{"fingerprint": "%s", "crashed": 0, "declarations": 1, "findings": [{"span": [1]}]}' % cache.fingerprint.encode())
+    # A well-formed entry (right stamp, right digest) whose finding is malformed.
+    import hashlib
+    import json
+
+    body = b'[{"span": [1]}]'
+    stamp = cache._entry(data, "")[1]
+    header = {"fingerprint": stamp, "crashed": 0, "declarations": 1, "digest": hashlib.sha256(body).hexdigest()}
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
     assert cache.get(data, "a.yaml") is None
 
 

@@ -74,13 +74,22 @@ def _excerpt(finding, context: ReportContext) -> list[str]:
     return [gutter + shown, caret]
 
 
-def _display_width(text: str) -> int:
+def _cells(text: str) -> int:
     # CJK characters take two terminal cells; the caret must cover them.
-    return max(1, sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _display_width(text: str) -> int:
+    return max(1, _cells(text))
 
 
 def _pad(prefix: str) -> str:
-    return "".join(("\t" if ch == "\t" else " " * (2 if unicodedata.east_asian_width(ch) in "WF" else 1)) for ch in prefix)
+    if "\t" not in prefix:
+        return " " * _cells(prefix)
+    # Tabs stay tabs so the caret lines up however the terminal expands them.
+    return "".join("\t" if ch == "\t" else " " * _cells(ch) for ch in prefix)
 
 
 def summary(findings, context: ReportContext, counts: Counter | None = None) -> str:
