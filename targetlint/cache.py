@@ -47,6 +47,16 @@ class Cache:
         key = hashlib.sha256(stamp.encode() + b"\0" + data).hexdigest()
         return self.directory / __version__ / key[:2] / f"{key}.json", stamp
 
+    def holds(self, path: str, salt: str = "", max_size: int | None = None) -> bool:
+        """Whether an entry for the file as it is now exists (it may still
+        turn out corrupt when read; ``get`` decides that)."""
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read() if max_size is None else handle.read(max_size + 1)
+        except OSError:
+            return False
+        return self._entry(data, salt)[0].exists()
+
     def get(self, data: bytes, path: str, salt: str = ""):
         from targetlint.runner import FileOutcome
 

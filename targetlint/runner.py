@@ -179,8 +179,14 @@ def check_files(
 
     from targetlint.parallel import ordered_map
 
-    for index, outcome in enumerate(ordered_map(work, range(len(planned)), jobs)):
-        plan = planned[index][1]
+    # Files the cache already holds are answered here: sending their results
+    # back from a worker would cost more than reading them.
+    cached = set()
+    if cache is not None and jobs > 1:
+        cached = {i for i, (path, plan) in enumerate(planned) if cache.holds(path, plan.fingerprint, max_file_size)}
+    misses = ordered_map(work, [i for i in range(len(planned)) if i not in cached], jobs)
+    for index, (path, plan) in enumerate(planned):
+        outcome = work(index) if index in cached else next(misses)
         result.add(outcome, plan, retain=on_file is None)
         if on_file is not None and outcome.findings:
             on_file(sorted(outcome.findings, key=Finding.sort_key))
