@@ -40,18 +40,12 @@ class Engine:
             loaded = load(source, self.vocabulary)
         except Exception as error:  # a loader bug must cost this file, not the run
             result = FileResult(source.path, crashed=1)
-            result.findings.append(
-                Finding(
-                    span=FILE_START,
-                    message_zh=f"targetlint 读取 {source.path} 时出错（内部错误，请报告）：{type(error).__name__}: {error}",
-                    message_en=f"targetlint failed to load {source.path} (internal error, please report): {type(error).__name__}: {error}",
-                    code=RULE_CRASHED[0],
-                    name=RULE_CRASHED[1],
-                    severity=Severity.ERROR,
-                    path=source.path,
-                    origin="targetlint",
-                )
-            )
+            result.findings.append(_crashed(
+                FILE_START,
+                f"targetlint 读取 {source.path} 时出错（内部错误，请报告）：{type(error).__name__}: {error}",
+                f"targetlint failed to load {source.path} (internal error, please report): {type(error).__name__}: {error}",
+                source.path, None, "targetlint",
+            ))
             return result
         return self.check_loaded(loaded)
 
@@ -78,19 +72,12 @@ class Engine:
         except Exception as error:  # a broken rule must not take the run down
             where = declaration.span() if declaration is not None else FILE_START
             detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
-            result.findings.append(
-                Finding(
-                    span=where,
-                    message_zh=f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
-                    message_en=f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
-                    code=RULE_CRASHED[0],
-                    name=RULE_CRASHED[1],
-                    severity=Severity.ERROR,
-                    path=loaded.path,
-                    declaration=name,
-                    origin=rule.origin,
-                )
-            )
+            result.findings.append(_crashed(
+                where,
+                f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
+                f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
+                loaded.path, name, rule.origin,
+            ))
             result.crashed += 1
             return
         severity = self.severities.get(rule.code)
@@ -101,6 +88,14 @@ class Engine:
             if severity is not None:
                 finding.severity = severity
         result.findings.extend(collected)
+
+
+def _crashed(span: Span, zh: str, en: str, path: str, declaration: str | None, origin: str) -> Finding:
+    """A TL009 finding: an internal error that makes the run exit 2."""
+    return Finding(
+        span=span, message_zh=zh, message_en=en, code=RULE_CRASHED[0], name=RULE_CRASHED[1],
+        severity=Severity.ERROR, path=path, declaration=declaration, origin=origin,
+    )
 
 
 class _GarbageFinding(Exception):
