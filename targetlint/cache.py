@@ -57,7 +57,10 @@ class Cache:
             return False
         return self._entry(data, salt)[0].exists()
 
-    def get(self, data: bytes, path: str, salt: str = ""):
+    def get(self, data: bytes, path: str, salt: str = "", render_key: str | None = None):
+        """The cached outcome of ``data``; with ``render_key``, a rendering kept
+        for exactly that output (format, language, colour, path) is returned
+        in place of the findings, so a warm run need not render them again."""
         from targetlint.runner import FileOutcome
 
         entry, stamp = self._entry(data, salt)
@@ -70,8 +73,14 @@ class Cache:
                 raise ValueError("fingerprint")
             if record.get("digest") != hashlib.sha256(body).hexdigest():
                 raise ValueError("digest")      # a torn or edited entry
-            record["findings"] = json.loads(body)
-            outcome = FileOutcome(path, [_finding(item, path) for item in record["findings"]], int(record["declarations"]), int(record["crashed"]))
+            rendered = self._rendered(entry, render_key) if render_key is not None else None
+            if rendered is not None:
+                counts = {str(k): int(v) for k, v in record["counts"].items() if k in ("error", "warning", "info")}
+                outcome = FileOutcome(path, [], int(record["declarations"]), int(record["crashed"]), rendered=rendered, counts=counts)
+            else:
+                record["findings"] = json.loads(body)
+                outcome = FileOutcome(path, [_finding(item, path) for item in record["findings"]], int(record["declarations"]), int(record["crashed"]))
+            outcome.cache_entry = str(entry)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # Missing, unreadable, corrupt or foreign: check the file again.
             self.misses += 1
@@ -84,12 +93,17 @@ class Cache:
             return      # a crash may be transient; don't remember it
         body = json.dumps([_record(f) for f in outcome.findings], ensure_ascii=False).encode("utf-8")
         entry, stamp = self._entry(data, salt)
+        counts: dict[str, int] = {}
+        for finding in outcome.findings:
+            counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1
         header = {
             "fingerprint": stamp,
             "crashed": outcome.crashed,
             "declarations": outcome.declarations,
+            "counts": counts,
             "digest": hashlib.sha256(body).hexdigest(),
         }
+        outcome.cache_entry = str(entry)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _write_tag(self.directory)
@@ -98,6 +112,30 @@ class Cache:
             write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body)
         except OSError:
             pass        # a read-only or full disk costs speed, never correctness
+
+
+    @staticmethod
+    def _rendering_path(entry: str | os.PathLike, render_key: str) -> Path:
+        return Path(f"{entry}.{hashlib.sha256(render_key.encode()).hexdigest()[:24]}.txt")
+
+    def _rendered(self, entry: Path, render_key: str) -> str | None:
+        try:
+            digest, _, text = self._rendering_path(entry, render_key).read_bytes().partition(b"\n")
+        except OSError:
+            return None
+        if digest.decode("ascii", "replace") != hashlib.sha256(text).hexdigest():
+            return None
+        return text.decode("utf-8")
+
+    def keep_rendering(self, entry: str, render_key: str, text: str) -> None:
+        """Keep the text a file's findings rendered to, beside its entry."""
+        body = text.encode("utf-8")
+        try:
+            from targetlint.atomic import write_atomic
+
+            write_atomic(self._rendering_path(entry, render_key), hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+        except OSError:
+            pass
 
 
 def installation_fingerprint() -> str:

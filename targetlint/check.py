@@ -95,10 +95,12 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         # so memory follows the largest file, not the corpus. Formats that
         # need the whole run (JSON, SARIF, baselines, statistics) keep them.
         streaming = output_format in ("text", "concise") and not (args.baseline or args.write_baseline or args.output_file or args.statistics)
-        on_file = _streamer(args, output_format, lang, color) if streaming else None
+        cache = _cache(args)
+        render_key = f"{output_format}|{lang}|{color}|{args.show_source}" if streaming and cache is not None else None
+        on_file = _streamer(args, output_format, lang, color, cache, render_key) if streaming else None
         result = check_files(
-            None, files, plans=planner.plan, jobs=args.jobs or default_jobs(), cache=_cache(args),
-            on_file=on_file, **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
+            None, files, plans=planner.plan, jobs=args.jobs or default_jobs(), cache=cache,
+            on_file=on_file, render_key=render_key, **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
         )
         result.errors[:0] = errors
         _report_rule_errors(registry, reported, lang, report_error)
@@ -145,7 +147,7 @@ def _cache(args):
     return Cache(args.cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
 
 
-def _streamer(args, output_format, lang, color):
+def _streamer(args, output_format, lang, color, cache=None, render_key=None):
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import block
     from targetlint.runner import RunResult
@@ -154,8 +156,15 @@ def _streamer(args, output_format, lang, color):
     context = ReportContext(lang=lang, color=color, sources=lines, tool_version=__version__, show_source=args.show_source)
     full = output_format == "text" or args.show_source
 
-    def emit(findings) -> None:
-        sys.stdout.write(block(findings, context, full))
+    def emit(outcome) -> None:
+        text = outcome.rendered
+        if text is None:
+            text = block(outcome.findings, context, full)
+            # Keep the rendering for the next run over the unchanged file: a
+            # warm run then prints it without rebuilding a single finding.
+            if cache is not None and outcome.cache_entry:
+                cache.keep_rendering(outcome.cache_entry, f"{render_key}|{outcome.path}", text)
+        sys.stdout.write(text)
 
     return emit
 

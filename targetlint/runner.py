@@ -29,6 +29,12 @@ class FileOutcome:
     declarations: int = 0
     crashed: int = 0
     error: tuple[str, str] | None = None     # (zh, en) when the file could not be read
+    # From the cache: where the entry lives (a rendering can be kept beside
+    # it), and, when a kept rendering is reused, that text and the counts
+    # per severity instead of the findings.
+    cache_entry: str | None = None
+    rendered: str | None = None
+    counts: dict[str, int] | None = None
 
 
 @dataclass
@@ -56,6 +62,10 @@ class RunResult:
         for finding in outcome.findings:
             self.counts[str(finding.severity)] += 1
             if finding.severity.rank >= threshold:
+                self.failing = True
+        for severity, count in (outcome.counts or {}).items():
+            self.counts[severity] += count
+            if count and Severity(severity).rank >= threshold:
                 self.failing = True
         if retain:
             self.findings.extend(outcome.findings)
@@ -161,7 +171,8 @@ def check_files(
     *,
     jobs: int = 1,
     cache=None,
-    on_file: Callable[[list[Finding]], None] | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+    render_key: str | None = None,
 ) -> RunResult:
     """Check ``files`` with ``engine``, or with the plan ``plans(path)`` gives each file.
 
@@ -175,7 +186,7 @@ def check_files(
 
     def work(index: int) -> FileOutcome:
         path, plan = planned[index]
-        return check_path(path, plan, max_file_size=max_file_size, cache=cache)
+        return check_path(path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key)
 
     from targetlint.parallel import ordered_map
 
@@ -188,14 +199,15 @@ def check_files(
     for index, (path, plan) in enumerate(planned):
         outcome = work(index) if index in cached else next(misses)
         result.add(outcome, plan, retain=on_file is None)
-        if on_file is not None and outcome.findings:
-            on_file(sorted(outcome.findings, key=Finding.sort_key))
+        if on_file is not None and (outcome.findings or outcome.rendered):
+            outcome.findings.sort(key=Finding.sort_key)
+            on_file(outcome)
     if cache is not None:
         result.cache_hits = cache.hits
     return result
 
 
-def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None) -> FileOutcome:
+def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None, render_key: str | None = None) -> FileOutcome:
     """Read and check one file, through the cache when there is one."""
     try:
         with open(path, "rb") as handle:
@@ -213,7 +225,7 @@ def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_F
 
         return check_text(too_large(path, os.path.getsize(path), max_file_size), plan)
     if cache is not None:
-        hit = cache.get(data, path, plan.fingerprint)
+        hit = cache.get(data, path, plan.fingerprint, render_key=f"{render_key}|{path}" if render_key else None)
         if hit is not None:
             return hit
     outcome = check_text(decode(data, path, max_size=max_file_size), plan)

@@ -97,3 +97,34 @@ def test_max_file_size(cli, corpus):
 def test_bad_jobs_and_size_are_usage_errors(cli, corpus):
     assert cli("check", "--jobs", "0", str(corpus)).code == 2
     assert cli("check", "--max-file-size", "lots", str(corpus)).code == 2
+
+
+def test_kept_renderings_reproduce_the_text_output(cli, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    cache = tmp_path / "cache"
+    cold = cli("check", "--cache-dir", str(cache), str(corpus))
+    assert list(cache.rglob("*.txt")), "the text run keeps its renderings"
+    warm = cli("check", "--cache-dir", str(cache), str(corpus))
+    uncached = cli("check", "--no-cache", str(corpus))
+    assert cold.out == warm.out == uncached.out
+    assert cold.code == warm.code == uncached.code == 1
+    # Another language or format is rendered afresh, never served from the kept text.
+    english = cli("check", "--cache-dir", str(cache), "--lang", "en", str(corpus))
+    assert english.out == cli("check", "--no-cache", "--lang", "en", str(corpus)).out
+    concise = cli("check", "--cache-dir", str(cache), "--format", "concise", str(corpus))
+    assert concise.out == cli("check", "--no-cache", "--format", "concise", str(corpus)).out
+    # A torn rendering is ignored, not printed.
+    for kept in cache.rglob("*.txt"):
+        kept.write_bytes(kept.read_bytes()[:-7])
+    assert cli("check", "--cache-dir", str(cache), str(corpus)).out == uncached.out
+
+
+def test_kept_renderings_keep_the_exit_code(cli, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    example = corpus / "dept0" / "batch0.yaml"
+    first = cli("check", "--cache-dir", str(cache), "--fail-on", "error", str(example))
+    second = cli("check", "--cache-dir", str(cache), "--fail-on", "error", str(example))
+    assert first.code == second.code == 1
+    assert cli("check", "--cache-dir", str(cache), "--exit-zero", str(example)).code == 0
+    (corpus / "dept0" / ".targetlint.yaml").write_text("ignore: [TL201]\nfail-on: error\n", encoding="utf-8")
+    assert cli("check", "--cache-dir", str(cache), str(example)).code == 0
