@@ -72,6 +72,17 @@ def main() -> int:
     if args.quick:
         args.files, args.runs, args.memory_factor = 50, 3, 2
 
+    # An installed package has its bytecode compiled by pip; an editable
+    # checkout (or PYTHONDONTWRITEBYTECODE) would recompile every module on
+    # every run and measure the compiler instead of the linter.
+    import compileall
+
+    import targetlint
+    import targetlint_rules
+
+    for package in (targetlint, targetlint_rules):
+        compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
+
     work = args.keep or Path(tempfile.mkdtemp(prefix="targetlint-bench-"))
     corpus, big, cache = work / "corpus", work / "corpus-big", work / "cache"
     for path in (corpus, big, cache):
