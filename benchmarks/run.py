@@ -76,12 +76,10 @@ def main() -> int:
     # checkout (or PYTHONDONTWRITEBYTECODE) would recompile every module on
     # every run and measure the compiler instead of the linter.
     import compileall
+    import importlib.util
 
-    import targetlint
-    import targetlint_rules
-
-    for package in (targetlint, targetlint_rules):
-        compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
+    for package in ("targetlint", "targetlint_rules"):
+        compileall.compile_dir(os.path.dirname(importlib.util.find_spec(package).origin), quiet=1)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="targetlint-bench-"))
     corpus, big, cache = work / "corpus", work / "corpus-big", work / "cache"
