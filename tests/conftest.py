@@ -12,6 +12,32 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
+# A complete declaration with three known defects, shared by the configuration
+# and suppression tests; line numbers matter: 6 → TL203 (a bare 5),
+# 9 → TL201 (≥250 on a rate), 13 → TL207 (提高).
+TRAINING_DECLARATION = """项目名称: 培训项目
+绩效指标:
+  产出指标:
+    数量指标:
+      - 三级指标: 培训场次
+        指标值: 5
+    质量指标:
+      - 三级指标: 培训人数达标率
+        指标值: ≥250
+  效益指标:
+    社会效益指标:
+      - 三级指标: 培训效果
+        指标值: 提高
+  满意度指标:
+    服务对象满意度指标:
+      - 三级指标: 参训学员满意度
+        指标值: ≥90%
+  成本指标:
+    经济成本指标:
+      - 三级指标: 人均培训成本
+        指标值: ≤500元/人
+"""
+
 
 class CliResult:
     def __init__(self, code: int, out: str, err: str):

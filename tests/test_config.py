@@ -9,31 +9,10 @@ import pytest
 
 from targetlint import config
 
-from .conftest import run_targetlint
+from .conftest import TRAINING_DECLARATION, run_targetlint
 
 # One warning (TL207 on 提高), one error (TL201 on ≥250), a bare count (TL203 on 5).
-DECLARATION = """项目名称: 培训项目
-绩效指标:
-  产出指标:
-    数量指标:
-      - 三级指标: 培训场次
-        指标值: 5
-    质量指标:
-      - 三级指标: 培训人数达标率
-        指标值: ≥250
-  效益指标:
-    社会效益指标:
-      - 三级指标: 培训效果
-        指标值: 提高
-  满意度指标:
-    服务对象满意度指标:
-      - 三级指标: 参训学员满意度
-        指标值: ≥90%
-  成本指标:
-    经济成本指标:
-      - 三级指标: 人均培训成本
-        指标值: ≤500元/人
-"""
+DECLARATION = TRAINING_DECLARATION
 
 
 def codes(result) -> list[str]:

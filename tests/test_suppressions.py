@@ -7,29 +7,10 @@ import json
 
 from targetlint.suppressions import scan
 
+from .conftest import TRAINING_DECLARATION
+
 # Line numbers matter below: 6 → TL203 (bare 5), 9 → TL201 (≥250), 13 → TL207 (提高).
-BASE = """项目名称: 培训项目
-绩效指标:
-  产出指标:
-    数量指标:
-      - 三级指标: 培训场次
-        指标值: 5
-    质量指标:
-      - 三级指标: 培训人数达标率
-        指标值: ≥250
-  效益指标:
-    社会效益指标:
-      - 三级指标: 培训效果
-        指标值: 提高
-  满意度指标:
-    服务对象满意度指标:
-      - 三级指标: 参训学员满意度
-        指标值: ≥90%
-  成本指标:
-    经济成本指标:
-      - 三级指标: 人均培训成本
-        指标值: ≤500元/人
-"""
+BASE = TRAINING_DECLARATION
 
 
 def check(cli, write, text: str, *extra: str) -> list[tuple[int, str]]:
