@@ -50,12 +50,13 @@ class Cache:
     def holds(self, path: str, salt: str = "", max_size: int | None = None) -> bool:
         """Whether an entry for the file as it is now exists (it may still
         turn out corrupt when read; ``get`` decides that)."""
+        from targetlint.source import read_limited
+
         try:
-            with open(path, "rb") as handle:
-                data = handle.read() if max_size is None else handle.read(max_size + 1)
+            data, _ = read_limited(path, max_size)
         except OSError:
             return False
-        return self._entry(data, salt)[0].exists()
+        return data is not None and self._entry(data, salt)[0].exists()
 
     def get(self, data: bytes, path: str, salt: str = "", render_key: str | None = None):
         """The cached outcome of ``data``; with ``render_key``, a rendering kept

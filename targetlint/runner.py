@@ -11,7 +11,7 @@ from typing import Callable
 
 from targetlint.engine import Engine
 from targetlint.rule import Finding, Severity
-from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_source
+from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, read_source, too_large
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DIRECTIVE_MARKER = "targetlint:"      # targetlint.suppressions.MARKER, without importing it
@@ -210,25 +210,19 @@ def check_files(
 def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None, render_key: str | None = None) -> FileOutcome:
     """Read and check one file, through the cache when there is one."""
     try:
-        with open(path, "rb") as handle:
-            if max_file_size is not None and os.fstat(handle.fileno()).st_size > max_file_size:
-                data = None
-            else:
-                data = handle.read() if max_file_size is None else handle.read(max_file_size + 1)
+        data, size = read_limited(path, max_file_size)
     except OSError as error:
         # A file we were asked to check and cannot read is an error (exit 2),
         # like a path that does not exist: CI must not pass without having looked.
         reason = error.strerror or type(error).__name__
         return FileOutcome(path, error=(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
     if data is None:
-        from targetlint.source import too_large
-
-        return check_text(too_large(path, os.path.getsize(path), max_file_size), plan)
+        return check_text(too_large(path, size, max_file_size), plan)
     if cache is not None:
         hit = cache.get(data, path, plan.fingerprint, render_key=f"{render_key}|{path}" if render_key else None)
         if hit is not None:
             return hit
-    outcome = check_text(decode(data, path, max_size=max_file_size), plan)
+    outcome = check_text(decode(data, path, max_size=None), plan)
     if cache is not None:
         cache.put(data, outcome, plan.fingerprint)
     return outcome

@@ -130,19 +130,27 @@ def too_large(path: str, size: int, max_size: int) -> SourceText:
     return SourceText(path, "", "too-large", [Problem("too-large", FILE_START, f"{size} bytes > {max_size}")])
 
 
-def read_source(path: str, display: str | None = None, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
-    """Read and decode ``path``; raises OSError if it cannot be read.
+def read_limited(path: str, max_size: int | None = MAX_FILE_SIZE) -> tuple[bytes | None, int]:
+    """``(bytes, size)`` of ``path``, or ``(None, size)`` when it is larger than
+    ``max_size``; raises OSError if it cannot be read.
 
     Reads at most ``max_size + 1`` bytes, so neither a huge generated file nor
     a device or pipe named ``*.yaml`` is read in full."""
-    name = display or path
     with open(path, "rb") as handle:
         if max_size is None:
-            return decode(handle.read(), name, max_size=None)
+            data = handle.read()
+            return data, len(data)
         size = os.fstat(handle.fileno()).st_size
         if size > max_size:
-            return too_large(name, size, max_size)
+            return None, size
         data = handle.read(max_size + 1)
-    if len(data) > max_size:
-        return too_large(name, len(data), max_size)
+    return (None, len(data)) if len(data) > max_size else (data, len(data))
+
+
+def read_source(path: str, display: str | None = None, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
+    """Read and decode ``path``; raises OSError if it cannot be read."""
+    name = display or path
+    data, size = read_limited(path, max_size)
+    if data is None:
+        return too_large(name, size, max_size)
     return decode(data, name, max_size=None)
