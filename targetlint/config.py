@@ -128,7 +128,8 @@ def _settings_model():
     from pydantic import BaseModel, ConfigDict, field_validator
 
     class Settings(BaseModel):
-        model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+        # Built on first validation: a run without a configuration file never needs it.
+        model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True)
 
         select: list[str] | None = None
         ignore: list[str] = []
@@ -261,7 +262,7 @@ EMPTY_CONFIG = None
 def empty_config() -> Config:
     global EMPTY_CONFIG
     if EMPTY_CONFIG is None:
-        EMPTY_CONFIG = Config(path="", base=os.getcwd(), settings=_model()())
+        EMPTY_CONFIG = Config(path="", base=os.getcwd(), settings=_model().model_construct())
     return EMPTY_CONFIG
 
 

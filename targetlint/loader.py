@@ -14,7 +14,8 @@ from itertools import accumulate, islice
 from operator import sub
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from types import NoneType, UnionType
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
@@ -492,7 +493,25 @@ class _Builder:
 
     # -- records -------------------------------------------------------
     def validate(self, model, data: dict, spans: dict, keys: dict):
-        """Validate ``data``; a field of the wrong type is reported and dropped."""
+        """Validate ``data``; a field of the wrong type is reported and dropped.
+
+        Nearly every value reaches here already of its field's type (``text``
+        and ``typed`` made it so); those records are built as they are and
+        only the rest go through pydantic's validation.
+        """
+        types = _FIELD_TYPES[model]
+        fields = {}
+        for key, value in data.items():
+            name = keys[key]
+            wanted = types[name]
+            if type(value) is not wanted:
+                if not (wanted is Decimal and type(value) is int):
+                    break
+                value = Decimal(value)
+            fields[name] = value
+        else:
+            fields["spans"] = spans
+            return model.typed(**fields)
         for _ in range(len(data) + 1):
             try:
                 record = model.model_validate(data)
@@ -573,11 +592,11 @@ class _Builder:
             return []
         result = []
         for label, key_node, value_node in self.entries(node):
-            level1 = Level1(label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node))
+            level1 = Level1.typed(label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node))
             if value_node.id == "mapping":
                 for label2, key2, value2 in self.entries(value_node):
                     kind, home = level2_kind(label2, level1.kind)
-                    level2 = Level2(label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2))
+                    level2 = Level2.typed(label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2))
                     level2.indicators = self.indicators(value2, level1, level2)
                     level1.categories.append(level2)
             elif not (value_node.id == "scalar" and value_node.tag == NULL):
@@ -619,10 +638,11 @@ class _Builder:
                     fields[field_name] = value
                     if field_name == "value" and value_node.tag in (INT, FLOAT) and not value_node.style:
                         numeric_value = True
-            indicator = self.validate(Indicator, {_INDICATOR_ALIAS[k]: v for k, v in fields.items()}, spans, INDICATOR_KEYS)
-            # Straight into __dict__: pydantic's __setattr__ bookkeeping would
-            # cost more than the validation itself on the hottest path.
-            indicator.__dict__.update(
+            # Every field is text, and ``text`` returned only strings: nothing
+            # is left for validation to decide.
+            indicator = Indicator.typed(
+                **fields,
+                spans=spans,
                 level1=level1,
                 level2=level2,
                 end_line=self.last(item),
@@ -646,8 +666,6 @@ class _Builder:
 
 
 _NO_FACTS = NameFacts()
-# Field name → its Chinese key, the alias pydantic validates by.
-_INDICATOR_ALIAS = {field: key for key, field in reversed(list(INDICATOR_KEYS.items()))}
 
 
 def _looks_like_declaration(root) -> bool:
@@ -677,6 +695,22 @@ def _clamp(span: Span, end: tuple[int, int]) -> Span:
     # the file does not have; the file's own end is the same place.
     start = (span.line, span.column) if (span.line, span.column) <= end else end
     return Span(*start, *end)
+
+
+def _field_type(annotation) -> type | None:
+    """The one Python type a field holds besides None (``Decimal | None`` → Decimal)."""
+    if get_origin(annotation) in (Union, UnionType):
+        kinds = [a for a in get_args(annotation) if a is not NoneType]
+    else:
+        kinds = [get_origin(annotation) or annotation]
+    return kinds[0] if len(kinds) == 1 and isinstance(kinds[0], type) else None
+
+
+# field name → the type a value must already have to skip validation
+_FIELD_TYPES = {
+    model: {name: _field_type(info.annotation) for name, info in model.model_fields.items()}
+    for model in (Declaration, Funds, Indicator)
+}
 
 
 def _expected(model, field_name: str) -> str:

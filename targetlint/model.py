@@ -9,11 +9,14 @@ nodes; rules only read them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from typing import Any, Iterator
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticUndefined
 
 from targetlint.goal import GoalFacts
 from targetlint.names import NameFacts
@@ -26,13 +29,61 @@ def _field(zh: str, en: str, default: Any = None) -> Any:
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True, validate_assignment=False)
+    # Validators are built on first use, not at import: the loader builds
+    # records from values it has already typed (``typed``), so a check that
+    # meets no odd value never pays for building them (a pre-commit run is
+    # mostly start-up; see the README's performance section).
+    model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True, validate_assignment=False, defer_build=True)
 
     spans: dict[str, Span] = Field(default_factory=dict, exclude=True)
+
+    @classmethod
+    def typed(cls, **values: Any):
+        """A record from values that already have their fields' types.
+
+        pydantic's ``model_construct`` contract (no validation; the given
+        fields are the set ones, the rest take their defaults), with the
+        defaults worked out once per class: the loader builds one record per
+        indicator, and ``model_construct`` re-derives them on every call.
+        ``tests/test_model.py`` holds the two to the same result.
+        """
+        defaults = _DEFAULTS.get(cls) or _defaults_of(cls)
+        data = {}
+        for name, default, factory in defaults:
+            if name in values:
+                data[name] = values[name]
+            elif factory is not None:
+                data[name] = factory()
+            elif default is not PydanticUndefined:     # a required field left out stays unset, as in model_construct
+                data[name] = default
+        record = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(record, "__dict__", data)
+        _set(record, "__pydantic_fields_set__", set(values))
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
 
     def span(self, field: str = "key") -> Span:
         """Where ``field``'s value was written; falls back to the record itself."""
         return self.spans.get(field) or self.spans.get("key") or FILE_START
+
+
+_DEFAULTS: dict[type, tuple] = {}
+
+
+def _defaults_of(cls: type[Record]) -> tuple:
+    defaults = []
+    for name, info in cls.model_fields.items():
+        if info.default_factory is not None:
+            defaults.append((name, None, info.default_factory))
+        elif isinstance(info.default, (list, dict, set)):
+            # pydantic copies a mutable default for each record; so must we.
+            defaults.append((name, None, partial(copy.deepcopy, info.default)))
+        else:
+            defaults.append((name, info.default, None))
+    _DEFAULTS[cls] = tuple(defaults)
+    return _DEFAULTS[cls]
 
 
 class Funds(Record):
@@ -141,5 +192,3 @@ INDICATORS_KEYS = ("绩效指标", "indicators")
 DECLARATION_KEYS = accepted_keys(Declaration)
 FUNDS_KEYS = accepted_keys(Funds)
 INDICATOR_KEYS = accepted_keys(Indicator)
-
-Indicator.model_rebuild()
