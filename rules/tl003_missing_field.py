@@ -1,8 +1,6 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 from targetlint.values import ValueKind
 
 # Declaration fields by their form label, and the model attribute holding each.
@@ -13,8 +11,7 @@ _DECLARATION_FIELDS = {
 }
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Options(RuleOptions):
     required: list[str] = ["项目名称", "绩效指标"]
 
 

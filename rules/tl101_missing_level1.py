@@ -1,15 +1,13 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from targetlint.names import LEVEL1_KINDS, level1_kind
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 from targetlint.vocabulary import REQUIRED_LEVEL1
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Options(RuleOptions):
     # Labels are read like the form's: "满意度指标" and "满意度" both name 满意度.
     required: list[str] = list(REQUIRED_LEVEL1)
 

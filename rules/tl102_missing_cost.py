@@ -1,16 +1,11 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 
 from .tl101_missing_level1 import indicators_rejected
 
 
-class Options(BaseModel):
-    # Configuration spells options in kebab-case (error-from-year), Python in snake_case.
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
-
+class Options(RuleOptions):
     # From this 申报年度 on, a missing cost is an error (Shanghai: 2025); None keeps it a warning.
     error_from_year: int | None = None
 

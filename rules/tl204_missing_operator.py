@@ -1,14 +1,11 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from targetlint.measurability import pieces
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 from targetlint.values import IndicatorValue, UnitClass, ValueKind
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+class Options(RuleOptions):
     # A percentage without a sign is read as the target rate itself ("95%" = "=95%").
     percent_implies_equal: bool = True
 

@@ -1,8 +1,6 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
-from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
+from targetlint.rule import Finding, Fix, FixSafety, Rule, RuleOptions, Severity
 from targetlint.values import IndicatorValue, Operator, ValueKind, parse_value
 
 
@@ -60,8 +58,7 @@ class ValueStyle(Rule):
     fixable = FixSafety.SAFE
     default_enabled = False
 
-    class Options(BaseModel):
-        model_config = ConfigDict(extra="forbid")
+    class Options(RuleOptions):
         keep_equals: bool = False
 
     def check(self, declaration, source) -> Iterator[Finding]:

@@ -1,14 +1,10 @@
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict
 
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 
 
-class Options(BaseModel):
-    # Configuration files spell options in kebab-case (annual-when); Python
-    # callers may use the field names.
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+class Options(RuleOptions):
     # When a declaration counts as annual, so that both plan dates must lie in
     # 申报年度: "nature" — its 项目性质 holds a word of the vocabulary list
     # `annual-natures` (经常性…); "always" — every declaration with 申报年度;

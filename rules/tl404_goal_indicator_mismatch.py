@@ -1,9 +1,9 @@
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from targetlint.goal import agrees, compatible, numeric_parts, relatedness, same_number
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, RuleOptions, Severity
 from targetlint.text import offset_span
 from targetlint.values import UnitClass
 
@@ -12,10 +12,7 @@ from targetlint.values import UnitClass
 _MATCHED = (UnitClass.PERCENT, UnitClass.COUNT, UnitClass.MEASURE)
 
 
-class Options(BaseModel):
-    # Configuration files spell options in kebab-case (annual-when); Python
-    # callers may use the field names.
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+class Options(RuleOptions):
     # Relative difference under which two numbers are the same target
     # (0.05 accepts 400台 against 390台). Zero: they must be equal.
     tolerance: float = Field(0.0, ge=0.0, lt=1.0)

@@ -83,8 +83,26 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.code)
 
 
-class NoOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RuleOptions(BaseModel):
+    """What a rule's ``Options`` derive from: unknown keys are errors, and
+    configuration spells keys in kebab-case (``error-from-year``) while
+    Python callers may use the field names. Validators are built only when a
+    configuration sets options; a run on defaults never builds them."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True)
+
+
+class NoOptions(RuleOptions):
+    pass
+
+
+def default_options(options_class: type[BaseModel]) -> BaseModel:
+    """``options_class`` with every field at its default: what validating ``{}``
+    gives, without building the validator (pydantic does not validate
+    defaults). A class with a required field is validated, so it fails as before."""
+    if any(info.is_required() for info in options_class.model_fields.values()):
+        return options_class.model_validate({})
+    return options_class.model_construct()
 
 
 class Scope(StrEnum):
@@ -102,7 +120,7 @@ class Rule:
     origin: ClassVar[str] = ""         # set by the registry: the plugin that provided it
 
     def __init__(self, options: dict[str, Any] | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY):
-        self.options = self.Options.model_validate(options or {})
+        self.options = self.Options.model_validate(options) if options else default_options(self.Options)
         self.vocabulary = vocabulary
 
     def check(self, target: "Declaration | SourceFile", source: "SourceFile") -> Iterator[Finding]:

@@ -103,7 +103,7 @@ class FilePlan:
 
         engine = self.engine
         rules = [
-            (rule.code, _module_stamp(type(rule)), str(getattr(rule, "severity", "")), rule.options.model_dump(mode="json"), type(rule).__doc__ or "")
+            (rule.code, _module_stamp(type(rule)), str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "")
             for rule in engine.rules
         ]
         return fingerprint(rules, sorted(engine.severities.items()), repr(engine.vocabulary), sorted(self.ignored), str(self.unused_severity))
@@ -119,6 +119,22 @@ class FilePlan:
             if token.upper() == rule.code or token.lower() == rule.name:
                 return rule.code
         return None
+
+
+def _options_key(options) -> list:
+    """A rule's option values, stable across processes. Read from the record
+    itself: serialising through pydantic would build the options' validator
+    on every run just to key the cache."""
+    def plain(value):
+        if isinstance(value, (set, frozenset)):
+            return sorted(map(plain, value), key=repr)
+        if isinstance(value, (list, tuple)):
+            return [plain(item) for item in value]
+        if isinstance(value, dict):
+            return sorted((repr(key), plain(item)) for key, item in value.items())
+        return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
+
+    return sorted((name, plain(value)) for name, value in vars(options).items())
 
 
 def _module_stamp(rule_class) -> tuple[str, int]:
