@@ -225,10 +225,49 @@ _NUMBER_GROUPS = (
 )
 
 
+class _Pattern:
+    """A grammar regex, compiled the first time it is used.
+
+    Compiling the whole grammar costs about 40 ms, most of what a one-file
+    pre-commit run spends on its own work, and the deadline, baseline and
+    plan branches only matter to the values that reach them."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, grammar, owner=None):
+        if grammar is None:
+            return self
+        # Stored on the instance, which shadows this descriptor from then on.
+        compiled = grammar.__dict__[self.name] = re.compile(grammar.sources[self.name])
+        return compiled
+
+
 class _Grammar:
-    """The value grammar compiled for one Vocabulary (cached per vocabulary)."""
+    """The value grammar for one Vocabulary (cached per vocabulary)."""
+
+    has_number = _Pattern()
+    number_re = _Pattern()
+    qual_re = _Pattern()
+    lead_qual_re = _Pattern()
+    post_re = _Pattern()
+    eq_re = _Pattern()
+    deadline_re = _Pattern()
+    has_deadline = _Pattern()
+    plan_re = _Pattern()
+    has_baseline = _Pattern()
+    relative_op_re = _Pattern()
+    relative_dir_re = _Pattern()
+    relative_free_re = _Pattern()
+    split_re = _Pattern()
+    label_re = _Pattern()
+    word_re = _Pattern()
+    meaningful = _Pattern()
+    note_re = _Pattern()
+    clause_punct = _Pattern()
 
     def __init__(self, v: Vocabulary) -> None:
+        self.sources: dict[str, str] = {}     # regex name → pattern text, compiled by _Pattern
         self.unit_class: dict[str, UnitClass] = {}
         self._resolved: dict[str, tuple[int, str]] = {}
         # Later lists win where a spelling is in two: a percent or money unit
@@ -279,8 +318,8 @@ class _Grammar:
         full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|[{_HAN}A-Za-z]{{1,3}})){{0,2}}"
         unknown = rf"(?:(?!{post}|{rsep}|{unit})[{_HAN}A-Za-z])(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
 
-        self.has_number = re.compile(rf"\d|{mag}" + (rf"|[{digit_words}{ten_words}]" if self.numerals else ""))
-        self.number_re = re.compile(
+        self.sources["has_number"] = rf"\d|{mag}" + (rf"|[{digit_words}{ten_words}]" if self.numerals else "")
+        self.sources["number_re"] = (
             rf"(?P<subj>{subj})??(?P<qual>{qual}+)?(?P<op>{ops})?(?P<apre>{apre})?"
             rf"(?:(?P<sign>[-+])?(?P<n1>{num})|(?P<bare>{mag}))"
             rf"(?:(?P<m1>{mag})?(?P<u1>{unit})?(?P<rsep>{rsep})(?P<n2>{num}))?"
@@ -291,11 +330,10 @@ class _Grammar:
             rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?)"
             rf"(?P<post>{post}{{0,2}})(?P<trail>{han}{{1,{_TRAIL_MAX}}})?"
         )
-        assert tuple(self.number_re.groupindex) == _NUMBER_GROUPS and self.number_re.groups == len(_NUMBER_GROUPS)
-        self.qual_re = re.compile(qual)
-        self.lead_qual_re = re.compile(f"{qual}+")
-        self.post_re = re.compile(post)
-        self.eq_re = re.compile(_alternation(_norm(v.eq_operators)))
+        self.sources["qual_re"] = qual
+        self.sources["lead_qual_re"] = f"{qual}+"
+        self.sources["post_re"] = post
+        self.sources["eq_re"] = _alternation(_norm(v.eq_operators))
 
         def date(i: int) -> str:
             year = r"(?:19|20)\d{2}"
@@ -306,20 +344,20 @@ class _Grammar:
                 rf"|(?P<mc{i}>\d{{1,2}})月份?(?:(?P<dc{i}>{day}))?)"
             )
 
-        self.deadline_re = re.compile(
+        self.sources["deadline_re"] = (
             rf"(?P<lead>{_alternation(_norm(v.deadline_leads))})?"
             rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{_alternation(_norm(v.date_tails))})?"
             rf"|(?P<per>{_alternation(_norm(v.per_prefixes))})?(?P<period>{_alternation(_norm(v.deadline_periods))}))"
             rf"(?P<marker>{_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,{_DEADLINE_TASK_MAX}}})"
         )
         # Cheap test before the full deadline grammar: a year, a month or a named period.
-        self.has_deadline = re.compile(rf"(?:19|20)\d\d|\d月|{_alternation(_norm(v.deadline_periods))}")
+        self.sources["has_deadline"] = rf"(?:19|20)\d\d|\d月|{_alternation(_norm(v.deadline_periods))}"
 
         plan_ref = (
             f"(?:{_alternation(_norm(v.plan_references))}"
             f"|{_alternation(_norm(v.plan_reference_leads))}[^\\d,，;；。]{{0,10}}?{_alternation(_norm(v.plan_reference_heads))})"
         )
-        self.plan_re = re.compile(rf"(?P<subj>{subj})??(?P<ref>{plan_ref})(?P<tail>{han}{{0,6}})")
+        self.sources["plan_re"] = rf"(?P<subj>{subj})??(?P<ref>{plan_ref})(?P<tail>{han}{{0,6}})"
 
         # A baseline word that holds a number ("前3年") stands for the same
         # phrase with any number ("前5年", "前两年").
@@ -333,23 +371,23 @@ class _Grammar:
         base = "(?:" + "|".join(templated + [_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
         markers = _alternation(_norm(v.relative_markers))
         directions = _alternation(_norm(v.direction_words + v.vague_words))
-        self.has_baseline = re.compile(base)
+        self.sources["has_baseline"] = base
         # "不高于前3年最高值": an operator, then the baseline.
-        self.relative_op_re = re.compile(rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?")
+        self.sources["relative_op_re"] = rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?"
         # "较上年增长", "同比增长5%", "与上年相比持平": a baseline, a direction, maybe a number.
-        self.relative_dir_re = re.compile(
+        self.sources["relative_dir_re"] = (
             rf"(?P<subj>{subj})??(?P<marker>{markers})?(?P<base>{base}{han}{{0,6}}?)(?P<close>{markers})?"
             rf"(?P<dir>{directions}+)?(?P<rest>(?:{ops}|{apre}|[-+.\d{digit_words}{ten_words}]).*)?"
         )
         # "不高于市场价的中等水平": a comparison whose standard is a phrase, not a number.
-        self.relative_free_re = re.compile(rf"(?P<subj>{subj})??(?P<op>{compare_ops})(?P<base>[^\d]+?)(?P<post>{post})?")
+        self.sources["relative_free_re"] = rf"(?P<subj>{subj})??(?P<op>{compare_ops})(?P<base>[^\d]+?)(?P<post>{post})?"
 
-        self.split_re = re.compile(rf"[，;、。|]|,(?!\d{{3}}(?!\d))|/(?=\d|[{digit_words}{ten_words}]|{ops}|{apre})")
-        self.label_re = re.compile(rf"(?P<label>[{_HAN}A-Za-z]{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)")
-        self.word_re = re.compile(_alternation(w for w in self.words if len(w) > 1))
-        self.meaningful = re.compile(rf"[0-9A-Za-z%{_HAN}]")
-        self.note_re = re.compile(r"(?P<body>.+?)\((?P<note>[^()]+)\)")
-        self.clause_punct = re.compile(r"[。！？!?:：;；，,]")
+        self.sources["split_re"] = rf"[，;、。|]|,(?!\d{{3}}(?!\d))|/(?=\d|[{digit_words}{ten_words}]|{ops}|{apre})"
+        self.sources["label_re"] = rf"(?P<label>[{_HAN}A-Za-z]{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)"
+        self.sources["word_re"] = _alternation(w for w in self.words if len(w) > 1)
+        self.sources["meaningful"] = rf"[0-9A-Za-z%{_HAN}]"
+        self.sources["note_re"] = r"(?P<body>.+?)\((?P<note>[^()]+)\)"
+        self.sources["clause_punct"] = r"[。！？!?:：;；，,]"
 
     # --- pieces -------------------------------------------------------------
 

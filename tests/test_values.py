@@ -431,3 +431,17 @@ def test_grades_are_words_of_the_grammar_but_neither_acceptable_nor_vague():
     assert "良好" not in DEFAULT_VOCABULARY.vague_words
     assert "良好" in DEFAULT_VOCABULARY.grade_words
 
+
+
+def test_grammar_patterns_compile_on_first_use_and_name_their_groups():
+    from targetlint.values import _NUMBER_GROUPS, _Grammar, _Pattern
+
+    grammar = _Grammar(DEFAULT_VOCABULARY)
+    names = [name for name, attr in vars(_Grammar).items() if isinstance(attr, _Pattern)]
+    assert sorted(names) == sorted(grammar.sources)
+    assert not any(name in vars(grammar) for name in names)        # nothing compiled yet
+    number = grammar.number_re
+    assert vars(grammar)["number_re"] is number is grammar.number_re
+    assert tuple(number.groupindex) == _NUMBER_GROUPS and number.groups == len(_NUMBER_GROUPS)
+    for name in names:
+        assert getattr(grammar, name).pattern == grammar.sources[name]
