@@ -107,7 +107,7 @@ class Cache:
         outcome.cache_entry = str(entry)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            _write_tag(self.directory)
+            mark_directory(self.directory)
             from targetlint.atomic import write_atomic
 
             write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body)
@@ -158,7 +158,7 @@ def installation_fingerprint() -> str:
     return fingerprint(stamps)
 
 
-def _write_tag(directory: Path) -> None:
+def mark_directory(directory: Path) -> None:
     # Marks the folder as a cache for backup tools and tells people it is disposable.
     tag = directory / "CACHEDIR.TAG"
     if not tag.exists():

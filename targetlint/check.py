@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from targetlint import __version__
 
@@ -139,12 +140,18 @@ def _report_rule_errors(registry, reported: int, lang: str, report_error) -> Non
         report_error(f"插件 {error.plugin}：{error.error}", f"plugin {error.plugin}: {error.error}", lang)
 
 
+def cache_directory(args) -> Path:
+    from targetlint.cache import DEFAULT_DIRECTORY
+
+    return Path(args.cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+
+
 def _cache(args):
     if args.no_cache:
         return None
-    from targetlint.cache import DEFAULT_DIRECTORY, Cache
+    from targetlint.cache import Cache
 
-    return Cache(args.cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+    return Cache(cache_directory(args))
 
 
 def _streamer(args, output_format, lang, color, cache=None, render_key=None):

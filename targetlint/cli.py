@@ -148,9 +148,15 @@ def _registry(lang: str):
 
 
 def _check(args) -> int:
-    from targetlint.check import run_check
+    from targetlint import discovery
+    from targetlint.check import cache_directory, run_check
 
-    return run_check(args, _registry(args.lang or "zh"), _error)
+    # Plugin discovery is remembered beside the result cache (see discovery.py).
+    discovery.cache_directory = None if args.no_cache else cache_directory(args)
+    try:
+        return run_check(args, _registry(args.lang or "zh"), _error)
+    finally:
+        discovery.cache_directory = None
 
 
 def _use_color(args) -> bool:

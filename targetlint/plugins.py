@@ -52,9 +52,9 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
     """Load every plugin of the entry-point group (plus ``extra_plugins``,
     ``(name, module)`` pairs for tests) and collect what they provide."""
     import pluggy
-    from importlib.metadata import entry_points
 
     from targetlint import hookspecs
+    from targetlint.discovery import entry_points
 
     manager = pluggy.PluginManager("targetlint")
     manager.add_hookspecs(hookspecs.TargetlintSpec)

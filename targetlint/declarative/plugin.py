@@ -25,7 +25,8 @@ def pack_rule_files() -> list[tuple[str, str]]:
     """(pack name, rule file path) for every installed YAML-only pack."""
     import importlib.util
     import os
-    from importlib.metadata import entry_points
+
+    from targetlint.discovery import entry_points
 
     found: list[tuple[str, str]] = []
     for entry_point in sorted(entry_points(group=RULEFILES_GROUP), key=lambda ep: ep.name):
