@@ -5,14 +5,17 @@ from targetlint.text import offset_span, placeholders
 
 # Declaration text fields a template can leave residue in.
 _FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
+# And an indicator's: split-column forms write 计量单位 and 运算符 apart from the value.
+_INDICATOR_FIELDS = ("name", "value", "unit", "operator", "note")
 
 
 class Placeholder(Rule):
     """模板占位符：申报表中留有未替换的模板文字。
 
-    **作用**：在任意文本字段与指标值中查找模板占位符：“xx”“XX”“××”“**”“(≥**株)”
-    “**月**日”“待定”“TBD” 等（模式见词表 `placeholder-patterns`，可在配置中扩充）。
-    核心指标标记 ★ 不是占位符。
+    **作用**：在任意文本字段与指标值（含计量单位、运算符、备注列）中查找模板
+    占位符：“xx”“XX”“××”“**”“(≥**株)”“**月**日”“待定”“TBD” 等（模式见词表
+    `placeholder-patterns`，可在配置中扩充）；紧挨着的几个标记（如“**月**日”）
+    算一处。核心指标标记 ★ 不是占位符。
 
     **为什么重要**：占位符说明申报表照模板填写后未核对，“购置xx个专用设备”这样的
     目标无法考核，评审会直接退回。
@@ -27,9 +30,10 @@ class Placeholder(Rule):
     Placeholder: template text left in the declaration.
 
     **What it does**: finds template placeholders in any text field and
-    value: "xx", "XX", "××", "**", "(≥**株)", "**月**日", "待定", "TBD" and
+    value (unit, operator and note columns included): "xx", "XX", "××", "**", "(≥**株)", "**月**日", "待定", "TBD" and
     the like (patterns in the `placeholder-patterns` vocabulary list, which a
-    configuration can extend). The ★ core-indicator marker is not one.
+    configuration can extend); marks a character or two apart ("**月**日")
+    count as one. The ★ core-indicator marker is not one.
 
     **Why it matters**: a placeholder shows the template was filled in and
     never checked; "购置xx个专用设备" cannot be assessed.
@@ -51,17 +55,13 @@ class Placeholder(Rule):
         for field in _FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
         for indicator in declaration.indicators():
-            yield from self._scan(indicator.name, indicator.span("name"), lines, indicator)
-            yield from self._scan(indicator.value, indicator.span("value"), lines, indicator)
-            yield from self._scan(indicator.note, indicator.span("note"), lines, indicator)
+            for field in _INDICATOR_FIELDS:
+                yield from self._scan(getattr(indicator, field), indicator.span(field), lines, indicator)
 
     def _scan(self, text, span, lines, indicator):
         if not text:
             return
-        position = 0
-        for found in placeholders(text, self.vocabulary):
-            offset = text.find(found, position)
-            position = offset + len(found)
+        for offset, found in placeholders(text, self.vocabulary):
             yield self.report(
                 offset_span(span, offset, len(found), text, lines),
                 f"模板占位符“{found}”未替换",

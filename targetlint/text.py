@@ -18,11 +18,27 @@ def _placeholder_re(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in vocabulary.placeholder_patterns))
 
 
-def placeholders(text: str, vocabulary: Vocabulary) -> list[str]:
-    """Template placeholders left in ``text`` ("xx", "××", "**", "待定")."""
+# Marks this close, joined by no punctuation or space, are one template
+# fragment: "**月**日" and "xx年xx月" are one placeholder each, not two.
+_JOIN_MAX = 2
+_JOIN_BREAKS = frozenset(" \t，,、；;。:：（）()“”\"'/")
+
+
+def placeholders(text: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
+    """(offset, fragment) of each template placeholder left in ``text``
+    ("xx", "××", "**", "待定", "**月**日")."""
     if not text:
         return []
-    return [m.group(0) for m in _placeholder_re(vocabulary).finditer(text)]
+    found: list[tuple[int, int]] = []
+    for match in _placeholder_re(vocabulary).finditer(text):
+        start, end = match.span()
+        if found:
+            gap = text[found[-1][1]:start]
+            if len(gap) <= _JOIN_MAX and not _JOIN_BREAKS.intersection(gap):
+                found[-1] = (found[-1][0], end)
+                continue
+        found.append((start, end))
+    return [(start, text[start:end]) for start, end in found]
 
 
 _HTML_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|emsp|ensp|#\d+);")
