@@ -1,7 +1,7 @@
 from typing import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
-from targetlint.text import offset_span, placeholders
+from targetlint.text import may_hold_placeholders, offset_span, placeholders
 
 # Declaration text fields a template can leave residue in.
 _FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
@@ -51,6 +51,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
+        texts = [getattr(declaration, field) or "" for field in _FIELDS]
+        texts += [getattr(indicator, field) or "" for indicator in declaration.indicators() for field in _INDICATOR_FIELDS]
+        if not may_hold_placeholders(texts, self.vocabulary):
+            return
         lines = source.source.lines
         for field in _FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
