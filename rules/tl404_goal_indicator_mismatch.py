@@ -106,20 +106,20 @@ class GoalIndicatorMismatch(Rule):
         facts = declaration.goal_facts
         if facts is None or not facts.targets:
             return
-        indicators = [i for i in declaration.indicators() if i.name]
+        indicators = [(i, numeric_parts(i.parsed)) for i in declaration.indicators() if i.name]
         tolerance = self.options.tolerance
         for target in facts.targets:
             goal_value = target.value
             if goal_value.unit_class not in _MATCHED:
                 continue
             own, alike = [], []
-            for indicator in indicators:
-                parts = [p for p in numeric_parts(indicator.parsed) if compatible(goal_value, p, indicator.facts.is_rate)]
+            for indicator, numbers in indicators:
+                parts = [p for p in numbers if compatible(goal_value, p, indicator.facts.is_rate)]
                 shared, share = relatedness(target, indicator.name)
                 if shared >= 3 and share >= self.options.related_share:
                     # A related indicator measured otherwise (a rate beside a
                     # count) is a different measure of the same thing.
-                    if parts or not numeric_parts(indicator.parsed):
+                    if parts or not numbers:
                         own.append((indicator, parts))
                 if parts:
                     alike.append((indicator, parts))

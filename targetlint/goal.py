@@ -262,15 +262,17 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
+# Keyed by text: each indicator name and each goal clause is compared with
+# every clause and name of its declaration, and its bigrams never change.
 @lru_cache(maxsize=8192)
-def _name_bigrams(name: str) -> frozenset[str]:
-    return _bigrams(name)
+def _text_bigrams(text: str) -> frozenset[str]:
+    return _bigrams(text)
 
 
 def relatedness(target: GoalTarget, name: str) -> tuple[int, float]:
     """How many two-character sequences the target's clause shares with an
     indicator name, and what share of the name's they are: "人才调查数据的
     认可度达到100%" and "人才调查数据认可度" share seven of eight."""
-    own = _name_bigrams(name)
-    shared = len(_bigrams(target.subject + target.object) & own)
+    own = _text_bigrams(name)
+    shared = len(_text_bigrams(target.subject + target.object) & own)
     return shared, (shared / len(own) if own else 0.0)
