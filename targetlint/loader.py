@@ -39,7 +39,7 @@ from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
-TIMESTAMP, MAP, SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
+TIMESTAMP, MAP, SEQ, MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
 _CORE_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MAP, SEQ, _TAG + "binary", _TAG + "merge", _TAG + "omap", _TAG + "set"}
 
 # Alias expansion is bounded so a "billion laughs" document costs no more
@@ -418,10 +418,11 @@ class _Builder:
             self.problem("too-complex", self.at(node), "more nodes (counting every alias expansion) than the file's budget; the rest of the file is not checked")
         return self.budget > 0
 
-    def _tag_ok(self, node) -> bool:
-        if node.tag in _CORE_TAGS or not node.tag.startswith(("tag:", "!")):
+    def _tag_ok(self, node, tag: str) -> bool:
+        # ``tag`` is passed in: ruamel builds node.tag's string on every read.
+        if tag in _CORE_TAGS or not tag.startswith(("tag:", "!")):
             return True
-        self.problem("unsafe-tag", self.at(node), node.tag.replace(_TAG, "!!"))
+        self.problem("unsafe-tag", self.at(node), tag.replace(_TAG, "!!"))
         return False
 
     def entries(self, node):
@@ -430,7 +431,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not self._spend(value_node):
                 return
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == MERGE:
                 continue
             if type(key_node.value) is not str:
                 self.problem("invalid-type", self.at(key_node), "key", "text")
@@ -444,23 +445,24 @@ class _Builder:
 
     def text(self, node, field: str, expected: str = "text") -> str | None:
         """A text field: any scalar as written; collections are invalid."""
-        if not self._tag_ok(node):
+        tag = node.tag
+        if not self._tag_ok(node, tag):
             return None
         if node.id != "scalar":
             self.problem("invalid-type", self.at(node), field, expected)
             return None
-        if node.tag == NULL and not node.style:
+        if tag == NULL and not node.style:
             return None
         return node.value
 
     def typed(self, node, field: str) -> Any:
         """A scalar constructed by its resolved tag, for typed fields."""
-        if not self._tag_ok(node):
+        tag = node.tag
+        if not self._tag_ok(node, tag):
             return None
         if node.id != "scalar":
             return {} if node.id == "mapping" else []
         value = node.value
-        tag = node.tag
         if tag == NULL:
             return None
         # Numbers no declaration can mean (1e309, .inf, .nan, 20 digits) are
