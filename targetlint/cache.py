@@ -140,21 +140,24 @@ class Cache:
 
 
 def installation_fingerprint() -> str:
-    """The version plus the modification times of targetlint's own code and of
-    every installed rule pack's modules, so editing a rule (in a checkout, where
-    the version does not change) never serves stale results."""
-    import sys
-
+    """The version plus the modification times of targetlint's own code, so
+    editing it (in a checkout, where the version does not change) never serves
+    stale results; rule packs' modules are stamped with the rules that use
+    them (``runner``). Every source file of the package is stamped, not the
+    modules this process happens to have imported: lazy imports differ from
+    run to run (a first run writes the plugin cache, a later one reads it),
+    and the key must not."""
+    root = os.path.dirname(os.path.abspath(__file__))
     stamps = []
-    for name, module in sorted(sys.modules.items()):
-        if not name.startswith("targetlint"):
-            continue
-        path = getattr(module, "__file__", None)
-        if path:
-            try:
-                stamps.append((name, os.stat(path).st_mtime_ns))
-            except OSError:
-                pass
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                try:
+                    stamps.append((os.path.relpath(path, root), os.stat(path).st_mtime_ns))
+                except OSError:
+                    pass
     return fingerprint(stamps)
 
 

@@ -1,0 +1,40 @@
+"""The result cache's key must not depend on what a process happened to import:
+a first run imports modules a second run does not (it writes the plugin cache
+the second one reads), and the second run must still hit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_installation_fingerprint_ignores_which_modules_are_loaded():
+    code = (
+        "from targetlint.cache import installation_fingerprint\n"
+        "before = installation_fingerprint()\n"
+        "import targetlint.baseline, targetlint.fixer, targetlint.importer, targetlint.atomic\n"
+        "print(before == installation_fingerprint())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"
+
+
+def test_a_second_run_in_a_new_process_reuses_every_entry(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(3):
+        (corpus / f"d{index}.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8") + f"# {index}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-m", "targetlint", "check", "--cache-dir", str(cache), str(corpus)]
+    env = {key: value for key, value in os.environ.items() if key != "TARGETLINT_CACHE_DIR"}
+    first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    entries = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file() and path.parent != cache}
+    assert len(entries) >= 3
+    second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    after = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file() and path.parent != cache}
+    assert second.stdout == first.stdout and "TL201" in second.stdout
+    assert after == entries, "the second run wrote new entries: its key differed from the first run's"
