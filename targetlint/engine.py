@@ -3,12 +3,24 @@
 A rule that raises, yields something that is not a :class:`Finding`, or
 points outside the file becomes one ``rule-crashed`` (TL009) finding naming
 the rule and its plugin; every other rule still runs, and the run exits 2.
+
+A rule that never returns (an endless loop in a plugin) would hang a
+pre-commit hook or a CI job, so each file has a time budget: when it runs
+out, the rule running then becomes a TL009 finding, the file's remaining
+rules are skipped (the finding says so) and the run goes on with the next
+file. The budget is kept with a POSIX interval timer, so it applies in a
+process's main thread (the command line and its workers); elsewhere files
+run without one.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from targetlint.loader import SourceFile, load
 from targetlint.rule import Finding, Rule, Scope, Severity
@@ -17,6 +29,36 @@ from targetlint.span import FILE_START, Span
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 RULE_CRASHED = ("TL009", "rule-crashed")
+
+# The slowest honest file measured takes about 1.5 s (a 1 MB declaration file,
+# the largest checked); forty times that is a hang, not a slow rule.
+FILE_TIME_BUDGET = 60.0
+
+
+class OutOfTime(BaseException):
+    """Raised into the running code when a file's time budget is spent. A
+    BaseException, so a rule's own ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def _time_budget(seconds: float | None) -> Iterator[None]:
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OutOfTime
+
+    previous_handler = signal.signal(signal.SIGALRM, expire)
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_timer[0]:       # an embedding program's own alarm keeps running
+            signal.setitimer(signal.ITIMER_REAL, max(previous_timer[0] - (time.monotonic() - started), 1e-3), previous_timer[1])
 
 
 @dataclass
@@ -28,14 +70,38 @@ class FileResult:
 
 
 class Engine:
-    def __init__(self, rules: Iterable[Rule], vocabulary: Vocabulary = DEFAULT_VOCABULARY, severities: dict[str, Severity] | None = None):
+    def __init__(
+        self,
+        rules: Iterable[Rule],
+        vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+        severities: dict[str, Severity] | None = None,
+        time_budget: float | None = None,
+    ):
         self.rules = list(rules)
         self.vocabulary = vocabulary
         self.severities = severities or {}
+        # Seconds per file; None: FILE_TIME_BUDGET; 0: no budget.
+        self.time_budget = FILE_TIME_BUDGET if time_budget is None else time_budget
         self.file_rules = [r for r in self.rules if r.scope == Scope.FILE]
         self.declaration_rules = [r for r in self.rules if r.scope == Scope.DECLARATION]
 
     def check(self, source: SourceText) -> FileResult:
+        partial = FileResult(source.path)
+        try:
+            with _time_budget(self.time_budget):
+                return self._check(source, partial)
+        except _Abandoned:
+            partial.findings.sort(key=Finding.sort_key)
+            return partial
+        except OutOfTime:
+            # Spent outside any rule (loading, or between two rules): what
+            # was found so far stands, the rest of the file is not checked.
+            partial.findings.append(_out_of_time(source.path, self.time_budget, "targetlint", None, "targetlint"))
+            partial.crashed += 1
+            partial.findings.sort(key=Finding.sort_key)
+            return partial
+
+    def _check(self, source: SourceText, result: FileResult) -> FileResult:
         try:
             loaded = load(source, self.vocabulary)
         except Exception as error:  # a loader bug must cost this file, not the run
@@ -47,10 +113,12 @@ class Engine:
                 source.path, None, "targetlint",
             ))
             return result
-        return self.check_loaded(loaded)
+        return self.check_loaded(loaded, result)
 
-    def check_loaded(self, loaded: SourceFile) -> FileResult:
-        result = FileResult(loaded.path, declarations=len(loaded.declarations))
+    def check_loaded(self, loaded: SourceFile, result: FileResult | None = None) -> FileResult:
+        if result is None:
+            result = FileResult(loaded.path)
+        result.declarations = len(loaded.declarations)
         line_count = loaded.source.text.count("\n") + 1
         for rule in self.file_rules:
             self._run(rule, loaded, loaded, None, result, line_count)
@@ -69,6 +137,13 @@ class Engine:
                 if problem:
                     raise _GarbageFinding(problem)
                 collected.append(finding)
+        except OutOfTime:
+            where = declaration.span() if declaration is not None else FILE_START
+            result.findings.extend(collected)
+            result.findings.append(_out_of_time(loaded.path, self.time_budget, f"{rule.code} ({rule.name})", name, rule.origin, where))
+            result.crashed += 1
+            # Caught by check(): the file's remaining rules are not run.
+            raise _Abandoned from None
         except Exception as error:  # a broken rule must not take the run down
             where = declaration.span() if declaration is not None else FILE_START
             detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
@@ -88,6 +163,19 @@ class Engine:
             if severity is not None:
                 finding.severity = severity
         result.findings.extend(collected)
+
+
+class _Abandoned(OutOfTime):
+    """The budget ran out inside a rule, which is already reported."""
+
+
+def _out_of_time(path: str, budget: float | None, who: str, declaration: str | None, origin: str, where: Span = FILE_START) -> Finding:
+    return _crashed(
+        where,
+        f"{who} 检查 {path} 超过了每个文件 {budget:g} 秒的时限（可能陷入死循环）：该文件其余的规则未运行",
+        f"{who} exceeded the {budget:g} s time budget per file on {path} (an endless loop?); the file's remaining rules were not run",
+        path, declaration, origin,
+    )
 
 
 def _crashed(span: Span, zh: str, en: str, path: str, declaration: str | None, origin: str) -> Finding:

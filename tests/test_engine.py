@@ -293,11 +293,6 @@ def test_a_loader_failure_is_contained(monkeypatch):
     assert result.crashed == 1 and finding.code == "TL009" and "KeyError" in finding.message_en
 
 
-# A rule that never returns (an endless loop in a plugin) is NOT contained:
-# the engine runs rules in-process and cannot interrupt one. Use CI's job
-# timeout, and `--ignore` the rule once its plugin is known.
-
-
 def test_rule_whose_constructor_raises_is_named_not_a_traceback(tmp_path):
     source = textwrap.dedent(
         '''
