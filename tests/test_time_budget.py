@@ -52,13 +52,23 @@ class Loops(Rule):
 Late = _reporting("TLZ953", "late")     # would report every declaration, if it ran
 
 
+# Long enough for the honest work on a slow CI machine (the grammar is
+# compiled before any budget starts, below), short enough to keep the tests quick.
+BUDGET = 0.5
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _grammar_compiled():
+    Engine([Early()], time_budget=0).check(_source())
+
+
 def _source(name="x.yaml"):
     return decode(TRAINING_DECLARATION.encode("utf-8"), name)
 
 
 def test_an_endless_rule_becomes_tl009_and_the_file_ends():
     started = time.monotonic()
-    result = Engine([Early(), Loops(), Late()], time_budget=0.3).check(_source())
+    result = Engine([Early(), Loops(), Late()], time_budget=BUDGET).check(_source())
     assert time.monotonic() - started < 5
     codes = sorted(finding.code for finding in result.findings)
     assert codes == ["TL009", "TLZ951"]                  # TLZ953 never ran
@@ -68,7 +78,7 @@ def test_an_endless_rule_becomes_tl009_and_the_file_ends():
 
 
 def test_the_next_file_gets_a_full_budget_and_the_timer_is_disarmed():
-    engine = Engine([Early(), Loops()], time_budget=0.2)
+    engine = Engine([Early(), Loops()], time_budget=BUDGET)
     first, second = engine.check(_source("a.yaml")), engine.check(_source("b.yaml"))
     assert sorted(f.code for f in first.findings) == sorted(f.code for f in second.findings) == ["TL009", "TLZ951"]
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
@@ -81,7 +91,7 @@ def test_a_hang_while_loading_is_contained(monkeypatch):
             pass
 
     monkeypatch.setattr(engine_module, "load", hangs)
-    result = Engine([Early()], time_budget=0.2).check(_source())
+    result = Engine([Early()], time_budget=BUDGET).check(_source())
     (finding,) = result.findings
     assert finding.code == "TL009" and "time budget" in finding.message_en and result.crashed == 1
 
@@ -104,7 +114,7 @@ def test_an_embedding_programs_alarm_survives():
 def test_the_command_line_reports_the_hang_and_exits_2(cli, tmp_path, monkeypatch):
     import targetlint.plugins as plugins
 
-    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", 0.3)
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
     real = plugins.load_registry
     monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
     for name in ("a.yaml", "b.yaml"):
@@ -130,7 +140,7 @@ def _no_stray_alarm():
 def test_forked_workers_keep_the_budget(cli, tmp_path, monkeypatch):
     import targetlint.plugins as plugins
 
-    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", 0.2)
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
     real = plugins.load_registry
     monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
     for index in range(8):
