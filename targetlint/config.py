@@ -252,6 +252,19 @@ class Config:
     def excluded(self, path: str) -> bool:
         return any(matches(pattern, path, self.base) for pattern in self.settings.exclude)
 
+    def excluded_directory(self, path: str) -> bool:
+        """Whether every file under the directory ``path`` is excluded.
+
+        A file's path relative to the base then extends the directory's, so
+        a glob matching the directory (a name in it, or it or a parent) also
+        matches the file. Not so for the base itself or a directory above it:
+        files under those are matched by paths the directory's is not a
+        prefix of, so they are never wholly excluded here."""
+        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+        if all(part in (".", "..") for part in relative.split("/")):
+            return False
+        return self.excluded(path)
+
     def per_file_selectors(self, path: str) -> list[str]:
         return [code for pattern, codes in self.settings.per_file_ignores.items() if matches(pattern, path, self.base) for code in codes]
 

@@ -64,6 +64,29 @@ class Planner:
             return True
         return self.config_for(path).excluded(path)
 
+    def excluded_directory(self, path: str) -> bool:
+        """Whether a walk may skip the directory ``path``: the configuration
+        governing the files in it excludes every file under it.
+
+        Exclusion does not depend on the profile or the rules, so the plain
+        configuration is read, not validated against the registry: a walk
+        passing a folder must not load rule files nobody checks. A
+        configuration that cannot be read does not prune; it is reported, as
+        before, if a file under it is checked. A configuration nested deeper
+        inside an excluded directory is not looked for: finding it would mean
+        walking the directory (ruff's walk skips it the same way)."""
+        try:
+            if self.explicit is not None:
+                config = self.explicit
+            else:
+                found = find_config(path)
+                if found is None:
+                    return False
+                config = load_config(found)
+        except ConfigError:
+            return False
+        return config.excluded_directory(path)
+
     # -- rules -----------------------------------------------------------
     def enabled_codes(self, config: Config) -> set[str]:
         settings, cli = config.settings, self.overrides
