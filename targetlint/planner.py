@@ -39,7 +39,12 @@ class Planner:
 
         if config.path not in self._effective:
             effective = with_profile(config, self.registry, self.overrides.profile)
-            validate_against(effective, self.registry)
+            if effective is not config:
+                # The file's own settings first, so a mistake is placed at the
+                # key and index written in the file; merging with a profile
+                # renumbers lists and moves rules into rule-options.
+                validate_against(config, self.registry)
+            validate_against(effective, self.registry, locate=effective is config)
             self._effective[config.path] = effective
         return self._effective[config.path]
 
