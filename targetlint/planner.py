@@ -38,7 +38,16 @@ class Planner:
         from targetlint.profiles import with_profile
 
         if config.path not in self._effective:
-            effective = with_profile(config, self.registry, self.overrides.profile)
+            try:
+                effective = with_profile(config, self.registry, self.overrides.profile)
+            except ConfigError as error:
+                # At the key in the file, when the mistake is the file's: not
+                # a --profile flag's, nor in a profile's own rule files.
+                if error.key == "profile" and not self.overrides.profile:
+                    error.at(("profile",))
+                elif error.key == "rule-files" and not (self.overrides.profile or config.settings.profile):
+                    error.at(("rule-files",))
+                raise
             if effective is not config:
                 # The file's own settings first, so a mistake is placed at the
                 # key and index written in the file; merging with a profile

@@ -294,6 +294,8 @@ def test_chinese_messages_carry_the_position_too(cli, write, tmp_path, monkeypat
         (".targetlint.yaml", "‸- just\n- a list\n"),
         ("pyproject.toml", "[tool.targetlint‸\nselect = 1\n"),
         ("pyproject.toml", "[tool]\ntargetlint = ‸5\n"),
+        (".targetlint.yaml", "profile: ‸no-such-profile\n"),
+        (".targetlint.yaml", "rule-files: ‸[missing.yaml]\n"),
     ],
 )
 def test_unusable_files_name_line_and_column(cli, write, tmp_path, monkeypatch, name, text):
@@ -302,6 +304,14 @@ def test_unusable_files_name_line_and_column(cli, write, tmp_path, monkeypatch, 
     write(name, clean)
     result = cli("check", "--lang", "en", str(write("a.yaml", DECLARATION)))
     assert result.code == 2 and result.err.startswith(f"targetlint: {name}:{line}:{column}: configuration error:"), result.err
+
+
+def test_a_profile_flag_is_not_placed_in_the_file(cli, write, tmp_path, monkeypatch):
+    # The mistake is the flag's; the file's own profile line is not it.
+    monkeypatch.chdir(tmp_path)
+    write(".targetlint.yaml", "profile: shanghai-2025\n")
+    result = cli("check", "--lang", "en", "--profile", "no-such-profile", str(write("a.yaml", DECLARATION)))
+    assert result.code == 2 and result.err.startswith("targetlint: configuration error in .targetlint.yaml: key 'profile':"), result.err
 
 
 def test_with_a_profile_mistakes_are_placed_where_the_file_has_them(cli, write, tmp_path, monkeypatch):
