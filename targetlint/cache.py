@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from targetlint import __version__
 from targetlint.rule import Finding, Fix, FixSafety, Severity
@@ -33,6 +34,11 @@ def fingerprint(*parts: object) -> str:
     return digest.hexdigest()
 
 
+class Key(NamedTuple):
+    entry: Path          # the entry's file, named by the digest of the stamp and the file's bytes
+    stamp: str           # the run's fingerprint and the file's configuration, checked against the entry
+
+
 class Cache:
     """``run_fingerprint`` covers the installation (version, code); each call's
     ``salt`` covers one file's configuration (rules, options, vocabulary)."""
@@ -41,30 +47,47 @@ class Cache:
         self.directory = Path(directory)
         self.fingerprint = run_fingerprint if run_fingerprint is not None else installation_fingerprint()
         self.hits = self.misses = 0
+        self._stamps: dict[str, str] = {}      # salt → stamp: one per configuration, not one per file
 
-    def _entry(self, data: bytes, salt: str) -> tuple[Path, str]:
-        stamp = hashlib.sha256(f"{self.fingerprint}\0{salt}".encode()).hexdigest()
-        key = hashlib.sha256(stamp.encode() + b"\0" + data).hexdigest()
-        return self.directory / __version__ / key[:2] / f"{key}.json", stamp
+    def _stamp(self, salt: str) -> str:
+        stamp = self._stamps.get(salt)
+        if stamp is None:
+            stamp = self._stamps[salt] = hashlib.sha256(f"{self.fingerprint}\0{salt}".encode()).hexdigest()
+        return stamp
 
-    def holds(self, path: str, salt: str = "", max_size: int | None = None) -> bool:
-        """Whether an entry for the file as it is now exists (it may still
-        turn out corrupt when read; ``get`` decides that)."""
+    def key(self, data: bytes, salt: str = "") -> Key:
+        """Where the entry for ``data`` under ``salt`` lives; the one hash of the file's bytes."""
+        stamp = self._stamp(salt)
+        digest = hashlib.sha256(stamp.encode() + b"\0" + data).hexdigest()
+        return Key(self.directory / __version__ / digest[:2] / f"{digest}.json", stamp)
+
+    def find(self, path: str, salt: str = "", max_size: int | None = None) -> Key | None:
+        """The key of the file as it is now, when an entry for it exists (it
+        may still turn out corrupt when read; ``read`` decides that). The
+        caller keeps the key, so answering from the entry later needs no
+        second read or hash of the file."""
         from targetlint.source import read_limited
 
         try:
             data, _ = read_limited(path, max_size)
         except OSError:
-            return False
-        return data is not None and self._entry(data, salt)[0].exists()
+            return None
+        if data is None:
+            return None
+        key = self.key(data, salt)
+        return key if key.entry.exists() else None
 
     def get(self, data: bytes, path: str, salt: str = "", render_key: str | None = None):
         """The cached outcome of ``data``; with ``render_key``, a rendering kept
         for exactly that output (format, language, colour, path) is returned
         in place of the findings, so a warm run need not render them again."""
+        return self.read(self.key(data, salt), path, render_key)
+
+    def read(self, key: Key, path: str, render_key: str | None = None):
+        """``get`` for a key already computed."""
         from targetlint.runner import FileOutcome
 
-        entry, stamp = self._entry(data, salt)
+        entry, stamp = key
         try:
             # An entry is a header line, then the findings as JSON; the digest
             # covers the findings' bytes, so checking it needs no re-encoding.
@@ -90,10 +113,14 @@ class Cache:
         return outcome
 
     def put(self, data: bytes, outcome, salt: str = "") -> None:
+        self.write(self.key(data, salt), outcome)
+
+    def write(self, key: Key, outcome) -> None:
+        """``put`` for a key already computed."""
         if outcome.crashed or outcome.error is not None:
             return      # a crash may be transient; don't remember it
         body = json.dumps([_record(f) for f in outcome.findings], ensure_ascii=False).encode("utf-8")
-        entry, stamp = self._entry(data, salt)
+        entry, stamp = key
         counts: dict[str, int] = {}
         for finding in outcome.findings:
             counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1

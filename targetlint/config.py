@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import count
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,21 +30,36 @@ PYPROJECT = "pyproject.toml"
 
 
 class ConfigError(Exception):
-    """A configuration file that cannot be used; the CLI prints it and exits 2."""
+    """A configuration file that cannot be used; the CLI prints it and exits 2.
 
-    def __init__(self, path: str, key: str, zh: str, en: str):
+    ``line`` and ``column`` (1-based, code points) point at the offending key,
+    or value, when the file shows where it is (see ``at``)."""
+
+    def __init__(self, path: str, key: str, zh: str, en: str, line: int | None = None, column: int | None = None):
         super().__init__(en)
         self.path, self.key, self.zh, self.en = path, key, zh, en
+        self.line, self.column = line, column
+
+    def at(self, loc: tuple, value: bool = True) -> "ConfigError":
+        """Place the error at ``loc``, a key path in the file's settings: at
+        its value, or with ``value=False`` at its key (see ``position``)."""
+        if self.path and self.line is None:
+            found = position(self.path, loc, value)
+            if found is not None:
+                self.line, self.column = found
+        return self
 
     def message(self, lang: str = "zh") -> str:
         from targetlint.fingerprint import relative_path
 
         shown = relative_path(self.path) if self.path else self.path
-        if lang == "en":
-            where = f" key '{self.key}':" if self.key else ""
-            return f"configuration error in {shown}:{where} {self.en}"
-        where = f"键“{self.key}”：" if self.key else ""
-        return f"配置文件 {shown} 有误：{where}{self.zh}"
+        key_en = f" key '{self.key}':" if self.key else ""
+        key_zh = f"键“{self.key}”：" if self.key else ""
+        if self.line is not None:
+            # path:line:col: first, as yamllint, ruff and editors' problem matchers expect.
+            at = f"{shown}:{self.line}:{self.column}: "
+            return f"{at}configuration error:{key_en} {self.en}" if lang == "en" else f"{at}配置文件有误：{key_zh}{self.zh}"
+        return f"configuration error in {shown}:{key_en} {self.en}" if lang == "en" else f"配置文件 {shown} 有误：{key_zh}{self.zh}"
 
 
 # --- discovery -----------------------------------------------------------
@@ -97,19 +113,28 @@ def _pyproject_table(path: str) -> dict | None:
         except OSError as error:
             raise ConfigError(path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})") from None
         if b"targetlint" in data:
-            import tomllib
-
-            try:
-                document = tomllib.loads(data.decode("utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-                raise ConfigError(path, "", f"不是有效的 TOML：{error}", f"not valid TOML: {error}") from None
+            document = _toml(path, data)
             tool = document.get("tool")
             if isinstance(tool, dict) and "targetlint" in tool:
                 table = tool["targetlint"]
                 if not isinstance(table, dict):
-                    raise ConfigError(path, "tool.targetlint", "应为表（table）", "must be a table")
+                    raise ConfigError(path, "tool.targetlint", "应为表（table）", "must be a table").at(())
         _pyproject_tables[path] = table
     return _pyproject_tables[path]
+
+
+def _toml(path: str, data: bytes) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, "", f"不是有效的 TOML：{error}", f"not valid TOML: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        # tomllib names the place only in its message: "... (at line 3, column 7)".
+        found = re.search(r"\(at line (\d+), column (\d+)\)$", str(error))
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        raise ConfigError(path, "", f"不是有效的 TOML：{error}", f"not valid TOML: {error}", line, column) from None
 
 
 def clear_caches() -> None:
@@ -187,17 +212,18 @@ def _read(path: str) -> "Config":
         settings = model.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
+        loc = tuple(first["loc"])
+        key = ".".join(str(part) for part in loc)
         if first["type"] == "extra_forbidden":
             known = [name.replace("_", "-") for name in model.model_fields]
             import difflib
 
-            close = difflib.get_close_matches(str(first["loc"][-1]), known, n=1)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}") from None
+            raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}").at(loc, value=False) from None
         shown = _shown(first.get("input"))
-        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}") from None
+        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}").at(loc) from None
     return Config(path=path, base=os.path.dirname(os.path.abspath(path)), settings=settings)
 
 
@@ -210,24 +236,26 @@ def _raw_table(path: str) -> dict:
     except OSError as error:
         raise ConfigError(path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})") from None
     if path.endswith(".toml"):
-        import tomllib
-
-        try:
-            table = tomllib.loads(data.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(path, "", f"不是有效的 TOML：{error}", f"not valid TOML: {error}") from None
+        table = _toml(path, data)
     else:
         from ruamel.yaml import YAML
-        from ruamel.yaml.error import YAMLError
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
         try:
             table = YAML(typ="safe").load(data)
         except (YAMLError, UnicodeDecodeError) as error:
-            raise ConfigError(path, "", f"不是有效的 YAML：{error}", f"not valid YAML: {error}") from None
+            failed = ConfigError(path, "", f"不是有效的 YAML：{error}", f"not valid YAML: {error}")
+            if isinstance(error, MarkedYAMLError):
+                from targetlint.loader import _error_marks
+
+                mark = _error_marks(error)[0]
+                if mark is not None:
+                    failed.line, failed.column = mark.line + 1, mark.column + 1
+            raise failed from None
     if table is None:
         return {}
     if not isinstance(table, dict):
-        raise ConfigError(path, "", "顶层应为映射（键: 值）", "the top level must be a mapping")
+        raise ConfigError(path, "", "顶层应为映射（键: 值）", "the top level must be a mapping").at(())
     return table
 
 
@@ -251,6 +279,19 @@ class Config:
 
     def excluded(self, path: str) -> bool:
         return any(matches(pattern, path, self.base) for pattern in self.settings.exclude)
+
+    def excluded_directory(self, path: str) -> bool:
+        """Whether every file under the directory ``path`` is excluded.
+
+        A file's path relative to the base then extends the directory's, so
+        a glob matching the directory (a name in it, or it or a parent) also
+        matches the file. Not so for the base itself or a directory above it:
+        files under those are matched by paths the directory's is not a
+        prefix of, so they are never wholly excluded here."""
+        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+        if all(part in (".", "..") for part in relative.split("/")):
+            return False
+        return self.excluded(path)
 
     def per_file_selectors(self, path: str) -> list[str]:
         return [code for pattern, codes in self.settings.per_file_ignores.items() if matches(pattern, path, self.base) for code in codes]
@@ -332,33 +373,45 @@ class Overrides:
     profile: str | None = None
 
 
-def validate_against(config: Config, registry: "Registry") -> None:
-    """Check every rule reference, option and vocabulary name in ``config``; raise ConfigError."""
+def validate_against(config: Config, registry: "Registry", locate: bool = True) -> None:
+    """Check every rule reference, option and vocabulary name in ``config``; raise ConfigError.
+
+    ``locate=False`` when ``config`` is merged with a profile: its lists and
+    tables are then no longer the file's, so a key path could lead to
+    another entry of the file (the planner checks the file's own first)."""
     from targetlint.selection import UnknownSelector, expand
 
     settings = config.settings
 
-    def selectors(key: str, values) -> None:
+    def fail(key: str, loc: tuple, zh: str, en: str, value: bool = True) -> ConfigError:
+        error = ConfigError(config.path, key, zh, en)
+        return error.at(loc, value) if locate else error
+
+    def selectors(key: str, loc: tuple, values, at_key: bool = False) -> None:
         for index, value in enumerate(values):
             try:
                 expand(registry, [value])
             except UnknownSelector:
-                raise ConfigError(config.path, f"{key}[{index}]", f"未知的规则“{value}”（见 targetlint rules）", f"unknown rule '{value}' (see targetlint rules)") from None
+                where = loc if at_key else (*loc, index)
+                raise fail(f"{key}[{index}]", where, f"未知的规则“{value}”（见 targetlint rules）", f"unknown rule '{value}' (see targetlint rules)", not at_key) from None
 
-    selectors("select", settings.select or ())
-    selectors("ignore", settings.ignore)
-    selectors("extend-select", settings.extend_select)
+    selectors("select", ("select",), settings.select or ())
+    selectors("ignore", ("ignore",), settings.ignore)
+    selectors("extend-select", ("extend-select",), settings.extend_select)
     for pattern, codes in settings.per_file_ignores.items():
-        selectors(f"per-file-ignores.{pattern}", codes)
+        selectors(f"per-file-ignores.{pattern}", ("per-file-ignores", pattern), codes)
     for key in settings.severity:
-        selectors(f"severity.{key}", [key])
+        selectors(f"severity.{key}", ("severity", key), [key], at_key=True)
     for table_name in ("rules", "rule-options"):
         table = settings.rules if table_name == "rules" else settings.rule_options
         for key, options in table.items():
             rule = registry.lookup(key)
             if rule is None:
-                raise ConfigError(config.path, f"{table_name}.{key}", f"未知的规则“{key}”", f"unknown rule '{key}'")
-            _validate_options(config.path, f"{table_name}.{key}", rule, options)
+                raise fail(f"{table_name}.{key}", (table_name, key), f"未知的规则“{key}”", f"unknown rule '{key}'", value=False)
+            problem = _options_problem(rule, options)
+            if problem is not None:
+                loc, zh, en, value = problem
+                raise fail(".".join([table_name, key, *map(str, loc)]), (table_name, key, *loc), zh, en, value)
     from targetlint.vocabulary import Vocabulary
 
     names = Vocabulary.list_names()
@@ -369,29 +422,353 @@ def validate_against(config: Config, registry: "Registry") -> None:
             close = difflib.get_close_matches(name, names, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(config.path, f"vocabulary.{name}", f"未知的词表{hint_zh}", f"unknown word list{hint_en}")
+            raise fail(f"vocabulary.{name}", ("vocabulary", name), f"未知的词表{hint_zh}", f"unknown word list{hint_en}", value=False)
         if name.replace("_", "-") == "placeholder-patterns":
             for index, pattern in enumerate(words):
                 try:
                     re.compile(pattern)
                 except re.error as error:
-                    raise ConfigError(config.path, f"vocabulary.{name}[{index}]", f"不是有效的正则表达式：{error}", f"not a valid regular expression: {error}") from None
+                    raise fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), f"不是有效的正则表达式：{error}", f"not a valid regular expression: {error}") from None
 
 
-def _validate_options(path: str, key: str, rule, options: dict) -> None:
+def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None:
+    """The first problem with a rule's options: (key path within them, zh, en, whether it is the value's)."""
     from pydantic import ValidationError
 
     try:
         rule.Options.model_validate(options)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join([key, *(str(part) for part in first["loc"])])
+        loc = tuple(first["loc"])
         if first["type"] == "extra_forbidden":
-            raise ConfigError(path, where, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option") from None
+            return loc, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option", False
         shown = _shown(first.get("input"))
-        raise ConfigError(path, where, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}") from None
+        return loc, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}", True
+    return None
 
 
 def _shown(value) -> str:
     text = repr(value)
     return f" {text}" if len(text) <= 60 else ""
+
+
+# --- where a setting stands in its file ----------------------------------------
+#
+# Only an error needs a position, so the file is read again then, never on
+# the way to a clean run.
+
+def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | None:
+    """Line and column (1-based, code points) of the value at ``loc``, a key
+    path in the settings of the configuration file ``path`` (``()`` is the
+    settings table itself), or with ``value=False`` of its key; ``"[key]"``
+    in ``loc`` (pydantic's mark for a mapping's key) means that key.
+
+    Where ``loc`` goes further than the file (a list written as one
+    comma-separated string, an entry a profile added), the nearest part of it
+    that is there; in pyproject.toml at worst the ``[tool.targetlint]``
+    header. None when nothing can be placed surely."""
+    from ruamel.yaml.error import YAMLError
+
+    if "[key]" in loc:
+        loc, value = loc[:loc.index("[key]")], False
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if path.endswith(".toml"):
+            prefix = ("tool", "targetlint") if os.path.basename(path) == PYPROJECT else ()
+            return _toml_position(data.decode("utf-8"), prefix, loc, value)
+        return _yaml_position(data, loc, value)
+    except (OSError, ValueError, LookupError, RecursionError, YAMLError):
+        return None      # the file changed since it was read, or a scan failed: the error still names the key
+
+
+def _yaml_position(data: bytes, loc: tuple, value: bool) -> tuple[int, int] | None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    node = YAML(typ="safe").compose(data)
+    if node is None:
+        return None
+    key_mark = value_mark = node.start_mark
+    for depth, part in enumerate(loc):
+        if isinstance(node, MappingNode):
+            pair = _yaml_entry(node, str(part), top=depth == 0)
+            if pair is None:
+                break
+            key_mark, value_mark = pair[0].start_mark, pair[1].start_mark
+            node = pair[1]
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            key_mark = value_mark = node.start_mark
+        else:
+            break
+    else:
+        mark = value_mark if value else key_mark
+        return mark.line + 1, mark.column + 1
+    if depth == 0:
+        return None
+    # Stopped short: a scalar holds what ``loc`` points into; otherwise the
+    # setting it belongs to is named at its key.
+    mark = value_mark if isinstance(node, ScalarNode) else key_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _yaml_entry(node, key: str, top: bool):
+    for pair in node.value:
+        if pair[0].value == key:
+            return pair
+    if top:     # settings are spelt fail-on or fail_on; errors name them the first way
+        for pair in node.value:
+            if isinstance(pair[0].value, str) and pair[0].value.replace("_", "-") == key.replace("_", "-"):
+                return pair
+    return None
+
+
+def _toml_position(text: str, prefix: tuple, loc: tuple, value: bool) -> tuple[int, int] | None:
+    """``position`` in TOML text, whose settings table is at ``prefix``.
+
+    tomllib gives no positions, so the text is scanned; the scan is trusted
+    only when it finds exactly the keys, tables and list items tomllib found
+    under ``prefix``, so a wrong line is never given."""
+    import tomllib
+
+    scan = _TomlScan(text)
+    wanted = {p for p in _toml_paths(tomllib.loads(text)) if p[:len(prefix)] == prefix}
+    if wanted != {p for p in scan.paths() if p[:len(prefix)] == prefix}:
+        return None
+    full = prefix + tuple(loc)
+    place = scan.place(full)
+    if place is not None:
+        key, start, _ = place
+        return scan.line_column(start if value else key)
+    # Stopped short: a scalar holds what ``loc`` points into; otherwise the
+    # setting it belongs to is named at its key; at worst, the table itself.
+    for depth in range(len(full) - 1, len(prefix), -1):
+        place = scan.place(full[:depth])
+        if place is not None:
+            key, start, container = place
+            return scan.line_column(key if container else start)
+    place = scan.place(prefix)
+    return None if place is None else scan.line_column(place[1])
+
+
+def _toml_paths(value, path: tuple = ()):
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for name, item in items:
+        yield path + (name,)
+        yield from _toml_paths(item, path + (name,))
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_SCALAR = re.compile(r"[^,\]}#\r\n]*")
+_TOML_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+class _TomlScan:
+    """Where each key and value of a TOML document stands. Meant for text
+    tomllib accepted: it follows the grammar without checking it, and raises
+    ValueError or LookupError at anything it did not expect.
+
+    ``places``: key path → (offset of its key, offset of its value, whether
+    the value is a table or array); a table header's value offset is its
+    ``[``. ``implicit``: tables only named on the way to a deeper key (the
+    ``a`` of ``a.b = 1`` or ``[a.b]``) → the offsets where they are named.
+    """
+
+    def __init__(self, text: str):
+        self.text, self.i = text, 0
+        self.places: dict[tuple, tuple[int, int, bool]] = {}
+        self.implicit: dict[tuple, list[int]] = {}
+        self.repeated: set[tuple] = set()
+        arrays: dict[tuple, int] = {}
+        table: tuple = ()
+        while True:
+            self._skip(newlines=True)
+            if self.i >= len(text):
+                break
+            if text[self.i] == "[":
+                start = self.i
+                double = text.startswith("[[", start)
+                self.i += 2 if double else 1
+                keys = self._key()
+                self._expect("]]" if double else "]")
+                # Inside an array of tables a header continues its last item.
+                path: tuple = ()
+                for depth, (name, _) in enumerate(keys):
+                    path += (name,)
+                    if path in arrays and not (double and depth == len(keys) - 1):
+                        path += (arrays[path],)
+                    if depth < len(keys) - 1:
+                        self.implicit.setdefault(path, []).append(keys[depth][1])
+                if double:
+                    self.implicit.setdefault(path, []).append(keys[-1][1])
+                    arrays[path] = arrays.get(path, -1) + 1
+                    path += (arrays[path],)
+                table = path
+                self._put(table, (keys[-1][1], start, True))
+            else:
+                self._pair(table)
+            self._skip(newlines=False)
+            if self.i < len(text) and text[self.i] == "#":
+                self.i = _line_end(text, self.i)
+            if self.i < len(text) and text[self.i] not in "\r\n":
+                raise ValueError(f"unexpected {text[self.i]!r} at {self.i}")
+
+    def paths(self) -> set[tuple]:
+        return set(self.places) | set(self.implicit)
+
+    def place(self, path: tuple) -> tuple[int, int, bool] | None:
+        """Where ``path`` stands, if in exactly one place."""
+        if path in self.repeated:
+            return None
+        if path in self.places:
+            return self.places[path]
+        named = self.implicit.get(path, [])
+        return (named[0], named[0], True) if len(named) == 1 else None
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
+
+    def _put(self, path: tuple, place: tuple[int, int, bool]) -> None:
+        if path in self.places:
+            self.repeated.add(path)
+        self.places[path] = place
+
+    def _skip(self, newlines: bool) -> None:
+        text = self.text
+        while self.i < len(text):
+            char = text[self.i]
+            if char in " \t" or (newlines and char in "\r\n"):
+                self.i += 1
+            elif newlines and char == "#":
+                self.i = _line_end(text, self.i)
+            else:
+                break
+
+    def _expect(self, token: str) -> None:
+        self._skip(newlines=False)
+        if not self.text.startswith(token, self.i):
+            raise ValueError(f"expected {token!r} at {self.i}")
+        self.i += len(token)
+
+    def _key(self) -> list[tuple[str, int]]:
+        """A dotted key: each part with its offset."""
+        keys = []
+        while True:
+            self._skip(newlines=False)
+            start, char = self.i, self.text[self.i]
+            if char == '"':
+                name = self._basic_string()
+            elif char == "'":
+                end = self.text.index("'", start + 1)
+                name, self.i = self.text[start + 1:end], end + 1
+            else:
+                bare = _BARE_KEY.match(self.text, start)
+                if bare is None:
+                    raise ValueError(f"no key at {start}")
+                name, self.i = bare.group(), bare.end()
+            keys.append((name, start))
+            self._skip(newlines=False)
+            if not self.text.startswith(".", self.i):
+                return keys
+            self.i += 1
+
+    def _pair(self, table: tuple) -> None:
+        keys = self._key()
+        self._expect("=")
+        path = table
+        for name, offset in keys[:-1]:
+            path += (name,)
+            self.implicit.setdefault(path, []).append(offset)
+        path += (keys[-1][0],)
+        self._put(path, (keys[-1][1], *self._value(path)))
+
+    def _value(self, path: tuple) -> tuple[int, bool]:
+        """Scan the value at ``path``: (its offset, whether it is a table or array)."""
+        self._skip(newlines=False)
+        text, start = self.text, self.i
+        char = text[start]
+        if text.startswith(('"""', "'''"), start):
+            self._multiline_string(char)
+        elif char == '"':
+            self._basic_string()
+        elif char == "'":
+            self.i = text.index("'", start + 1) + 1
+        elif char == "[":
+            indexes = count()
+
+            def element() -> None:
+                item = path + (next(indexes),)
+                offset, container = self._value(item)
+                self._put(item, (offset, offset, container))
+
+            self._items("]", element)
+            return start, True
+        elif char == "{":
+            self._items("}", lambda: self._pair(path))
+            return start, True
+        else:
+            # Numbers, booleans and dates (a date may hold a space) run to
+            # whatever ends a value.
+            scalar = _TOML_SCALAR.match(text, start).group().rstrip(" \t")
+            if not scalar:
+                raise ValueError(f"no value at {start}")
+            self.i = start + len(scalar)
+        return start, False
+
+    def _items(self, close: str, item) -> None:
+        """Comma-separated ``item``s from the opening bracket to ``close``."""
+        self.i += 1
+        while True:
+            self._skip(newlines=True)
+            if self.text[self.i] == close:
+                break
+            item()
+            self._skip(newlines=True)
+            if self.text[self.i] != ",":
+                break
+            self.i += 1
+        self._expect(close)
+
+    def _basic_string(self) -> str:
+        text, i, out = self.text, self.i + 1, []
+        while text[i] != '"':
+            if text[i] == "\\":
+                escape = text[i + 1]
+                if escape in "uU":
+                    width = 4 if escape == "u" else 8
+                    out.append(chr(int(text[i + 2:i + 2 + width], 16)))
+                    i += 2 + width
+                    continue
+                out.append(_TOML_ESCAPES[escape])
+                i += 2
+                continue
+            out.append(text[i])
+            i += 1
+        self.i = i + 1
+        return "".join(out)
+
+    def _multiline_string(self, quote: str) -> None:
+        text, i = self.text, self.i + 3
+        while True:
+            if quote == '"' and text[i] == "\\":
+                i += 2
+            elif text.startswith(quote * 3, i):
+                # Up to two quotes before the closing three belong to the string.
+                end = i + 3
+                while end < len(text) and text[end] == quote and end - i < 5:
+                    end += 1
+                self.i = end
+                return
+            else:
+                i += 1
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

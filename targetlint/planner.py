@@ -38,8 +38,22 @@ class Planner:
         from targetlint.profiles import with_profile
 
         if config.path not in self._effective:
-            effective = with_profile(config, self.registry, self.overrides.profile)
-            validate_against(effective, self.registry)
+            try:
+                effective = with_profile(config, self.registry, self.overrides.profile)
+            except ConfigError as error:
+                # At the key in the file, when the mistake is the file's: not
+                # a --profile flag's, nor in a profile's own rule files.
+                if error.key == "profile" and not self.overrides.profile:
+                    error.at(("profile",))
+                elif error.key == "rule-files" and not (self.overrides.profile or config.settings.profile):
+                    error.at(("rule-files",))
+                raise
+            if effective is not config:
+                # The file's own settings first, so a mistake is placed at the
+                # key and index written in the file; merging with a profile
+                # renumbers lists and moves rules into rule-options.
+                validate_against(config, self.registry)
+            validate_against(effective, self.registry, locate=effective is config)
             self._effective[config.path] = effective
         return self._effective[config.path]
 
@@ -63,6 +77,29 @@ class Planner:
         if os.path.basename(path) in YAML_NAMES:
             return True
         return self.config_for(path).excluded(path)
+
+    def excluded_directory(self, path: str) -> bool:
+        """Whether a walk may skip the directory ``path``: the configuration
+        governing the files in it excludes every file under it.
+
+        Exclusion does not depend on the profile or the rules, so the plain
+        configuration is read, not validated against the registry: a walk
+        passing a folder must not load rule files nobody checks. A
+        configuration that cannot be read does not prune; it is reported, as
+        before, if a file under it is checked. A configuration nested deeper
+        inside an excluded directory is not looked for: finding it would mean
+        walking the directory (ruff's walk skips it the same way)."""
+        try:
+            if self.explicit is not None:
+                config = self.explicit
+            else:
+                found = find_config(path)
+                if found is None:
+                    return False
+                config = load_config(found)
+        except ConfigError:
+            return False
+        return config.excluded_directory(path)
 
     # -- rules -----------------------------------------------------------
     def enabled_codes(self, config: Config) -> set[str]:

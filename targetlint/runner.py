@@ -7,11 +7,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from targetlint.engine import Engine
 from targetlint.rule import Finding, Severity
 from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, read_source, too_large
+
+if TYPE_CHECKING:
+    from targetlint.cache import Key
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DIRECTIVE_MARKER = "targetlint:"      # targetlint.suppressions.MARKER, without importing it
@@ -147,27 +150,30 @@ def _module_stamp(rule_class) -> tuple[str, int]:
         return rule_class.__module__, 0
 
 
-def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there."""
+def collect(paths: list[str], excluded_directory: Callable[[str], bool] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there.
+
+    A directory for which ``excluded_directory`` is true (none of its files
+    could be checked) is not entered, so a large excluded tree costs nothing
+    and a problem inside it (an unreadable folder) is not reported. The
+    caller still drops excluded files one by one: this only saves the walk.
+    """
     files: list[str] = []
     errors: list[tuple[str, str]] = []
     for path in paths:
         if os.path.isdir(path):
-            found = []
-            visited: set[tuple[int, int]] = set()
+            # A directory named on the command line is walked even when it is
+            # excluded itself, as it always was; its files are dropped later.
+            prune = excluded_directory if excluded_directory is not None and not excluded_directory(path) else None
             unreadable: list[OSError] = []
-            for root, dirs, names in os.walk(path, followlinks=True, onerror=unreadable.append):
-                stat = os.stat(root)
-                if (stat.st_dev, stat.st_ino) in visited:   # a symlink loop
-                    dirs[:] = []
-                    continue
-                visited.add((stat.st_dev, stat.st_ino))
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-                found.extend(os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
+            pruned: list[str] = []
+            found = list(_yaml_files(path, unreadable.append, prune, pruned))
             for error in unreadable:   # os.walk skips these silently
                 reason = error.strerror or type(error).__name__
                 errors.append((f"{error.filename}：无法读取（{reason}）", f"{error.filename}: cannot be read ({reason})"))
-            if not found and not unreadable:
+            # "No YAML files" counts excluded ones too, as when excluded folders
+            # were walked; they are looked for only when nothing else was found.
+            if not found and not unreadable and not any(next(_yaml_files(d, _ignore), None) for d in pruned):
                 errors.append((f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）", f"{path}: no YAML files (*.yaml, *.yml) in this directory"))
             files.extend(sorted(found))
         elif os.path.exists(path):
@@ -176,6 +182,33 @@ def collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             errors.append((f"{path}：路径不存在", f"{path}: no such file or directory"))
     unique = list(dict.fromkeys(os.path.normpath(f) for f in files))
     return unique, errors
+
+
+def _yaml_files(top: str, onerror: Callable[[OSError], object], prune: Callable[[str], bool] | None = None, pruned: list[str] | None = None):
+    """YAML files under ``top``, each directory walked once (symlink loops);
+    subdirectories ``prune`` rejects are not entered but added to ``pruned``."""
+    visited: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(top, followlinks=True, onerror=onerror):
+        stat = os.stat(root)
+        if (stat.st_dev, stat.st_ino) in visited:   # a symlink loop
+            dirs[:] = []
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        if prune is not None:
+            kept = []
+            for name in dirs:
+                directory = os.path.join(root, name)
+                if prune(directory):
+                    pruned.append(directory)
+                else:
+                    kept.append(name)
+            dirs[:] = kept
+        yield from (os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
+
+
+def _ignore(error: OSError) -> None:
+    pass
 
 
 def check_files(
@@ -200,20 +233,26 @@ def check_files(
     result = RunResult()
     planned = [(path, plans(path) if plans else FilePlan(engine)) for path in files]
 
+    # Files the cache already holds are answered here: sending their results
+    # back from a worker would cost more than reading them. The keys found
+    # are kept (not the bytes: memory must not follow the corpus), so a hit
+    # costs one read and one hash of the file.
+    held: dict[int, "Key"] = {}
+    if cache is not None and jobs > 1:
+        for index, (path, plan) in enumerate(planned):
+            key = cache.find(path, plan.fingerprint, max_file_size)
+            if key is not None:
+                held[index] = key
+
     def work(index: int) -> FileOutcome:
         path, plan = planned[index]
-        return check_path(path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key)
+        return check_path(path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key, held=held.get(index))
 
     from targetlint.parallel import ordered_map
 
-    # Files the cache already holds are answered here: sending their results
-    # back from a worker would cost more than reading them.
-    cached = set()
-    if cache is not None and jobs > 1:
-        cached = {i for i, (path, plan) in enumerate(planned) if cache.holds(path, plan.fingerprint, max_file_size)}
-    misses = ordered_map(work, [i for i in range(len(planned)) if i not in cached], jobs)
+    misses = ordered_map(work, [i for i in range(len(planned)) if i not in held], jobs)
     for index, (path, plan) in enumerate(planned):
-        outcome = work(index) if index in cached else next(misses)
+        outcome = work(index) if index in held else next(misses)
         result.add(outcome, plan, retain=on_file is None)
         if on_file is not None and (outcome.findings or outcome.rendered):
             outcome.findings.sort(key=Finding.sort_key)
@@ -223,8 +262,17 @@ def check_files(
     return result
 
 
-def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None, render_key: str | None = None) -> FileOutcome:
-    """Read and check one file, through the cache when there is one."""
+def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None, render_key: str | None = None, held: "Key | None" = None) -> FileOutcome:
+    """Read and check one file, through the cache when there is one.
+
+    ``held``: the cache key the pre-pass found for the file (``Cache.find``);
+    the entry is read without reading the file again, which happens only
+    when the entry turns out unusable."""
+    rendering = f"{render_key}|{path}" if render_key else None
+    if cache is not None and held is not None:
+        hit = cache.read(held, path, render_key=rendering)
+        if hit is not None:
+            return hit
     try:
         data, size = read_limited(path, max_file_size)
     except OSError as error:
@@ -234,13 +282,16 @@ def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_F
         return FileOutcome(path, error=(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
     if data is None:
         return check_text(too_large(path, size, max_file_size), plan)
+    key = None
     if cache is not None:
-        hit = cache.get(data, path, plan.fingerprint, render_key=f"{render_key}|{path}" if render_key else None)
+        key = cache.key(data, plan.fingerprint)
+        # A held entry was just found unusable: reading it again would not help.
+        hit = cache.read(key, path, render_key=rendering) if held is None else None
         if hit is not None:
             return hit
     outcome = check_text(decode(data, path, max_size=None), plan)
-    if cache is not None:
-        cache.put(data, outcome, plan.fingerprint)
+    if key is not None:
+        cache.write(key, outcome)
     return outcome
 
 

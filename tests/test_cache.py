@@ -61,7 +61,7 @@ def test_corrupt_entries_are_ignored(tmp_path):
     import json
 
     body = b'[{"span": [1]}]'
-    stamp = cache._entry(data, "")[1]
+    stamp = cache.key(data).stamp
     header = {"fingerprint": stamp, "crashed": 0, "declarations": 1, "digest": hashlib.sha256(body).hexdigest()}
     entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
     assert cache.get(data, "a.yaml") is None

@@ -211,3 +211,160 @@ def test_glob_matching():
     assert config.matches("batches/**/old-*.yaml", "/repo/batches/old-1.yaml", base)
     assert not config.matches("archive/2022", "/repo/x/archive/2022/x.yaml", base)
     assert not config.matches("*.bak.yaml", "/repo/a/b.yaml", base)
+
+
+# --- where a configuration error is ------------------------------------------
+#
+# Each text marks with ‸ the character the error must point at; the expected
+# line and column are counted from the text, not taken from targetlint.
+
+CARET = "‸"
+
+
+def _marked(text: str) -> tuple[str, int, int]:
+    before = text[:text.index(CARET)]
+    return text.replace(CARET, ""), before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+YAML_MISTAKES = [
+    ("select: [TL201]\n‸selct: [TL2]\n", "selct", "did you mean 'select'"),
+    ("fail-on: ‸warnings\n", "fail-on", "warnings"),
+    ("fail_on: ‸warnings\n", "fail_on", "warnings"),
+    ("select: [TL201, ‸TL999]\n", "select[1]", "TL999"),
+    ("select: ‸TL201, TL999\n", "select[1]", "TL999"),        # a comma-separated string: the string
+    ("ignore:\n  - TL201\n  - ‸nonsense\n", "ignore[1]", "nonsense"),
+    ("per-file-ignores:\n  'legacy/**': [TL201]\n  '历史/*.yaml': [TL201, ‸nonsense-rule]\n", "per-file-ignores.历史/*.yaml[1]", "nonsense-rule"),
+    ("per_file_ignores:\n  'a/*': [‸nope]\n", "per-file-ignores.a/*[0]", "nope"),
+    ("per-file-ignores:\n  'a/*': ‸7\n", "per-file-ignores.a/*", "list"),
+    ("severity:\n  TL201: error\n  ‸TL999: info\n", "severity.TL999[0]", "TL999"),
+    ("severity: {TL201: ‸fatal}\n", "severity.TL201", "fatal"),
+    ("rules:\n  TL003:\n    ‸requird: [x]\n", "rules.TL003.requird", "has no such option"),
+    ("rules:\n  TL003: {required: ‸7}\n", "rules.TL003.required", "list"),
+    ("rule-options:\n  missing-field:\n    required: [项目名称, ‸{a: 1}]\n", "rule-options.missing-field.required.1", "string"),
+    ("rules:\n  ‸TL777: {}\n", "rules.TL777", "TL777"),
+    ("vocabulary:\n  ‸vage-words: [x]\n", "vocabulary.vage-words", "did you mean 'vague-words'"),
+    ("vocabulary:\n  placeholder-patterns: ['x+', ‸'(']\n", "vocabulary.placeholder-patterns[1]", "regular expression"),
+]
+
+TOML_MISTAKES = [
+    ('[tool.targetlint]\nselect = ["TL201"]\n‸selct = ["TL2"]\n', "selct", "did you mean 'select'"),
+    ('[tool.targetlint]\nfail-on = ‸"warnings"  # not a level\n', "fail-on", "warnings"),
+    ('[tool.targetlint]\nselect = [\n  "TL201",  # [tool.targetlint] select = 1\n  ‸"TL999",\n]\n', "select[1]", "TL999"),
+    ('[tool.targetlint.per-file-ignores]\n"legacy/**" = ["TL201"]\n"*.draft.yaml" = ["TL201", ‸"nope"]\n', "per-file-ignores.*.draft.yaml[1]", "nope"),
+    ('[tool.targetlint]\nper-file-ignores = { "a/*" = ‸7 }\n', "per-file-ignores.a/*", "list"),
+    ('[tool.targetlint.severity]\nTL201 = "error"\n‸TL999 = "info"\n', "severity.TL999[0]", "TL999"),
+    ('[tool.targetlint]\nseverity = { TL203 = "info", TL201 = ‸"fatal" }\n', "severity.TL201", "fatal"),
+    ('[tool.targetlint.rules.TL003]\n‸requird = ["x"]\n', "rules.TL003.requird", "has no such option"),
+    ('[tool.targetlint]\nrules . TL003 . required = ‸7\n', "rules.TL003.required", "list"),
+    ('[tool.targetlint.rules.‸TL777]\n', "rules.TL777", "TL777"),
+    ('[tool.targetlint.vocabulary]\n"placeholder-patterns" = [\'x+\', ‸"("]\n', "vocabulary.placeholder-patterns[1]", "regular expression"),
+    # Text that only looks like the table, in a string of another table.
+    ('[project]\ndescription = """\n[tool.targetlint]\nselect = 1\n"""\n\n[tool.targetlint]\n‸selct = 1\n', "selct", "select"),
+    ('[tool]\ntargetlint.select = ["TL201"]\ntargetlint.fail-on = ‸"fatal"\n', "fail-on", "fatal"),
+]
+
+
+@pytest.mark.parametrize("name, mistakes", [(".targetlint.yaml", YAML_MISTAKES), ("pyproject.toml", TOML_MISTAKES)])
+def test_configuration_errors_name_line_and_column(cli, write, tmp_path, monkeypatch, name, mistakes):
+    monkeypatch.chdir(tmp_path)
+    target = str(write("a.yaml", DECLARATION))
+    for text, key, words in mistakes:
+        config.clear_caches()
+        clean, line, column = _marked(text)
+        write(name, clean)
+        result = cli("check", "--lang", "en", target)
+        assert result.code == 2 and result.out == "", (text, result)
+        assert result.err.startswith(f"targetlint: {name}:{line}:{column}: configuration error: key '{key}': "), (text, result.err)
+        assert words in result.err and "Traceback" not in result.err
+
+
+def test_chinese_messages_carry_the_position_too(cli, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    clean, line, column = _marked("select: [TL201]\n‸selct: [TL2]\n")
+    write(".targetlint.yaml", clean)
+    result = cli("check", str(write("a.yaml", DECLARATION)))
+    assert result.code == 2
+    assert result.err.startswith(f"targetlint: .targetlint.yaml:{line}:{column}: 配置文件有误：键“selct”：未知的设置（是否应为“select”？）")
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (".targetlint.yaml", "select: ‸[TL201\nignore: []\n"),       # where the list was opened
+        (".targetlint.yaml", "‸- just\n- a list\n"),
+        ("pyproject.toml", "[tool.targetlint‸\nselect = 1\n"),
+        ("pyproject.toml", "[tool]\ntargetlint = ‸5\n"),
+        (".targetlint.yaml", "profile: ‸no-such-profile\n"),
+        (".targetlint.yaml", "rule-files: ‸[missing.yaml]\n"),
+    ],
+)
+def test_unusable_files_name_line_and_column(cli, write, tmp_path, monkeypatch, name, text):
+    monkeypatch.chdir(tmp_path)
+    clean, line, column = _marked(text)
+    write(name, clean)
+    result = cli("check", "--lang", "en", str(write("a.yaml", DECLARATION)))
+    assert result.code == 2 and result.err.startswith(f"targetlint: {name}:{line}:{column}: configuration error:"), result.err
+
+
+def test_a_profile_flag_is_not_placed_in_the_file(cli, write, tmp_path, monkeypatch):
+    # The mistake is the flag's; the file's own profile line is not it.
+    monkeypatch.chdir(tmp_path)
+    write(".targetlint.yaml", "profile: shanghai-2025\n")
+    result = cli("check", "--lang", "en", "--profile", "no-such-profile", str(write("a.yaml", DECLARATION)))
+    assert result.code == 2 and result.err.startswith("targetlint: configuration error in .targetlint.yaml: key 'profile':"), result.err
+
+
+def test_with_a_profile_mistakes_are_placed_where_the_file_has_them(cli, write, tmp_path, monkeypatch):
+    # The profile's own ignores come first in the merged list, and its rule
+    # options absorb the file's rules table: neither may move the position.
+    monkeypatch.chdir(tmp_path)
+    target = str(write("a.yaml", DECLARATION))
+    for text, key in [
+        ("profile: shanghai-2025\nignore: [TL201, ‸TL999]\n", "ignore[1]"),
+        ("profile: shanghai-2025\nrules:\n  TL003: {‸requird: 1}\n", "rules.TL003.requird"),
+    ]:
+        config.clear_caches()
+        clean, line, column = _marked(text)
+        write(".targetlint.yaml", clean)
+        result = cli("check", "--lang", "en", target)
+        assert result.code == 2 and result.err.startswith(f"targetlint: .targetlint.yaml:{line}:{column}: configuration error: key '{key}':"), result.err
+
+
+def test_a_setting_not_in_the_file_falls_back_to_the_table_header(tmp_path):
+    # A key path the file does not hold (as one a profile merged in) is
+    # placed no deeper than what the file shows: here only the table.
+    path = tmp_path / "pyproject.toml"
+    clean, line, column = _marked('[project]\nname = "x"\n\n‸[tool.targetlint]\n[tool.targetlint.rules.TL003]\nrequired = []\n\n[tool.targetlint.rules.TL201]\n')
+    path.write_text(clean, encoding="utf-8")
+    assert config.position(str(path), ("rule-options", "TL003", "x"), value=False) == (line, column)
+    # Two tables name rules, so it stands in no one place: the header again.
+    assert config.position(str(path), ("rules", "TL999")) == (line, column)
+
+
+def test_a_scan_that_disagrees_with_tomllib_places_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.targetlint]\nselect = ["TL201"]\n', encoding="utf-8")
+    assert config.position(str(path), ("select", 0)) == (2, 11)
+    monkeypatch.setattr(config._TomlScan, "paths", lambda self: set())
+    assert config.position(str(path), ("select", 0)) is None
+
+
+def test_toml_scan_finds_every_key_tomllib_finds():
+    import tomllib
+
+    text = (
+        '# [tool.targetlint] only a comment\r\n'
+        'title = "a \\"quoted\\" [x] \\u00e9"\r\n'
+        "literal = 'C:\\path [y]'\r\n"
+        'multi = """\nline "" with quotes\n[not.a.table]\nends with a quote""""\n'
+        "raw = '''\n[neither]\n'''\n"
+        "when = 1979-05-27 07:32:00Z\n"
+        'nested = [[1, 2], ["a", { b = [3] }]]\n'
+        '"quoted.key" . bare-part = true\n'
+        "[[products]]\nname = 'x'\n[products.dims]\nw = 1\n[[products]]\nname = 'y'\n"
+        '[ "tool" . targetlint ]\nselect = [ # trailing\n  "TL201", ]\n'
+    )
+    scan = config._TomlScan(text)
+    assert scan.paths() == set(config._toml_paths(tomllib.loads(text)))
+    assert scan.line_column(scan.places[("tool", "targetlint", "select", 0)][1]) == (text[:text.index('"TL201"')].count("\n") + 1, 3)
+    assert scan.place(("products", 1, "name")) is not None and scan.place(("products",)) is None

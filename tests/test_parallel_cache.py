@@ -64,14 +64,17 @@ def test_cache_reuses_results_and_they_are_the_same(cli, corpus, tmp_path):
     assert third == fresh != first
 
 
-def test_corrupt_cache_entries_are_not_trusted(cli, corpus, tmp_path):
+# With several jobs the pre-pass finds the entries and the lookup trusts
+# nothing it found; with one, the lookup finds them itself.
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_corrupt_cache_entries_are_not_trusted(cli, corpus, tmp_path, jobs):
     cache = tmp_path / "cache"
-    first = _findings(cli, "--cache-dir", str(cache), str(corpus))
+    first = _findings(cli, "--jobs", jobs, "--cache-dir", str(cache), str(corpus))
     for entry in cache.rglob("*.json"):
         entry.write_bytes(b'{"fingerprint": "x", "findings": []}')
-    assert _findings(cli, "--cache-dir", str(cache), str(corpus)) == first
+    assert _findings(cli, "--jobs", jobs, "--cache-dir", str(cache), str(corpus)) == first
     shutil.rmtree(cache)                       # safe to delete at any time
-    assert _findings(cli, "--cache-dir", str(cache), str(corpus)) == first
+    assert _findings(cli, "--jobs", jobs, "--cache-dir", str(cache), str(corpus)) == first
 
 
 def test_no_cache_writes_nothing(cli, corpus, tmp_path):
@@ -128,3 +131,47 @@ def test_kept_renderings_keep_the_exit_code(cli, corpus, tmp_path):
     assert cli("check", "--cache-dir", str(cache), "--exit-zero", str(example)).code == 0
     (corpus / "dept0" / ".targetlint.yaml").write_text("ignore: [TL201]\nfail-on: error\n", encoding="utf-8")
     assert cli("check", "--cache-dir", str(cache), str(example)).code == 0
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_a_warm_hit_reads_and_hashes_each_file_once(cli, corpus, tmp_path, monkeypatch, output_format):
+    # The pre-pass that keeps hits out of the workers used to read and hash
+    # every file, and the lookup then did both again.
+    import builtins
+    import hashlib
+
+    import targetlint.cache
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    # Hashes are told apart by content, so no two files may share it.
+    for number, path in enumerate(sorted(corpus.rglob("*.yaml"))):
+        path.write_bytes(path.read_bytes() + f"\n# {number}\n".encode())
+    cache = tmp_path / "cache"
+    args = ("check", "--jobs", "2", "--format", output_format, "--cache-dir", str(cache), str(corpus))
+    cold = cli(*args)
+    # The cache's installation fingerprint covers the targetlint modules
+    # loaded when the run starts; the first run in this process may import
+    # some for the first time, so the second is the warm one to measure.
+    cli(*args)
+    files = {str(path): path.read_bytes() for path in corpus.rglob("*.yaml")}
+    opened = dict.fromkeys(files, 0)
+    hashed = dict.fromkeys(files, 0)
+    real_open, real_sha256 = builtins.open, hashlib.sha256
+
+    def counting_open(file, *rest, **kwargs):
+        if str(file) in opened:
+            opened[str(file)] += 1
+        return real_open(file, *rest, **kwargs)
+
+    def counting_sha256(data=b"", **kwargs):
+        for path, content in files.items():
+            if content and data.endswith(content):
+                hashed[path] += 1
+        return real_sha256(data, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(targetlint.cache, "hashlib", type("counted", (), {"sha256": staticmethod(counting_sha256)}))
+    warm = cli(*args)
+    assert (warm.out, warm.code) == (cold.out, cold.code)
+    assert opened == dict.fromkeys(files, 1)
+    assert hashed == dict.fromkeys(files, 1)

@@ -86,17 +86,23 @@ def test_unreadable_file_simulated(cli, tmp_path, monkeypatch):
     assert "good.yaml" in result.out and "Traceback" not in result.err
 
 
-def test_unreadable_directory_simulated(cli, tmp_path, monkeypatch):
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "good.yaml").write_text(EXAMPLE, encoding="utf-8")
+def refuse_listing(monkeypatch, name: str) -> None:
+    """Make listing a directory called ``name`` fail, as an unreadable one
+    does (root, as in CI, lists folders whatever their mode)."""
     real_scandir = os.scandir
 
     def guarded(path="."):
-        if str(path).endswith("locked"):
+        if str(path).endswith(name):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", guarded)
+
+
+def test_unreadable_directory_simulated(cli, tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "good.yaml").write_text(EXAMPLE, encoding="utf-8")
+    refuse_listing(monkeypatch, "locked")
     result = cli("check", "--lang", "en", str(tmp_path))
     assert result.code == 2 and "locked: cannot be read (Permission denied)" in result.err
     assert "good.yaml" in result.out
