@@ -88,7 +88,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
             check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
         _report_rule_errors(registry, reported, lang, report_error)
     else:
-        files, errors = collect(paths)
+        files, errors = collect(paths, planner.excluded_directory)
         files = [path for path in files if not planner.excluded(path)]
         for path in files:       # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)

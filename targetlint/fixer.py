@@ -725,7 +725,7 @@ def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=N
             return 0
         return 1 if any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings) else 0
 
-    files, errors = collect(paths)
+    files, errors = collect(paths, planner.excluded_directory)
     if errors:
         return None  # the normal check reports missing paths and exits 2
     results: list[FileFix] = []
