@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit")
     check.add_argument("--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything")
     check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="check files in N processes (default: the number of cores)")
-    check.add_argument("--no-cache", action="store_true", help="check every file, ignoring and not writing the result cache")
+    check.add_argument("--no-cache", action="store_true", help="check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)")
     check.add_argument("--cache-dir", default=None, metavar="DIR", help="where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)")
     check.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains ('-': print the fixed text)")
