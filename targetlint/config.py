@@ -239,18 +239,17 @@ def _raw_table(path: str) -> dict:
         table = _toml(path, data)
     else:
         from ruamel.yaml import YAML
-        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.error import YAMLError
 
         try:
             table = YAML(typ="safe").load(data)
         except (YAMLError, UnicodeDecodeError) as error:
-            failed = ConfigError(path, "", f"不是有效的 YAML：{error}", f"not valid YAML: {error}")
-            if isinstance(error, MarkedYAMLError):
-                from targetlint.loader import _error_marks
+            from targetlint.loader import yaml_error
 
-                mark = _error_marks(error)[0]
-                if mark is not None:
-                    failed.line, failed.column = mark.line + 1, mark.column + 1
+            mark, detail = yaml_error(error)
+            failed = ConfigError(path, "", f"不是有效的 YAML：{detail}", f"not valid YAML: {detail}")
+            if mark is not None:
+                failed.line, failed.column = mark.line + 1, mark.column + 1
             raise failed from None
     if table is None:
         return {}

@@ -226,10 +226,8 @@ def _documents(source: SourceText):
                     yield node, offset
             stop = None
         except MarkedYAMLError as error:
-            at, stopped = _error_marks(error)
-            message = " ".join(str(p) for p in (error.context, error.problem) if p)
-            if stopped is not at and stopped is not None:
-                message += f" (line {stopped.line + offset + 1}, column {stopped.column + 1})"
+            at, message = yaml_error(error, offset)
+            stopped = _error_marks(error)[1]
             line, column = (at.line, at.column) if at is not None else (0, 0)
             source.problems.append(Problem("yaml-syntax", point(line + offset + 1, column + 1), message))
             if stopped is None:
@@ -271,6 +269,22 @@ def _documents(source: SourceText):
 # without its colon) are found where the parser gave up, often lines later
 # or at the next document; the place to fix is where it was opened.
 _OPENED = ("while scanning a quoted scalar", "while scanning a simple key", "while parsing a flow")
+
+
+def yaml_error(error, offset: int = 0) -> tuple[Any, str]:
+    """(mark to report at, message) for a YAML error: the parser's context and
+    problem without ruamel's 'in "<byte string>", line …' lines, which name
+    no file and repeat the location the caller reports anyway. ``offset``:
+    lines cut off before the text that was parsed."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    if not isinstance(error, MarkedYAMLError):
+        return None, str(error)
+    at, stopped = _error_marks(error)
+    message = " ".join(str(p) for p in (error.context, error.problem) if p) or type(error).__name__
+    if stopped is not at and stopped is not None:
+        message += f" (line {stopped.line + offset + 1}, column {stopped.column + 1})"
+    return at, message
 
 
 def _error_marks(error):

@@ -120,7 +120,11 @@ def load_profile(name: str) -> ProfileSettings:
     try:
         data = YAML(typ="safe").load(text)
     except YAMLError as error:
-        raise ProfileError(f"配置方案 {path} 不是有效的 YAML：{error}", f"profile {path} is not valid YAML: {error}") from None
+        from targetlint.loader import yaml_error
+
+        mark, detail = yaml_error(error)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else path
+        raise ProfileError(f"配置方案 {where} 不是有效的 YAML：{detail}", f"profile {where} is not valid YAML: {detail}") from None
     if not isinstance(data, dict):
         raise ProfileError(f"配置方案 {path} 顶层应为映射", f"the top level of profile {path} must be a mapping")
     try:

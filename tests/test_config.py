@@ -174,6 +174,9 @@ def test_unparsable_configuration_files(cli, write):
     write(".targetlint.yaml", "select: [TL201\n")
     result = cli("check", target)
     assert result.code == 2 and ".targetlint.yaml" in result.err and "不是有效的 YAML" in result.err
+    # The parser's own "in '<byte string>', line …" lines name no file and repeat the location.
+    assert "<byte string>" not in result.err and "did not find expected" in result.err
+    assert len(result.err.strip().splitlines()) == 1
     os.remove(target.replace("a.yaml", ".targetlint.yaml"))
     write("pyproject.toml", "[tool.targetlint\nselect = 1\n")
     result = cli("check", "--lang", "en", target)

@@ -118,8 +118,9 @@ def _compose(path: str, text: str, result: LoadedFile):
     try:
         root = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = " ".join(str(p) for p in (error.context, error.problem) if p)
+        from targetlint.loader import yaml_error
+
+        mark, detail = yaml_error(error)
         result.errors.append(RuleFileError(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"))
         return None
     except YAMLError as error:
