@@ -566,7 +566,8 @@ class _Builder:
                 self.problem("unknown-key", self.at(key_node), key, "declaration")
                 continue
             spans[field_name] = self.at(value_node)
-            spans[field_name + ".key"] = self.at(key_node)
+            if value_node.end_mark.line > key_node.start_mark.line:
+                spans[field_name + ".key"] = self.at(key_node)
             if field_name == "funds":
                 funds = self.funds(value_node)
             elif field_name in ("year", "start_date", "end_date"):
@@ -648,7 +649,12 @@ class _Builder:
                     self.problem("unknown-key", self.at(key_node), key, "indicator")
                     continue
                 spans[field_name] = self.at(value_node)
-                spans[field_name + ".key"] = self.at(key_node)
+                # Only a key opening a multi-line value needs its own span
+                # (a suppression on the key line covers the value's lines);
+                # most values sit on their key's line, and spans are the
+                # largest part of building the model.
+                if value_node.end_mark.line > key_node.start_mark.line:
+                    spans[field_name + ".key"] = self.at(key_node)
                 value = self.text(value_node, key)
                 if value is not None:
                     fields[field_name] = value

@@ -3,8 +3,9 @@
 Keys are the form's Chinese labels; the English names are accepted as
 equivalent keys. Every record keeps ``spans``: field name → :class:`Span` of
 the value, plus ``"key"`` for the record's own key or list item, so findings
-point at the offending value. The loader builds these from located YAML
-nodes; rules only read them.
+point at the offending value, and ``"<field>.key"`` for a field whose value
+runs past its key's line (what block suppressions need). The loader builds
+these from located YAML nodes; rules only read them.
 """
 
 from __future__ import annotations
