@@ -154,11 +154,16 @@ def _composer():
     return _yaml
 
 
+# Span's generated __new__ is a Python function; building the tuple directly
+# costs a third as much, and the loader makes dozens of spans per declaration.
+_new_tuple = tuple.__new__
+
+
 def span_of(node, offset: int = 0) -> Span:
     # ``offset``: lines cut off before the text this node was composed from
     # (loading resumes after a syntax error on a slice of the file).
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + offset + 1, start.column + 1, end.line + offset + 1, end.column + 1)
+    return _new_tuple(Span, (start.line + offset + 1, start.column + 1, end.line + offset + 1, end.column + 1))
 
 
 def _last_line(node, offset: int = 0) -> int:
