@@ -3,7 +3,7 @@ from typing import Iterator
 from targetlint.cleanup import without_markup
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 from targetlint.values import parse_value
-from targetlint.text import markup, offset_span
+from targetlint.text import markup, may_hold_markup, offset_span
 
 # Declaration text fields an export from a rich-text editor can leave tags in.
 _FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
@@ -59,6 +59,11 @@ class MarkupResidue(Rule):
     fixable = FixSafety.SAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
+        indicators = list(declaration.indicators())
+        texts = [getattr(declaration, field) or "" for field in _FIELDS]
+        texts += [text or "" for indicator in indicators for text in (indicator.name, indicator.value, indicator.note)]
+        if not may_hold_markup("\n".join(texts)) and not any(i.parsed is not None and i.parsed.markup for i in indicators):
+            return
         lines = source.source.lines
         for field in _FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None, field)
