@@ -40,21 +40,31 @@ class OutOfTime(BaseException):
     BaseException, so a rule's own ``except Exception`` cannot swallow it."""
 
 
+# After the budget runs out the alarm repeats at this interval, so a rule that
+# swallows the first OutOfTime (a bare ``except:``) is interrupted again.
+_REPEAT = 1.0
+
+
 @contextmanager
 def _time_budget(seconds: float | None) -> Iterator[None]:
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
+    armed = True
 
     def expire(signum, frame):
-        raise OutOfTime
+        # An alarm that lands while the budget is being taken down is late,
+        # not a reason to abandon the file.
+        if armed:
+            raise OutOfTime
 
     previous_handler = signal.signal(signal.SIGALRM, expire)
-    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     started = time.monotonic()
     try:
         yield
     finally:
+        armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)
         if previous_timer[0]:       # an embedding program's own alarm keeps running
@@ -86,17 +96,25 @@ class Engine:
         self.declaration_rules = [r for r in self.rules if r.scope == Scope.DECLARATION]
 
     def check(self, source: SourceText) -> FileResult:
-        partial = FileResult(source.path)
+        """Load ``source`` and run the rules on it, within the file's time budget."""
+        return self._within_budget(source.path, lambda result: self._check(source, result))
+
+    def check_loaded(self, loaded: SourceFile) -> FileResult:
+        """Run the rules on a file loaded already, within the file's time budget."""
+        return self._within_budget(loaded.path, lambda result: self._run_rules(loaded, result))
+
+    def _within_budget(self, path: str, work) -> FileResult:
+        partial = FileResult(path)
         try:
             with _time_budget(self.time_budget):
-                return self._check(source, partial)
+                return work(partial)
         except _Abandoned:
             partial.findings.sort(key=Finding.sort_key)
             return partial
         except OutOfTime:
             # Spent outside any rule (loading, or between two rules): what
             # was found so far stands, the rest of the file is not checked.
-            partial.findings.append(_out_of_time(source.path, self.time_budget, "targetlint", None, "targetlint"))
+            partial.findings.append(_out_of_time(path, self.time_budget, "targetlint", None, "targetlint"))
             partial.crashed += 1
             partial.findings.sort(key=Finding.sort_key)
             return partial
@@ -113,11 +131,9 @@ class Engine:
                 source.path, None, "targetlint",
             ))
             return result
-        return self.check_loaded(loaded, result)
+        return self._run_rules(loaded, result)
 
-    def check_loaded(self, loaded: SourceFile, result: FileResult | None = None) -> FileResult:
-        if result is None:
-            result = FileResult(loaded.path)
+    def _run_rules(self, loaded: SourceFile, result: FileResult) -> FileResult:
         result.declarations = len(loaded.declarations)
         line_count = loaded.source.text.count("\n") + 1
         for rule in self.file_rules:

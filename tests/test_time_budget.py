@@ -148,3 +148,50 @@ def test_forked_workers_keep_the_budget(cli, tmp_path, monkeypatch):
     result = cli("check", "--no-cache", "--jobs", "2", "--select", "TLZ952", str(tmp_path))
     assert result.code == 2
     assert len([line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]) == 8
+
+
+class SwallowsEverything(Rule):
+    """Catches even the budget's first interruption and goes on looping."""
+
+    code = "TLZ954"
+    name = "swallows-everything"
+    severity = Severity.ERROR
+
+    def check(self, declaration, source):
+        swallowed = 0
+        while swallowed < 1:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                swallowed += 1
+        while True:
+            pass
+        yield  # pragma: no cover
+
+
+def test_a_rule_that_swallows_the_interruption_is_interrupted_again():
+    started = time.monotonic()
+    result = Engine([SwallowsEverything()], time_budget=BUDGET).check(_source())
+    assert time.monotonic() - started < BUDGET + 5
+    assert [f.code for f in result.findings] == ["TL009"] and "TLZ954" in result.findings[0].message_en
+
+
+def test_a_file_with_suppression_comments_keeps_the_budget(cli, tmp_path, monkeypatch):
+    # Files with directives are loaded by the runner and handed to check_loaded.
+    import targetlint.plugins as plugins
+
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
+    real = plugins.load_registry
+    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+    (tmp_path / "a.yaml").write_text("# targetlint: disable=TL201\n" + TRAINING_DECLARATION, encoding="utf-8")
+    result = cli("check", "--no-cache", "--select", "TLZ952", str(tmp_path))
+    assert result.code == 2
+    assert len([line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]) == 1
+
+
+def test_the_runner_and_the_rule_test_harness_go_through_the_budget():
+    from targetlint.loader import load
+
+    result = Engine([Early(), Loops()], time_budget=BUDGET).check_loaded(load(_source()))
+    assert sorted(f.code for f in result.findings) == ["TL009", "TLZ951"]
