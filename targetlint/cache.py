@@ -169,23 +169,40 @@ class Cache:
 def installation_fingerprint() -> str:
     """The version plus the modification times of targetlint's own code, so
     editing it (in a checkout, where the version does not change) never serves
-    stale results; rule packs' modules are stamped with the rules that use
-    them (``runner``). Every source file of the package is stamped, not the
-    modules this process happens to have imported: lazy imports differ from
-    run to run (a first run writes the plugin cache, a later one reads it),
-    and the key must not."""
-    root = os.path.dirname(os.path.abspath(__file__))
+    stale results; rule packs are stamped with the rules that use them
+    (``runner``)."""
+    return fingerprint(source_stamps("targetlint"))
+
+
+def source_stamps(module_name: str) -> list[tuple[str, int]]:
+    """(path, modification time) of every source file of the top-level package
+    that holds ``module_name`` (or of the module itself, if it is not in a
+    package). The whole package, not the modules this process has imported:
+    lazy imports differ from run to run (a first run writes the plugin cache, a
+    later one reads it), and a rule's findings also depend on the helpers it
+    imports from its pack."""
+    import sys
+
+    top = sys.modules.get(module_name.partition(".")[0])
+    roots = list(getattr(top, "__path__", None) or ())
+    if not roots:
+        path = getattr(top, "__file__", None)
+        try:
+            return [(os.path.basename(path), os.stat(path).st_mtime_ns)] if path else []
+        except OSError:
+            return []
     stamps = []
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                path = os.path.join(directory, name)
-                try:
-                    stamps.append((os.path.relpath(path, root), os.stat(path).st_mtime_ns))
-                except OSError:
-                    pass
-    return fingerprint(stamps)
+    for root in roots:
+        for directory, subdirectories, files in os.walk(root):
+            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    path = os.path.join(directory, name)
+                    try:
+                        stamps.append((os.path.relpath(path, root), os.stat(path).st_mtime_ns))
+                    except OSError:
+                        pass
+    return stamps
 
 
 def mark_directory(directory: Path) -> None:

@@ -102,14 +102,19 @@ class FilePlan:
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides a file's bytes that decides its findings (the cache key's salt)."""
-        from targetlint.cache import fingerprint
+        from targetlint.cache import fingerprint, source_stamps
 
         engine = self.engine
         rules = [
-            (rule.code, _module_stamp(type(rule)), str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "")
+            (rule.code, type(rule).__module__, str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "")
             for rule in engine.rules
         ]
-        return fingerprint(rules, sorted(engine.severities.items()), repr(engine.vocabulary), sorted(self.ignored), str(self.unused_severity))
+        # A plugin edited in place keeps its version; its files' times do not.
+        packs = sorted({type(rule).__module__.partition(".")[0] for rule in engine.rules})
+        return fingerprint(
+            rules, [(pack, source_stamps(pack)) for pack in packs], sorted(engine.severities.items()),
+            repr(engine.vocabulary), sorted(self.ignored), str(self.unused_severity),
+        )
 
     @property
     def enabled(self) -> set[str]:
@@ -138,16 +143,6 @@ def _options_key(options) -> list:
         return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
 
     return sorted((name, plain(value)) for name, value in vars(options).items())
-
-
-def _module_stamp(rule_class) -> tuple[str, int]:
-    # A plugin edited in place keeps its version; its file's mtime does not.
-    import inspect
-
-    try:
-        return rule_class.__module__, os.stat(inspect.getfile(rule_class)).st_mtime_ns
-    except (OSError, TypeError):
-        return rule_class.__module__, 0
 
 
 def collect(paths: list[str], excluded_directory: Callable[[str], bool] | None = None) -> tuple[list[str], list[tuple[str, str]]]:

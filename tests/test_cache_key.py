@@ -38,3 +38,51 @@ def test_a_second_run_in_a_new_process_reuses_every_entry(tmp_path):
     after = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file() and path.parent != cache}
     assert second.stdout == first.stdout and "TL201" in second.stdout
     assert after == entries, "the second run wrote new entries: its key differed from the first run's"
+
+
+PACK_RULES = '''
+from targetlint.hookspecs import hookimpl
+from targetlint.rule import Rule, Severity
+
+from .wording import MESSAGE
+
+
+class Says(Rule):
+    """Reports every declaration with the pack's wording."""
+
+    code = "TLZ971"
+    name = "says"
+    severity = Severity.WARNING
+
+    def check(self, declaration, source):
+        yield self.report(declaration.span(), MESSAGE, MESSAGE)
+
+
+@hookimpl
+def targetlint_rules():
+    return [Says]
+'''
+
+
+def test_editing_a_packs_helper_module_misses_the_cache(tmp_path):
+    site = tmp_path / "site"
+    package = site / "wordpack"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(PACK_RULES, encoding="utf-8")
+    wording = package / "wording.py"
+    wording.write_text('MESSAGE = "first wording"\n', encoding="utf-8")
+    info = site / "wordpack-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wordpack\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[targetlint]\nwords = wordpack\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("TARGETLINT_CACHE_DIR", None)
+    command = [sys.executable, "-m", "targetlint", "check", "--select", "TLZ971", "--cache-dir", str(tmp_path / "cache"), "a.yaml"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert "first wording" in first.stdout, first.stderr
+    wording.write_text('MESSAGE = "second wording"\n', encoding="utf-8")
+    stat = wording.stat()
+    os.utime(wording, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert "second wording" in second.stdout and "first wording" not in second.stdout
