@@ -462,6 +462,15 @@ class _Builder:
             seen[key] = key_node
             yield key, key_node, value_node
 
+    def _repeated(self, field_name: str, key: str, key_node, written: dict[str, str]) -> bool:
+        """Whether ``key`` names a field already written under its other name
+        (申报年度 and year): reported, and the first one kept."""
+        first = written.setdefault(field_name, key)
+        if first == key:
+            return False
+        self.problem("duplicate-key", self.at(key_node), key, first)
+        return True
+
     def text(self, node, field: str, expected: str = "text") -> str | None:
         """A text field: any scalar as written; collections are invalid."""
         tag = node.tag
@@ -557,6 +566,7 @@ class _Builder:
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(root)}
+        written: dict[str, str] = {}
         level1s: list[Level1] = []
         has_indicators = False
         funds = None
@@ -569,6 +579,8 @@ class _Builder:
             field_name = DECLARATION_KEYS.get(key)
             if field_name is None:
                 self.problem("unknown-key", self.at(key_node), key, "declaration")
+                continue
+            if self._repeated(field_name, key, key_node, written):
                 continue
             spans[field_name] = self.at(value_node)
             if value_node.end_mark.line > key_node.start_mark.line:
@@ -598,10 +610,13 @@ class _Builder:
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(node)}
+        written: dict[str, str] = {}
         for key, key_node, value_node in self.entries(node):
             field_name = FUNDS_KEYS.get(key)
             if field_name is None:
                 self.problem("unknown-key", self.at(key_node), key, "funds")
+                continue
+            if self._repeated(field_name, key, key_node, written):
                 continue
             spans[field_name] = self.at(value_node)
             data[key] = self.typed(value_node, key)
@@ -647,11 +662,14 @@ class _Builder:
                 continue
             fields: dict[str, str] = {}
             spans: dict[str, Span] = {"key": self.at(item)}
+            written: dict[str, str] = {}
             numeric_value = False
             for key, key_node, value_node in self.entries(item):
                 field_name = INDICATOR_KEYS.get(key)
                 if field_name is None:
                     self.problem("unknown-key", self.at(key_node), key, "indicator")
+                    continue
+                if self._repeated(field_name, key, key_node, written):
                     continue
                 spans[field_name] = self.at(value_node)
                 # Only a key opening a multi-line value needs its own span

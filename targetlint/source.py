@@ -21,7 +21,7 @@ class Problem:
     kind: str                 # see PROBLEM_KINDS
     span: Span
     detail: str = ""          # the key, the parser's message, the encoding …
-    expected: str = ""        # for invalid-type: what the field takes
+    expected: str = ""        # for invalid-type: what the field takes; for duplicate-key: the first spelling of the field
     document: int | None = None
 
 

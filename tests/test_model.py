@@ -74,3 +74,20 @@ def test_values_of_other_types_still_go_through_validation(tmp_path):
     assert declaration.funds.appropriation == Decimal("50.5")
     assert declaration.funds.other is None
     assert [problem.kind for problem in loaded.problems] == ["invalid-type"]
+
+
+def test_a_field_under_both_names_keeps_the_first(tmp_path):
+    path = tmp_path / "both.yaml"
+    path.write_text(
+        "项目名称: 培训项目\n申报年度: 2025\nyear: 2024\n项目资金:\n  年度资金申请总额: 100\n  total: 300\n"
+        "绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训人数\n        name: 培训人次\n        指标值: ≥100人\n",
+        encoding="utf-8",
+    )
+    loaded = load(read_source(str(path)))
+    (declaration,) = loaded.declarations
+    assert declaration.year == 2025 and declaration.funds.total == Decimal(100)
+    assert [i.name for i in declaration.indicators()] == ["培训人数"]
+    assert declaration.span("year").line == 2
+    assert [(p.kind, p.detail, p.expected) for p in loaded.problems] == [
+        ("duplicate-key", "year", "申报年度"), ("duplicate-key", "total", "年度资金申请总额"), ("duplicate-key", "name", "三级指标"),
+    ]
