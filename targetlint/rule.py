@@ -98,9 +98,15 @@ class NoOptions(RuleOptions):
 
 def default_options(options_class: type[BaseModel]) -> BaseModel:
     """``options_class`` with every field at its default: what validating ``{}``
-    gives, without building the validator (pydantic does not validate
-    defaults). A class with a required field is validated, so it fails as before."""
-    if any(info.is_required() for info in options_class.model_fields.values()):
+    gives, without building the validator when nothing would run on defaults.
+    A class with a required field, a model validator or defaults that are
+    validated (``validate_default``) is validated, so it behaves as before."""
+    fields = options_class.model_fields.values()
+    if (
+        any(info.is_required() or info.validate_default for info in fields)
+        or options_class.model_config.get("validate_default")
+        or options_class.__pydantic_decorators__.model_validators
+    ):
         return options_class.model_validate({})
     return options_class.model_construct()
 
