@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GROUPS = ("targetlint", "targetlint.rulefiles")
-_FILE = "entry-points.json"
 _FORMAT = 1
 
 # Set by the command line when a run may use the cache directory (not with --no-cache).
@@ -37,16 +36,23 @@ class EntryPoint:
 
     @property
     def module(self) -> str:
-        return self.value.partition(":")[0].strip()
+        return self._parts()[0]
 
     def load(self):
         import importlib
 
-        module_name, _, attributes = self.value.partition(":")
-        target = importlib.import_module(module_name.strip())
-        for attribute in filter(None, attributes.strip().split(".")):
+        module_name, attributes = self._parts()
+        target = importlib.import_module(module_name)
+        for attribute in filter(None, attributes.split(".")):
             target = getattr(target, attribute)
         return target
+
+    def _parts(self) -> tuple[str, str]:
+        # "module[:attr.attr] [extra, …]": extras name optional dependencies
+        # of the distribution and play no part in loading.
+        reference = self.value.split("[", 1)[0]
+        module_name, _, attributes = reference.partition(":")
+        return module_name.strip(), attributes.strip()
 
 
 def entry_points(group: str) -> list[EntryPoint]:
@@ -58,12 +64,16 @@ def _discover() -> dict[str, list[EntryPoint]]:
     if cache_directory is None:
         return _read_metadata()
     stamp = _installation_stamp()
-    path = cache_directory / _FILE
+    # One file per interpreter and path, so two environments sharing a
+    # project's cache (pre-commit's and the developer's) do not take turns
+    # overwriting one entry.
+    where = hashlib.sha256(json.dumps([sys.version, sys.prefix, sys.path]).encode()).hexdigest()[:16]
+    path = cache_directory / f"entry-points-{where}.json"
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if kept.get("stamp") == stamp:
             return {group: [EntryPoint(str(name), str(value)) for name, value in kept["groups"].get(group, ())] for group in GROUPS}
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
         pass                       # absent, torn or foreign: discover
     found = _read_metadata()
     record = {"stamp": stamp, "groups": {group: [[ep.name, ep.value] for ep in eps] for group, eps in found.items()}}
@@ -73,7 +83,7 @@ def _discover() -> dict[str, list[EntryPoint]]:
 
         cache_directory.mkdir(parents=True, exist_ok=True)
         mark_directory(cache_directory)
-        write_atomic(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        write_atomic(path, json.dumps(record).encode("utf-8"))
     except OSError:
         pass                       # a read-only checkout still runs, just without the shortcut
     return found
@@ -103,4 +113,5 @@ def _installation_stamp() -> str:
                 parts.append((name, status.st_mtime_ns, status.st_size))
             except OSError:
                 parts.append((name, None))
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+    # ASCII-escaped: a directory on sys.path may have a name that is not UTF-8.
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()

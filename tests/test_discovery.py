@@ -33,9 +33,14 @@ def names(group: str = "targetlint") -> set[tuple[str, str]]:
     return {(ep.name, ep.value) for ep in discovery.entry_points(group)}
 
 
+def kept_file(cache: Path) -> Path:
+    (path,) = cache.glob("entry-points-*.json")
+    return path
+
+
 def test_discovery_is_written_and_read_back(site, tmp_path, monkeypatch):
     assert ("fake", "fakepack.rules") in names()
-    kept = json.loads((tmp_path / "cache" / "entry-points.json").read_text(encoding="utf-8"))
+    kept = json.loads(kept_file(tmp_path / "cache").read_text(encoding="utf-8"))
     assert ["fake", "fakepack.rules"] in kept["groups"]["targetlint"]
     assert (tmp_path / "cache" / "CACHEDIR.TAG").exists()
     # A hit answers from the file: metadata is not read again.
@@ -64,19 +69,20 @@ def test_an_installed_and_a_removed_distribution_are_seen(site):
     assert ("second", "second_pack") not in names("targetlint.rulefiles")
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\xff\xfe not json", b"[]", b'{"stamp": 1}', b'{"stamp": null, "groups": 5}'])
+@pytest.mark.parametrize("garbage", [b"", b"\xff\xfe not json", b"[]", b'{"stamp": 1}', b'{"stamp": null, "groups": 5}', b"[" * 200_000])
 def test_a_corrupt_cache_is_ignored_and_replaced(site, tmp_path, garbage):
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "entry-points.json").write_bytes(garbage)
+    names()
+    path = kept_file(tmp_path / "cache")
+    path.write_bytes(garbage)
     assert ("fake", "fakepack.rules") in names()
-    assert json.loads((tmp_path / "cache" / "entry-points.json").read_text(encoding="utf-8"))["groups"]
+    assert json.loads(path.read_text(encoding="utf-8"))["groups"]
 
 
 def test_a_forged_entry_with_the_right_stamp_is_only_names(site, tmp_path):
     # The file holds module names, never code: a forged one can name a module
     # to import, which any installed distribution can do as well.
     names()
-    path = tmp_path / "cache" / "entry-points.json"
+    path = kept_file(tmp_path / "cache")
     kept = json.loads(path.read_text(encoding="utf-8"))
     kept["groups"]["targetlint"] = [["x", 42]]
     path.write_text(json.dumps(kept), encoding="utf-8")
@@ -94,6 +100,24 @@ def test_entry_point_load_follows_module_and_attributes():
     assert discovery.EntryPoint("x", "targetlint.discovery:EntryPoint.load").load() is discovery.EntryPoint.load
     assert discovery.EntryPoint("x", "targetlint.discovery").load() is discovery
     assert discovery.EntryPoint("x", "targetlint.discovery : EntryPoint").module == "targetlint.discovery"
+    # Extras name optional dependencies; they do not change what is loaded.
+    assert discovery.EntryPoint("x", "targetlint.discovery:EntryPoint [fast, cli]").load() is discovery.EntryPoint
+    assert discovery.EntryPoint("x", "targetlint.discovery [fast]").module == "targetlint.discovery"
+
+
+def test_two_environments_keep_separate_files(site, tmp_path, monkeypatch):
+    names()
+    monkeypatch.setattr(discovery.sys, "prefix", "/elsewhere/venv")
+    names()
+    assert len(list((tmp_path / "cache").glob("entry-points-*.json"))) == 2
+
+
+def test_a_directory_named_in_a_legacy_encoding_on_sys_path(site, tmp_path, monkeypatch):
+    # A GB18030-named folder reaches Python as surrogate escapes.
+    odd = os.fsencode(str(tmp_path)) + b"/\xd4\xa4\xcb\xe3"
+    os.mkdir(odd)
+    monkeypatch.syspath_prepend(os.fsdecode(odd))
+    assert ("fake", "fakepack.rules") in names()
 
 
 def _run_check(tmp_path, *flags):
