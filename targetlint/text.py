@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from targetlint.span import Span
-from targetlint.vocabulary import Vocabulary
+from targetlint.vocabulary import PLACEHOLDER_PATTERNS, Vocabulary
 
 
 @lru_cache(maxsize=16)
@@ -18,12 +18,20 @@ def _placeholder_re(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in vocabulary.placeholder_patterns))
 
 
+# What can tie a pattern to where its string starts or ends: anchors, word
+# boundaries and lookarounds (which see the joining newline, or nothing).
+_BOUNDARY_MARKS = ("^", "$", "\\A", "\\Z", "\\b", "\\B", "(?<", "(?=", "(?!")
+
+
 @lru_cache(maxsize=16)
 def _joinable(vocabulary: Vocabulary) -> bool:
-    # A pattern tied to where its string starts or ends (anchors, word
-    # boundaries) could match a field alone but not the same text inside a
-    # longer one; for such patterns every field is searched on its own.
-    return not any(mark in pattern for pattern in vocabulary.placeholder_patterns for mark in ("^", "$", "\\A", "\\Z", "\\b", "\\B"))
+    # Such a pattern could match a field alone but not the same text inside a
+    # longer one, so every field is then searched on its own. The shipped
+    # patterns' lookarounds only test Latin letters, which a newline is not.
+    return all(
+        pattern in PLACEHOLDER_PATTERNS or not any(mark in pattern for mark in _BOUNDARY_MARKS)
+        for pattern in vocabulary.placeholder_patterns
+    )
 
 
 def may_hold_placeholders(texts: list[str], vocabulary: Vocabulary) -> bool:
@@ -38,7 +46,7 @@ def may_hold_placeholders(texts: list[str], vocabulary: Vocabulary) -> bool:
 # Marks this close, joined by no punctuation or space, are one template
 # fragment: "**月**日" and "xx年xx月" are one placeholder each, not two.
 _JOIN_MAX = 2
-_JOIN_BREAKS = frozenset(" \t，,、；;。:：（）()“”\"'/")
+_JOIN_BREAKS = frozenset(" \t\n\r\u3000，,、；;。:：（）()“”\"'/")
 
 
 def placeholders(text: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:

@@ -35,3 +35,15 @@ def test_an_anchored_pattern_is_searched_field_by_field():
     fields = ["培训项目", "待议"]
     assert placeholders("待议", vocabulary) == [(0, "待议")]
     assert may_hold_placeholders(fields, vocabulary)
+
+
+def test_marks_on_two_lines_are_two_placeholders():
+    # A block-scalar goal: joining across the break would put a newline in one message.
+    assert placeholders("完成xx\n  xx个项目", DEFAULT_VOCABULARY) == [(2, "xx"), (7, "xx")]
+
+
+def test_a_user_pattern_with_lookarounds_is_searched_field_by_field():
+    # (?<!\W) fails after the joining newline but holds at a field's start.
+    vocabulary = DEFAULT_VOCABULARY.extended({"placeholder-patterns": [r"(?<!\W)NA(?!\W)"]})
+    assert placeholders("NA", vocabulary) == [(0, "NA")]
+    assert may_hold_placeholders(["NA", "项目名称"], vocabulary)
