@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from targetlint.values import IndicatorValue, Operator, UnitClass, ValueKind, _alternation, parse_value
+from targetlint.values import IndicatorValue, Operator, UnitClass, ValueKind, parse_value, word_alternation
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 
@@ -89,12 +89,12 @@ class _GoalGrammar:
 
     def __init__(self, v: Vocabulary) -> None:
         units = v.count_units + v.money_units + v.time_units + v.percent_units + v.measure_units
-        ops = _alternation(v.ge_operators + v.gt_operators + v.le_operators + v.lt_operators + v.eq_operators + v.attainment_operators)
-        apre = _alternation(v.approximate_prefixes)
-        asuf = _alternation(v.approximate_suffixes)
-        post = _alternation(v.ge_suffixes + v.le_suffixes + v.approximate_suffixes)
-        rsep = _alternation(v.range_separators)
-        mag = _alternation(w for w, _ in v.magnitudes)
+        ops = word_alternation(v.ge_operators + v.gt_operators + v.le_operators + v.lt_operators + v.eq_operators + v.attainment_operators)
+        apre = word_alternation(v.approximate_prefixes)
+        asuf = word_alternation(v.approximate_suffixes)
+        post = word_alternation(v.ge_suffixes + v.le_suffixes + v.approximate_suffixes)
+        rsep = word_alternation(v.range_separators)
+        mag = word_alternation(w for w, _ in v.magnitudes)
         self.chinese = frozenset(w for w, _ in v.chinese_numerals)
         numerals = "".join(re.escape(w) for w in self.chinese)
         num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{numerals}]+)"
@@ -102,12 +102,12 @@ class _GoalGrammar:
         # or a year, never a target a reader could check.
         self.quantity = re.compile(
             rf"(?P<op>{ops})?(?P<apre>{apre})?(?P<num>{num})(?:{rsep}{num})?(?P<mag>{mag})?(?:{asuf})?"
-            rf"(?P<unit>{_alternation(units)})(?P<post>(?:{post}){{0,2}})"
+            rf"(?P<unit>{word_alternation(units)})(?P<post>(?:{post}){{0,2}})"
         )
         self.one = frozenset(w for w, n in v.chinese_numerals if n == 1)
         self.verbs = tuple(sorted(set(v.goal_count_verbs), key=len, reverse=True))
-        self.outputs = re.compile(_alternation(v.goal_output_words))
-        plan = _alternation(v.goal_plan_words)
+        self.outputs = re.compile(word_alternation(v.goal_output_words))
+        plan = word_alternation(v.goal_plan_words)
         gap = rf"[^{re.escape(_CLAUSE_END)}]{{0,24}}?"
         self.period = re.compile(
             rf"(?P<y1>{_YEAR})\s*年?度?\s*{rsep}\s*(?P<y2>{_YEAR}|\d{{2}})\s*年度?{gap}{plan}"

@@ -192,7 +192,7 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
     return text, markup, written
 
 
-def _alternation(words) -> str:
+def word_alternation(words) -> str:
     """A regex for any of ``words`` that prefers the longest ("不超过" over "超过",
     "个工作日" over "个"), built as a trie so a miss costs a character test
     rather than one test per word."""
@@ -295,19 +295,19 @@ class _Grammar:
         self.delay_words = frozenset(_norm(v.delay_words))
         self.words = frozenset(_norm(v.acceptable_qualitative + v.vague_words + v.direction_words + v.grade_words))
 
-        unit = _alternation(self.unit_class)
-        mag = _alternation(self.magnitudes)
-        ops = _alternation(self.prefix_ops)
+        unit = word_alternation(self.unit_class)
+        mag = word_alternation(self.magnitudes)
+        ops = word_alternation(self.prefix_ops)
         # Before a phrase, only an inequality compares with a standard: "达到良好"
         # and "=合格" name a grade.
-        compare_ops = _alternation(
+        compare_ops = word_alternation(
             set(self.prefix_ops) - set(_norm(v.attainment_operators)) - set(_norm(v.eq_operators))
         )
-        apre = _alternation(_norm(v.approximate_prefixes))
-        asuf = _alternation(self.approx_suffixes)
-        post = _alternation(list(self.suffix_ops) + list(self.approx_suffixes))
-        rsep = _alternation(_norm(v.range_separators))
-        qual = f"(?:{_alternation(_norm(v.value_qualifiers))}|{_alternation(_norm(v.per_prefixes))}{unit})"
+        apre = word_alternation(_norm(v.approximate_prefixes))
+        asuf = word_alternation(self.approx_suffixes)
+        post = word_alternation(list(self.suffix_ops) + list(self.approx_suffixes))
+        rsep = word_alternation(_norm(v.range_separators))
+        qual = f"(?:{word_alternation(_norm(v.value_qualifiers))}|{word_alternation(_norm(v.per_prefixes))}{unit})"
         digit_words = "".join(re.escape(w) for w, n in self.numerals.items() if n < 10)
         ten_words = "".join(re.escape(w) for w, n in self.numerals.items() if n == 10)
         all_numerals = "".join(re.escape(w) for w in self.numerals)
@@ -333,7 +333,7 @@ class _Grammar:
         self.sources["qual_re"] = qual
         self.sources["lead_qual_re"] = f"{qual}+"
         self.sources["post_re"] = post
-        self.sources["eq_re"] = _alternation(_norm(v.eq_operators))
+        self.sources["eq_re"] = word_alternation(_norm(v.eq_operators))
 
         def date(i: int) -> str:
             year = r"(?:19|20)\d{2}"
@@ -345,17 +345,17 @@ class _Grammar:
             )
 
         self.sources["deadline_re"] = (
-            rf"(?P<lead>{_alternation(_norm(v.deadline_leads))})?"
-            rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{_alternation(_norm(v.date_tails))})?"
-            rf"|(?P<per>{_alternation(_norm(v.per_prefixes))})?(?P<period>{_alternation(_norm(v.deadline_periods))}))"
-            rf"(?P<marker>{_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,{_DEADLINE_TASK_MAX}}})"
+            rf"(?P<lead>{word_alternation(_norm(v.deadline_leads))})?"
+            rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{word_alternation(_norm(v.date_tails))})?"
+            rf"|(?P<per>{word_alternation(_norm(v.per_prefixes))})?(?P<period>{word_alternation(_norm(v.deadline_periods))}))"
+            rf"(?P<marker>{word_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,{_DEADLINE_TASK_MAX}}})"
         )
         # Cheap test before the full deadline grammar: a year, a month or a named period.
-        self.sources["has_deadline"] = rf"(?:19|20)\d\d|\d月|{_alternation(_norm(v.deadline_periods))}"
+        self.sources["has_deadline"] = rf"(?:19|20)\d\d|\d月|{word_alternation(_norm(v.deadline_periods))}"
 
         plan_ref = (
-            f"(?:{_alternation(_norm(v.plan_references))}"
-            f"|{_alternation(_norm(v.plan_reference_leads))}[^\\d,，;；。]{{0,10}}?{_alternation(_norm(v.plan_reference_heads))})"
+            f"(?:{word_alternation(_norm(v.plan_references))}"
+            f"|{word_alternation(_norm(v.plan_reference_leads))}[^\\d,，;；。]{{0,10}}?{word_alternation(_norm(v.plan_reference_heads))})"
         )
         self.sources["plan_re"] = rf"(?P<subj>{subj})??(?P<ref>{plan_ref})(?P<tail>{han}{{0,6}})"
 
@@ -368,9 +368,9 @@ class _Grammar:
                 templated.append(num.join(re.escape(p) for p in parts))
             else:
                 plain.append(w)
-        base = "(?:" + "|".join(templated + [_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
-        markers = _alternation(_norm(v.relative_markers))
-        directions = _alternation(_norm(v.direction_words + v.vague_words))
+        base = "(?:" + "|".join(templated + [word_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
+        markers = word_alternation(_norm(v.relative_markers))
+        directions = word_alternation(_norm(v.direction_words + v.vague_words))
         self.sources["has_baseline"] = base
         # "不高于前3年最高值": an operator, then the baseline.
         self.sources["relative_op_re"] = rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?"
@@ -384,7 +384,7 @@ class _Grammar:
 
         self.sources["split_re"] = rf"[，;、。|]|,(?!\d{{3}}(?!\d))|/(?=\d|[{digit_words}{ten_words}]|{ops}|{apre})"
         self.sources["label_re"] = rf"(?P<label>[{_HAN}A-Za-z]{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)"
-        self.sources["word_re"] = _alternation(w for w in self.words if len(w) > 1)
+        self.sources["word_re"] = word_alternation(w for w in self.words if len(w) > 1)
         self.sources["meaningful"] = rf"[0-9A-Za-z%{_HAN}]"
         self.sources["note_re"] = r"(?P<body>.+?)\((?P<note>[^()]+)\)"
         self.sources["clause_punct"] = r"[。！？!?:：;；，,]"
