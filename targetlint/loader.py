@@ -462,14 +462,25 @@ class _Builder:
             seen[key] = key_node
             yield key, key_node, value_node
 
-    def _repeated(self, field_name: str, key: str, key_node, written: dict[str, str]) -> bool:
-        """Whether ``key`` names a field already written under its other name
-        (申报年度 and year): reported, and the first one kept."""
+    def _field(self, key: str, key_node, value_node, keys: dict[str, str], where: str, spans: dict, written: dict[str, str]) -> str | None:
+        """The field ``key`` names, with its spans recorded; None, reported, for
+        an unknown key or a field already written under its other name
+        (申报年度 and year: the first one is kept)."""
+        field_name = keys.get(key)
+        if field_name is None:
+            self.problem("unknown-key", self.at(key_node), key, where)
+            return None
         first = written.setdefault(field_name, key)
-        if first == key:
-            return False
-        self.problem("duplicate-key", self.at(key_node), key, first)
-        return True
+        if first != key:
+            self.problem("duplicate-key", self.at(key_node), key, first)
+            return None
+        spans[field_name] = self.at(value_node)
+        # Only a key opening a multi-line value needs its own span (a
+        # suppression on the key line covers the value's lines); most values
+        # sit on their key's line, and spans are much of building the model.
+        if value_node.end_mark.line > key_node.start_mark.line:
+            spans[field_name + ".key"] = self.at(key_node)
+        return field_name
 
     def text(self, node, field: str, expected: str = "text") -> str | None:
         """A text field: any scalar as written; collections are invalid."""
@@ -576,15 +587,9 @@ class _Builder:
                 spans["indicators"] = self.at(key_node)
                 level1s = self.level1s(value_node)
                 continue
-            field_name = DECLARATION_KEYS.get(key)
+            field_name = self._field(key, key_node, value_node, DECLARATION_KEYS, "declaration", spans, written)
             if field_name is None:
-                self.problem("unknown-key", self.at(key_node), key, "declaration")
                 continue
-            if self._repeated(field_name, key, key_node, written):
-                continue
-            spans[field_name] = self.at(value_node)
-            if value_node.end_mark.line > key_node.start_mark.line:
-                spans[field_name + ".key"] = self.at(key_node)
             if field_name == "funds":
                 funds = self.funds(value_node)
             elif field_name in ("year", "start_date", "end_date"):
@@ -612,13 +617,9 @@ class _Builder:
         spans: dict[str, Span] = {"key": self.at(node)}
         written: dict[str, str] = {}
         for key, key_node, value_node in self.entries(node):
-            field_name = FUNDS_KEYS.get(key)
+            field_name = self._field(key, key_node, value_node, FUNDS_KEYS, "funds", spans, written)
             if field_name is None:
-                self.problem("unknown-key", self.at(key_node), key, "funds")
                 continue
-            if self._repeated(field_name, key, key_node, written):
-                continue
-            spans[field_name] = self.at(value_node)
             data[key] = self.typed(value_node, key)
         return self.validate(Funds, data, spans, FUNDS_KEYS)
 
@@ -665,19 +666,9 @@ class _Builder:
             written: dict[str, str] = {}
             numeric_value = False
             for key, key_node, value_node in self.entries(item):
-                field_name = INDICATOR_KEYS.get(key)
+                field_name = self._field(key, key_node, value_node, INDICATOR_KEYS, "indicator", spans, written)
                 if field_name is None:
-                    self.problem("unknown-key", self.at(key_node), key, "indicator")
                     continue
-                if self._repeated(field_name, key, key_node, written):
-                    continue
-                spans[field_name] = self.at(value_node)
-                # Only a key opening a multi-line value needs its own span
-                # (a suppression on the key line covers the value's lines);
-                # most values sit on their key's line, and spans are the
-                # largest part of building the model.
-                if value_node.end_mark.line > key_node.start_mark.line:
-                    spans[field_name + ".key"] = self.at(key_node)
                 value = self.text(value_node, key)
                 if value is not None:
                     fields[field_name] = value
