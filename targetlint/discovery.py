@@ -5,10 +5,10 @@ installed distribution's metadata: about 20 ms, a tenth of a one-file
 pre-commit run. The entry points of targetlint's groups are kept in the
 result cache's directory, keyed by everything that can change them: the
 interpreter, ``sys.path``, the distributions' metadata folders in each of its
-directories (installing, upgrading or removing one adds, renames or removes a
-``*.dist-info``) and the time and size of each one's ``entry_points.txt``. Anything else misses
-and discovers afresh; a missing, corrupt or unwritable cache only costs the
-discovery it would have saved.
+directories (installing, upgrading or removing one adds, renames or removes
+a ``*.dist-info``) and the time and size of each one's ``entry_points.txt``.
+Anything else misses and discovers afresh; a missing, corrupt or unwritable
+cache only costs the discovery it would have saved.
 """
 
 from __future__ import annotations
