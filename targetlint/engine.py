@@ -10,7 +10,8 @@ out, the rule running then becomes a TL009 finding, the file's remaining
 rules are skipped (the finding says so) and the run goes on with the next
 file. The budget is kept with a POSIX interval timer, so it applies in a
 process's main thread (the command line and its workers); elsewhere files
-run without one.
+run without one. A loop that catches every exception inside itself (a bare
+``except:``) swallows each interruption and cannot be stopped in-process.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     crashed: int = 0          # findings that are internal errors: the run exits 2
     declarations: int = 0
+    # The loaded file, for suppressions' block ranges; None if loading failed.
+    loaded: SourceFile | None = field(default=None, repr=False)
 
 
 class Engine:
@@ -134,6 +137,7 @@ class Engine:
         return self._run_rules(loaded, result)
 
     def _run_rules(self, loaded: SourceFile, result: FileResult) -> FileResult:
+        result.loaded = loaded
         result.declarations = len(loaded.declarations)
         line_count = loaded.source.text.count("\n") + 1
         for rule in self.file_rules:

@@ -106,7 +106,7 @@ class FilePlan:
 
         engine = self.engine
         rules = [
-            (rule.code, type(rule).__module__, str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "")
+            (rule.code, type(rule).__module__, str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "", type(rule).cache_key())
             for rule in engine.rules
         ]
         # A plugin edited in place keeps its version; its files' times do not.
@@ -301,21 +301,13 @@ def check_text(source: SourceText, plan: "FilePlan") -> FileOutcome:
     engine = plan.engine
     # Only files that mention the directive marker pay for the comment scan.
     has_directives = DIRECTIVE_MARKER in source.text
-    declarations: list = []
-    if has_directives:
-        # Directives on key lines need the model's block ranges, so load here
-        # and hand the loaded file to the engine instead of loading twice.
-        from targetlint.loader import load
-
-        loaded = load(source, engine.vocabulary)
-        file_result = engine.check_loaded(loaded)
-        declarations = loaded.declarations
-    else:
-        file_result = engine.check(source)
+    file_result = engine.check(source)
     findings = [f for f in file_result.findings if f.code not in plan.ignored]
     if has_directives:
         from targetlint import suppressions
 
+        # Directives on key lines need the model's block ranges.
+        declarations = file_result.loaded.declarations if file_result.loaded is not None else []
         findings, unused = suppressions.apply(
             findings, source.text, declarations, plan.enabled, plan.resolve, source.path, plan.unused_severity
         )

@@ -195,3 +195,23 @@ def test_the_runner_and_the_rule_test_harness_go_through_the_budget():
 
     result = Engine([Early(), Loops()], time_budget=BUDGET).check_loaded(load(_source()))
     assert sorted(f.code for f in result.findings) == ["TL009", "TLZ951"]
+
+
+def test_loading_a_file_with_suppression_comments_is_budgeted_and_contained(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
+    (tmp_path / "a.yaml").write_text("# targetlint: disable=TL201\n" + TRAINING_DECLARATION, encoding="utf-8")
+
+    def hangs(source, vocabulary):
+        while True:
+            pass
+
+    monkeypatch.setattr(engine_module, "load", hangs)
+    hung = cli("check", "--no-cache", str(tmp_path))
+    assert hung.code == 2 and "time budget" in cli("check", "--no-cache", "--lang", "en", str(tmp_path)).out
+
+    def breaks(source, vocabulary):
+        raise ValueError("loader bug")
+
+    monkeypatch.setattr(engine_module, "load", breaks)
+    broken = cli("check", "--no-cache", "--lang", "en", str(tmp_path))
+    assert broken.code == 2 and "ValueError: loader bug" in broken.out and "Traceback" not in broken.out + broken.err
