@@ -583,6 +583,10 @@ class _Builder:
         funds = None
         for key, key_node, value_node in self.entries(root):
             if key in INDICATORS_KEYS:
+                first = written.setdefault("indicators", key)
+                if first != key:       # 绩效指标 and indicators both: the first table counts
+                    self.problem("duplicate-key", self.at(key_node), key, first)
+                    continue
                 has_indicators = True
                 spans["indicators"] = self.at(key_node)
                 level1s = self.level1s(value_node)

@@ -96,18 +96,33 @@ def test_values_of_other_types_still_go_through_validation(tmp_path):
     assert [problem.kind for problem in loaded.problems] == ["invalid-type"]
 
 
+def _loaded(tmp_path, text: str):
+    path = tmp_path / "declaration.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(read_source(str(path)))
+    return loaded, [(p.kind, p.detail, p.expected) for p in loaded.problems]
+
+
 def test_a_field_under_both_names_keeps_the_first(tmp_path):
-    path = tmp_path / "both.yaml"
-    path.write_text(
+    loaded, problems = _loaded(
+        tmp_path,
         "项目名称: 培训项目\n申报年度: 2025\nyear: 2024\n项目资金:\n  年度资金申请总额: 100\n  total: 300\n"
         "绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训人数\n        name: 培训人次\n        指标值: ≥100人\n",
-        encoding="utf-8",
     )
-    loaded = load(read_source(str(path)))
     (declaration,) = loaded.declarations
     assert declaration.year == 2025 and declaration.funds.total == Decimal(100)
     assert [i.name for i in declaration.indicators()] == ["培训人数"]
     assert declaration.span("year").line == 2
-    assert [(p.kind, p.detail, p.expected) for p in loaded.problems] == [
+    assert problems == [
         ("duplicate-key", "year", "申报年度"), ("duplicate-key", "total", "年度资金申请总额"), ("duplicate-key", "name", "三级指标"),
     ]
+
+
+def test_of_two_indicator_tables_the_first_counts(tmp_path):
+    loaded, problems = _loaded(
+        tmp_path,
+        "项目名称: 培训项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训人数\n        指标值: ≥100人\n"
+        "indicators:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ≥6场\n",
+    )
+    assert [i.name for i in loaded.declarations[0].indicators()] == ["培训人数"]
+    assert problems == [("duplicate-key", "indicators", "绩效指标")]
