@@ -102,10 +102,13 @@ def default_options(options_class: type[BaseModel]) -> BaseModel:
     A class with a required field, a model validator or defaults that are
     validated (``validate_default``) is validated, so it behaves as before."""
     fields = options_class.model_fields.values()
+    decorators = options_class.__pydantic_decorators__
     if (
         any(info.is_required() or info.validate_default for info in fields)
         or options_class.model_config.get("validate_default")
-        or options_class.__pydantic_decorators__.model_validators
+        or decorators.model_validators
+        or decorators.root_validators                                   # pydantic v1 style
+        or any(getattr(v.info, "always", False) for v in decorators.validators.values())
     ):
         return options_class.model_validate({})
     return options_class.model_construct()
@@ -131,6 +134,13 @@ class Rule:
 
     def check(self, target: "Declaration | SourceFile", source: "SourceFile") -> Iterator[Finding]:
         raise NotImplementedError
+
+    @classmethod
+    def cache_key(cls) -> str:
+        """What else decides this rule's findings besides its code, options,
+        docstring and its pack's source files (a data file it reads, the spec
+        it was compiled from): part of the result cache's key."""
+        return ""
 
     def report(
         self,

@@ -54,3 +54,28 @@ def test_a_required_option_still_fails_without_options():
 
     with pytest.raises(ValidationError, match="limit"):
         NeedsRule()
+
+
+def test_older_validator_styles_still_run_on_defaults():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from pydantic import root_validator, validator
+
+        class Root(RuleOptions):
+            x: int = 1
+
+            @root_validator(skip_on_failure=True)
+            def _seven(cls, values):
+                return {**values, "x": 7}
+
+        class Always(RuleOptions):
+            word: str = "A"
+
+            @validator("word", always=True)
+            def _lower(cls, value):
+                return value.lower()
+
+    assert default_options(Root).x == 7
+    assert default_options(Always).word == "a"
