@@ -86,3 +86,21 @@ def test_editing_a_packs_helper_module_misses_the_cache(tmp_path):
     os.utime(wording, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert "second wording" in second.stdout and "first wording" not in second.stdout
+
+
+def test_editing_an_anchor_a_declarative_rule_uses_misses_the_cache(tmp_path):
+    rules = tmp_path / "bureau.yaml"
+    rules.write_text(
+        "rules:\n  - code: TLX001\n    name: ends-with\n    severity: warning\n    check: forbid\n"
+        "    description: &suffix 健全性\n    where:\n      name: {endswith: *suffix}\n    message: \"命中：{name}\"\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".targetlint.yaml").write_text("rule-files: [bureau.yaml]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "TARGETLINT_CACHE_DIR"}
+    command = [sys.executable, "-m", "targetlint", "check", "--select", "TLX001", "--cache-dir", str(tmp_path / "cache"), "a.yaml"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert "健全性" in first.stdout, first.stderr
+    rules.write_text(rules.read_text(encoding="utf-8").replace("&suffix 健全性", "&suffix 达标率"), encoding="utf-8")
+    second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert "培训人数达标率" in second.stdout and "健全性" not in second.stdout

@@ -57,6 +57,12 @@ class DeclarativeRule(Rule):
     def _prepare(self, spec) -> None:
         pass
 
+    @classmethod
+    def cache_key(cls) -> str:
+        # The spec as read, anchors resolved: an edit anywhere in the rule
+        # file that changes this rule changes its key.
+        return cls.spec.model_dump_json()
+
     def check(self, declaration, source) -> Iterator[Finding]:
         if not self._when(declaration):
             return
