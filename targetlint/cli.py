@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from targetlint import __version__
@@ -134,8 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_ERROR
 
 
+# "path:line:col: message", the shape editors' and CI's problem matchers read.
+_LOCATED = re.compile(r"[^\s:][^:\n]*:\d+:\d+: ")
+
+
 def _error(zh: str, en: str, lang: str) -> None:
-    sys.stderr.write(f"targetlint: {en if lang == 'en' else zh}\n")
+    message = en if lang == "en" else zh
+    # A located error starts with its location, as findings do; others name the tool.
+    sys.stderr.write(f"{message}\n" if _LOCATED.match(message) else f"targetlint: {message}\n")
 
 
 def _registry(lang: str):

@@ -277,7 +277,7 @@ def test_configuration_errors_name_line_and_column(cli, write, tmp_path, monkeyp
         write(name, clean)
         result = cli("check", "--lang", "en", target)
         assert result.code == 2 and result.out == "", (text, result)
-        assert result.err.startswith(f"targetlint: {name}:{line}:{column}: configuration error: key '{key}': "), (text, result.err)
+        assert result.err.startswith(f"{name}:{line}:{column}: configuration error: key '{key}': "), (text, result.err)
         assert words in result.err and "Traceback" not in result.err
 
 
@@ -287,7 +287,7 @@ def test_chinese_messages_carry_the_position_too(cli, write, tmp_path, monkeypat
     write(".targetlint.yaml", clean)
     result = cli("check", str(write("a.yaml", DECLARATION)))
     assert result.code == 2
-    assert result.err.startswith(f"targetlint: .targetlint.yaml:{line}:{column}: 配置文件有误：键“selct”：未知的设置（是否应为“select”？）")
+    assert result.err.startswith(f".targetlint.yaml:{line}:{column}: 配置文件有误：键“selct”：未知的设置（是否应为“select”？）")
 
 
 @pytest.mark.parametrize(
@@ -306,7 +306,7 @@ def test_unusable_files_name_line_and_column(cli, write, tmp_path, monkeypatch, 
     clean, line, column = _marked(text)
     write(name, clean)
     result = cli("check", "--lang", "en", str(write("a.yaml", DECLARATION)))
-    assert result.code == 2 and result.err.startswith(f"targetlint: {name}:{line}:{column}: configuration error:"), result.err
+    assert result.code == 2 and result.err.startswith(f"{name}:{line}:{column}: configuration error:"), result.err
 
 
 def test_a_profile_flag_is_not_placed_in_the_file(cli, write, tmp_path, monkeypatch):
@@ -330,7 +330,7 @@ def test_with_a_profile_mistakes_are_placed_where_the_file_has_them(cli, write, 
         clean, line, column = _marked(text)
         write(".targetlint.yaml", clean)
         result = cli("check", "--lang", "en", target)
-        assert result.code == 2 and result.err.startswith(f"targetlint: .targetlint.yaml:{line}:{column}: configuration error: key '{key}':"), result.err
+        assert result.code == 2 and result.err.startswith(f".targetlint.yaml:{line}:{column}: configuration error: key '{key}':"), result.err
 
 
 def test_a_setting_not_in_the_file_falls_back_to_the_table_header(tmp_path):
