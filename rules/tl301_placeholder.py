@@ -1,11 +1,10 @@
 from typing import Iterator
 
+from targetlint.model import HEADER_TEXT_FIELDS
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.text import may_hold_placeholders, offset_span, placeholders
 
-# Declaration text fields a template can leave residue in.
-_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
-# And an indicator's: split-column forms write 计量单位 and 运算符 apart from the value.
+# Besides the header's text: split-column forms write 计量单位 and 运算符 apart from the value.
 _INDICATOR_FIELDS = ("name", "value", "unit", "operator", "note")
 
 
@@ -30,9 +29,9 @@ class Placeholder(Rule):
     Placeholder: template text left in the declaration.
 
     **What it does**: finds template placeholders in any text field and
-    value (unit, operator and note columns included): "xx", "XX", "××", "**", "(≥**株)", "**月**日", "待定", "TBD" and
-    the like (patterns in the `placeholder-patterns` vocabulary list, which a
-    configuration can extend); marks a character or two apart ("**月**日")
+    value (unit, operator and note columns included): "xx", "XX", "××",
+    "**", "(≥**株)", "**月**日", "待定", "TBD" and the like (patterns in the
+    `placeholder-patterns` vocabulary list, which a configuration can extend); marks a character or two apart ("**月**日")
     count as one. The ★ core-indicator marker is not one.
 
     **Why it matters**: a placeholder shows the template was filled in and
@@ -51,12 +50,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        texts = [getattr(declaration, field) or "" for field in _FIELDS]
-        texts += [getattr(indicator, field) or "" for indicator in declaration.indicators() for field in _INDICATOR_FIELDS]
-        if not may_hold_placeholders(texts, self.vocabulary):
+        if not may_hold_placeholders(declaration.texts(_INDICATOR_FIELDS), self.vocabulary):
             return
         lines = source.source.lines
-        for field in _FIELDS:
+        for field in HEADER_TEXT_FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
         for indicator in declaration.indicators():
             for field in _INDICATOR_FIELDS:

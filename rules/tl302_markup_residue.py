@@ -1,12 +1,13 @@
 from typing import Iterator
 
 from targetlint.cleanup import without_markup
+from targetlint.model import HEADER_TEXT_FIELDS
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 from targetlint.values import parse_value
 from targetlint.text import markup, may_hold_markup, offset_span
 
-# Declaration text fields an export from a rich-text editor can leave tags in.
-_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
+# An indicator's fields a rich-text editor's export can leave tags in, besides the header's text.
+_INDICATOR_FIELDS = ("name", "value", "note")
 _KIND_ZH = {"html": "HTML", "latex": "LaTeX"}
 
 
@@ -59,13 +60,12 @@ class MarkupResidue(Rule):
     fixable = FixSafety.SAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        indicators = list(declaration.indicators())
-        texts = [getattr(declaration, field) or "" for field in _FIELDS]
-        texts += [text or "" for indicator in indicators for text in (indicator.name, indicator.value, indicator.note)]
-        if not may_hold_markup("\n".join(texts)) and not any(i.parsed is not None and i.parsed.markup for i in indicators):
+        if not may_hold_markup("\n".join(declaration.texts(_INDICATOR_FIELDS))) and not any(
+            i.parsed is not None and i.parsed.markup for i in declaration.indicators()
+        ):
             return
         lines = source.source.lines
-        for field in _FIELDS:
+        for field in HEADER_TEXT_FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None, field)
         for indicator in declaration.indicators():
             yield from self._scan(indicator.name, indicator.span("name"), lines, indicator, "name")

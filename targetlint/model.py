@@ -177,6 +177,18 @@ class Declaration(Record):
         for level1 in self.level1s:
             yield from level1.categories
 
+    def texts(self, indicator_fields: tuple[str, ...]) -> list[str]:
+        """The header's free-text fields and ``indicator_fields`` of every
+        indicator, as written ("" where empty): what a text scan searches
+        once before looking field by field."""
+        texts = [getattr(self, field) or "" for field in HEADER_TEXT_FIELDS]
+        texts += [getattr(indicator, field) or "" for indicator in self.indicators() for field in indicator_fields]
+        return texts
+
+
+# The header's free-text fields: where template residue and editor markup hide.
+HEADER_TEXT_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
+
 
 # Field name → accepted keys, for the loader's unknown-key check and messages.
 def accepted_keys(model: type[BaseModel]) -> dict[str, str]:
