@@ -111,12 +111,7 @@ def test_an_embedding_programs_alarm_survives():
         signal.signal(signal.SIGALRM, previous)
 
 
-def test_the_command_line_reports_the_hang_and_exits_2(cli, tmp_path, monkeypatch):
-    import targetlint.plugins as plugins
-
-    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
-    real = plugins.load_registry
-    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+def test_the_command_line_reports_the_hang_and_exits_2(cli, tmp_path, looping_pack):
     for name in ("a.yaml", "b.yaml"):
         (tmp_path / name).write_text(TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--select", "TLZ952,TL201", str(tmp_path))
@@ -131,18 +126,23 @@ class _Pack:
         return [Loops]
 
 
+@pytest.fixture
+def looping_pack(monkeypatch):
+    """The command line with a pack whose rule never returns, and a short budget."""
+    import targetlint.plugins as plugins
+
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
+    real = plugins.load_registry
+    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+
+
 @pytest.fixture(autouse=True)
 def _no_stray_alarm():
     yield
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_forked_workers_keep_the_budget(cli, tmp_path, monkeypatch):
-    import targetlint.plugins as plugins
-
-    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
-    real = plugins.load_registry
-    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+def test_forked_workers_keep_the_budget(cli, tmp_path, looping_pack):
     for index in range(8):
         (tmp_path / f"d{index}.yaml").write_text(TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--jobs", "2", "--select", "TLZ952", str(tmp_path))
@@ -177,13 +177,7 @@ def test_a_rule_that_swallows_the_interruption_is_interrupted_again():
     assert [f.code for f in result.findings] == ["TL009"] and "TLZ954" in result.findings[0].message_en
 
 
-def test_a_file_with_suppression_comments_keeps_the_budget(cli, tmp_path, monkeypatch):
-    # Files with directives are loaded by the runner and handed to check_loaded.
-    import targetlint.plugins as plugins
-
-    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
-    real = plugins.load_registry
-    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+def test_a_file_with_suppression_comments_keeps_the_budget(cli, tmp_path, looping_pack):
     (tmp_path / "a.yaml").write_text("# targetlint: disable=TL201\n" + TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--select", "TLZ952", str(tmp_path))
     assert result.code == 2
