@@ -55,7 +55,7 @@ def main() -> int:
     composer = _composer()
 
     sources = [read_source(path) for path in paths]
-    for source in sources[:2]:        # compile what is compiled on first use, outside the timing
+    for source in sources[:2]:  # compile what is compiled on first use, outside the timing
         engine.check_loaded(load(source, engine.vocabulary))
 
     def compose():
@@ -112,9 +112,14 @@ def main() -> int:
     ]
     rules_one_by_one()
     total = sum(seconds for _, seconds in stages)
-    print(f"serial check of {declarations:,} declarations ({findings:,} findings) in {len(paths)} files; best of {args.repeat}")
+    print(
+        f"serial check of {declarations:,} declarations ({findings:,} findings) in {len(paths)} files; best of "
+        f"{args.repeat}"
+    )
     for name, seconds in stages:
-        print(f"  {name:<36} {seconds:7.3f} s  {seconds / total:5.1%}  {seconds / declarations * 1e6:6.0f} µs/declaration")
+        print(
+            f"  {name:<36} {seconds:7.3f} s  {seconds / total:5.1%}  {seconds / declarations * 1e6:6.0f} µs/declaration"
+        )
     print(f"  {'total':<36} {total:7.3f} s")
     slowest = sorted(per_rule.items(), key=lambda item: -item[1])[:5]
     print("  slowest rules: " + ", ".join(f"{code} {seconds * 1000:.0f} ms" for code, seconds in slowest))

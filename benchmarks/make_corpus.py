@@ -30,7 +30,9 @@ def make_corpus(out: Path, files: int, per_file: int) -> int:
         parts = []
         for _ in range(per_file):
             document = documents[serial % len(documents)]
-            parts.append(_NAME.sub(lambda m: f"{m.group(1)}{m.group(2)}（第{serial}号）", document, count=1))
+            parts.append(
+                _NAME.sub(lambda m, serial=serial: f"{m.group(1)}{m.group(2)}（第{serial}号）", document, count=1)
+            )
             serial += 1
         (out / f"batch-{file_index:05d}.yaml").write_text("---\n".join(parts), encoding="utf-8")
     return serial

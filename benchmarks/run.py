@@ -90,7 +90,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--per-file", type=int, default=20)
-    parser.add_argument("--memory-factor", type=int, default=10, help="the large corpus is this many times the main one")
+    parser.add_argument(
+        "--memory-factor", type=int, default=10, help="the large corpus is this many times the main one"
+    )
     parser.add_argument("--runs", type=int, default=15, help="repetitions for the latency medians")
     parser.add_argument("--quick", action="store_true", help="50 files, 2 runs: a smoke run")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora in this directory")
@@ -124,7 +126,12 @@ def main() -> int:
     row("ruamel C compose (floor)", compose_s, compose_rss)
     pyyaml_s, pyyaml_rss, pyyaml_code = measure([PYTHON, "-c", PYYAML_COMPOSE, str(corpus)])
     if pyyaml_code == 0:
-        row("PyYAML C compose (proposed floor)", pyyaml_s, pyyaml_rss, f"{compose_s / pyyaml_s:.1f}× faster than ruamel's")
+        row(
+            "PyYAML C compose (proposed floor)",
+            pyyaml_s,
+            pyyaml_rss,
+            f"{compose_s / pyyaml_s:.1f}× faster than ruamel's",
+        )
     yamllint_s, yamllint_rss, _ = measure(yamllint(str(corpus)))
     row("yamllint (default config)", yamllint_s, yamllint_rss)
 
@@ -133,18 +140,34 @@ def main() -> int:
         print(f"targetlint failed (exit {code}); does it support --jobs and --no-cache?", file=sys.stderr)
         return 2
     met = lambda ok: "MET" if ok else "NOT MET"  # noqa: E731
-    row("targetlint --jobs 1", serial_s, serial_rss, f"{yamllint_s / serial_s:.1f}× yamllint, {serial_s / compose_s:.2f}× compose (one process, for reference)")
+    row(
+        "targetlint --jobs 1",
+        serial_s,
+        serial_rss,
+        f"{yamllint_s / serial_s:.1f}× yamllint, {serial_s / compose_s:.2f}× compose (one process, for reference)",
+    )
     cores = os.cpu_count() or 1
     # The targets are judged on `targetlint check` as it runs by default: all cores.
     parallel_s, parallel_rss, _ = measure(targetlint("--no-cache", str(corpus)))
-    row(f"targetlint (default: --jobs {cores})", parallel_s, parallel_rss,
-        f"speed-up {serial_s / parallel_s:.2f}× over 1 job; {yamllint_s / parallel_s:.1f}× yamllint (≥20×) {met(yamllint_s / parallel_s >= 20)}; "
-        f"{parallel_s / compose_s:.2f}× compose (≤1.5×) {met(parallel_s / compose_s <= 1.5)}")
+    row(
+        f"targetlint (default: --jobs {cores})",
+        parallel_s,
+        parallel_rss,
+        f"speed-up {serial_s / parallel_s:.2f}× over 1 job; {yamllint_s / parallel_s:.1f}× yamllint (≥20×) "
+        f"{met(yamllint_s / parallel_s >= 20)}; "
+        f"{parallel_s / compose_s:.2f}× compose (≤1.5×) {met(parallel_s / compose_s <= 1.5)}",
+    )
 
     cold_s, _, _ = measure(targetlint("--cache-dir", str(cache), str(corpus)))
     warm_s, warm_rss, _ = measure(targetlint("--cache-dir", str(cache), str(corpus)))
     row("targetlint, cache cold", cold_s, 0)
-    row("targetlint, cache warm", warm_s, warm_rss, f"{warm_s / cold_s:.1%} of cold (≤10%)", met(warm_s / cold_s <= 0.10))
+    row(
+        "targetlint, cache warm",
+        warm_s,
+        warm_rss,
+        f"{warm_s / cold_s:.1%} of cold (≤10%)",
+        met(warm_s / cold_s <= 0.10),
+    )
 
     # The pre-commit case: the committed file changed (its result is not
     # cached), the installation did not (plugin discovery is remembered).
@@ -152,19 +175,55 @@ def main() -> int:
     ours = median_wall(targetlint("--cache-dir", str(cache), str(one)), args.runs, changing=one)
     uncached = median_wall(targetlint("--no-cache", str(one)), args.runs)
     theirs = median_wall(yamllint(str(one)), args.runs)
-    rows.append(("latency: targetlint one.yaml (changed)", f"{ours * 1000:.0f} ms", "", "", f"median of {args.runs}; ≤ yamllint's {theirs * 1000:.0f} ms {met(ours <= theirs)}"))
-    rows.append(("latency: targetlint --no-cache one.yaml", f"{uncached * 1000:.0f} ms", "", "", "no cache read or written at all"))
-    rows.append(("latency: yamllint one.yaml", f"{theirs * 1000:.0f} ms", "", "", "(python benchmarks/startup.py: where targetlint's goes)"))
+    rows.append(
+        (
+            "latency: targetlint one.yaml (changed)",
+            f"{ours * 1000:.0f} ms",
+            "",
+            "",
+            f"median of {args.runs}; ≤ yamllint's {theirs * 1000:.0f} ms {met(ours <= theirs)}",
+        )
+    )
+    rows.append(
+        (
+            "latency: targetlint --no-cache one.yaml",
+            f"{uncached * 1000:.0f} ms",
+            "",
+            "",
+            "no cache read or written at all",
+        )
+    )
+    rows.append(
+        (
+            "latency: yamllint one.yaml",
+            f"{theirs * 1000:.0f} ms",
+            "",
+            "",
+            "(python benchmarks/startup.py: where targetlint's goes)",
+        )
+    )
 
     make_corpus(big, args.files * args.memory_factor, args.per_file)
     _, small_rss, _ = measure(targetlint("--jobs", "1", "--no-cache", str(corpus)))
     _, big_rss, _ = measure(targetlint("--jobs", "1", "--no-cache", str(big)))
-    rows.append((f"memory: {declarations:,} vs {declarations * args.memory_factor:,} declarations", "", "",
-                 f"{small_rss:.0f} → {big_rss:.0f} MiB", f"{big_rss / small_rss:.2f}× (≤1.2×) {met(big_rss / small_rss <= 1.2)}"))
+    rows.append(
+        (
+            f"memory: {declarations:,} vs {declarations * args.memory_factor:,} declarations",
+            "",
+            "",
+            f"{small_rss:.0f} → {big_rss:.0f} MiB",
+            f"{big_rss / small_rss:.2f}× (≤1.2×) {met(big_rss / small_rss <= 1.2)}",
+        )
+    )
 
-    widths = [max(len(r[i]) for r in rows + [("measurement", "time", "throughput", "peak RSS", "target")]) for i in range(5)]
+    widths = [
+        max(len(r[i]) for r in [*rows, ("measurement", "time", "throughput", "peak RSS", "target")]) for i in range(5)
+    ]
     header = ("measurement", "time", "throughput", "peak RSS", "target")
-    print(f"corpus: {declarations:,} declarations in {args.files} files; machine: {cores} cores; python {sys.version.split()[0]}")
+    print(
+        f"corpus: {declarations:,} declarations in {args.files} files; machine: {cores} cores; python "
+        f"{sys.version.split()[0]}"
+    )
     for line in (header, tuple("-" * w for w in widths), *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
     if not args.keep:

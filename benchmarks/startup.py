@@ -49,7 +49,8 @@ import argparse
 discovery.cache_directory = cache_directory(argparse.Namespace(cache_dir=sys.argv[2]))
 registry = load_registry()
 mark("plugin discovery and the rule pack's import")
-import targetlint.check, targetlint.runner, targetlint.planner, targetlint.engine, targetlint.reporters.text, targetlint.config, targetlint.suppressions, targetlint.cache
+import targetlint.check, targetlint.runner, targetlint.planner, targetlint.engine, targetlint.reporters.text
+import targetlint.config, targetlint.suppressions, targetlint.cache
 mark("import the check pipeline and text reporter")
 import io, contextlib
 with contextlib.redirect_stdout(io.StringIO()):
@@ -61,7 +62,9 @@ print(json.dumps(marks[1:]))
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("file", nargs="?", default=None, help="a declaration file (default: the first seed declaration)")
+    parser.add_argument(
+        "file", nargs="?", default=None, help="a declaration file (default: the first seed declaration)"
+    )
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="targetlint-startup-"))
@@ -80,7 +83,9 @@ def main() -> int:
         # the installation's plugin discovery is remembered.
         probe = work / "probe.yaml"
         probe.write_text(text + f"# run {run}\n", encoding="utf-8")
-        out = subprocess.run([sys.executable, "-c", CHILD, str(probe), str(work / "cache")], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(probe), str(work / "cache")], capture_output=True, text=True, check=True
+        )
         for name, ms in json.loads(out.stdout.strip().splitlines()[-1]):
             stages.setdefault(name, []).append(ms)
 

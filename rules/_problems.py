@@ -4,7 +4,8 @@ selection behave like any other rule's."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator
+from collections.abc import Iterator
+from typing import ClassVar
 
 from targetlint.rule import Finding, Rule, Scope
 

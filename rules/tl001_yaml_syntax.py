@@ -48,14 +48,17 @@ class YamlSyntax(ProblemRule):
     def describe(self, problem):
         detail = problem.detail
         if problem.kind == "duplicate-key":
-            if problem.expected:        # the same field under its other name
+            if problem.expected:  # the same field under its other name
                 return (
                     f"键“{detail}”与前面的“{problem.expected}”是同一字段，重复出现（以前者为准）",
                     f"key '{detail}' repeats '{problem.expected}' above, the same field (the first one is used)",
                 )
             return f"键“{detail}”重复出现", f"duplicate key '{detail}'"
         if problem.kind == "unsafe-tag":
-            return f"不允许的 YAML 标签 {detail}（只接受标准类型，不会构造对象）", f"tag {detail} is not allowed (only YAML's core types are read; nothing is constructed)"
+            return (
+                f"不允许的 YAML 标签 {detail}（只接受标准类型，不会构造对象）",
+                f"tag {detail} is not allowed (only YAML's core types are read; nothing is constructed)",
+            )
         if problem.kind == "too-complex":
             return f"文档过于复杂，超出加载预算：{detail}", f"document too complex to load: {detail}"
         if problem.kind == "too-large":

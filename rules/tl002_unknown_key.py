@@ -2,7 +2,11 @@ from targetlint.rule import Severity
 
 from ._problems import ProblemRule
 
-_WHERE = {"declaration": ("申报表", "the declaration"), "funds": ("项目资金", "项目资金 (funds)"), "indicator": ("指标", "an indicator")}
+_WHERE = {
+    "declaration": ("申报表", "the declaration"),
+    "funds": ("项目资金", "项目资金 (funds)"),
+    "indicator": ("指标", "an indicator"),
+}
 
 
 class UnknownKey(ProblemRule):

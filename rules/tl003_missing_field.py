@@ -1,13 +1,21 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, RuleOptions, Severity
 from targetlint.values import ValueKind
 
 # Declaration fields by their form label, and the model attribute holding each.
 _DECLARATION_FIELDS = {
-    "申报年度": "year", "项目名称": "name", "项目性质": "nature", "项目类别": "category",
-    "主管部门": "department", "实施单位": "implementer", "计划开始日期": "start_date",
-    "计划完成日期": "end_date", "项目资金": "funds", "年度总体目标": "goal", "绩效指标": "has_indicators",
+    "申报年度": "year",
+    "项目名称": "name",
+    "项目性质": "nature",
+    "项目类别": "category",
+    "主管部门": "department",
+    "实施单位": "implementer",
+    "计划开始日期": "start_date",
+    "计划完成日期": "end_date",
+    "项目资金": "funds",
+    "年度总体目标": "goal",
+    "绩效指标": "has_indicators",
 }
 
 
@@ -56,16 +64,28 @@ class MissingField(Rule):
     code = "TL003"
     name = "missing-field"
     severity = Severity.ERROR
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for label in self.options.required:
             attribute = _DECLARATION_FIELDS.get(label)
             if attribute is not None and not getattr(declaration, attribute):
-                yield self.report(declaration.span(), f"申报表缺少必填字段“{label}”", f"the declaration has no '{label}'", subject=label)
+                yield self.report(
+                    declaration.span(),
+                    f"申报表缺少必填字段“{label}”",
+                    f"the declaration has no '{label}'",
+                    subject=label,
+                )
         for indicator in declaration.indicators():
             if not (indicator.name or "").strip():
-                yield self.report(indicator.span(), "指标缺少“三级指标”名称", "the indicator has no 三级指标 (name)", indicator=indicator, subject="三级指标")
+                yield self.report(
+                    indicator.span(),
+                    "指标缺少“三级指标”名称",
+                    "the indicator has no 三级指标 (name)",
+                    indicator=indicator,
+                    subject="三级指标",
+                )
             if indicator.parsed is None or indicator.parsed.kind == ValueKind.EMPTY:
                 yield self.report(
                     indicator.span("value"),

@@ -3,12 +3,19 @@ from targetlint.rule import Severity
 from ._problems import ProblemRule
 
 _EXPECTED = {
-    "text": ("文本", "text"), "integer": ("整数", "an integer"), "amount": ("金额（数字）", "an amount (a number)"),
-    "date": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"), "mapping": ("映射（键: 值）", "a mapping (key: value)"),
+    "text": ("文本", "text"),
+    "integer": ("整数", "an integer"),
+    "amount": ("金额（数字）", "an amount (a number)"),
+    "date": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+    "mapping": ("映射（键: 值）", "a mapping (key: value)"),
     "list": ("指标列表（- 三级指标: …）", "a list of indicators (- 三级指标: …)"),
     "indicator": ("指标（含 三级指标 和 指标值 的映射）", "an indicator (a mapping with 三级指标 and 指标值)"),
 }
-_FOUND = {"sequence": ("列表", "a list"), "scalar": ("单个值", "a single value"), "foreign": ("没有任何申报表字段的映射", "a mapping with none of the declaration's keys")}
+_FOUND = {
+    "sequence": ("列表", "a list"),
+    "scalar": ("单个值", "a single value"),
+    "foreign": ("没有任何申报表字段的映射", "a mapping with none of the declaration's keys"),
+}
 
 
 class InvalidType(ProblemRule):
@@ -58,7 +65,10 @@ class InvalidType(ProblemRule):
     def describe(self, problem):
         if problem.kind == "not-a-declaration":
             zh, en = _FOUND.get(problem.detail, (problem.detail, problem.detail))
-            return f"文档是{zh}，不是申报表（应为 项目名称、绩效指标 等字段的映射）", f"the document is {en}, not a declaration (a mapping of 项目名称, 绩效指标, …)"
+            return (
+                f"文档是{zh}，不是申报表（应为 项目名称、绩效指标 等字段的映射）",
+                f"the document is {en}, not a declaration (a mapping of 项目名称, 绩效指标, …)",
+            )
         zh, en = _EXPECTED.get(problem.expected, (problem.expected, problem.expected))
         return f"“{problem.detail}”的值类型错误，应为{zh}", f"'{problem.detail}' has the wrong type; expected {en}"
 

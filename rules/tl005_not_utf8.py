@@ -44,8 +44,14 @@ class NotUtf8(ProblemRule):
 
     def describe(self, problem):
         if problem.kind == "undecodable":
-            return f"无法解码的字节（{problem.detail}），文件不是 UTF-8 或 GB18030 文本", f"undecodable {problem.detail}: the file is neither UTF-8 nor GB18030 text"
-        return f"文件不是 UTF-8 编码，已按 {problem.detail} 解码；请另存为 UTF-8", f"the file is not UTF-8; decoded as {problem.detail}. Save it as UTF-8"
+            return (
+                f"无法解码的字节（{problem.detail}），文件不是 UTF-8 或 GB18030 文本",
+                f"undecodable {problem.detail}: the file is neither UTF-8 nor GB18030 text",
+            )
+        return (
+            f"文件不是 UTF-8 编码，已按 {problem.detail} 解码；请另存为 UTF-8",
+            f"the file is not UTF-8; decoded as {problem.detail}. Save it as UTF-8",
+        )
 
 
 RULES = [NotUtf8]

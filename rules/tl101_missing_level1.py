@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import field_validator
 
@@ -102,6 +102,7 @@ class MissingLevel1(Rule):
     code = "TL101"
     name = "missing-level1"
     severity = Severity.ERROR
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, RuleOptions, Severity
 
@@ -77,6 +77,7 @@ class MissingCost(Rule):
     code = "TL102"
     name = "missing-cost"
     severity = Severity.WARNING
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
@@ -89,11 +90,19 @@ class MissingCost(Rule):
         if cost_level1s or cost_level2s:
             label = (cost_level2s or cost_level1s)[0].label
             zh = f"成本指标“{label}”下没有成本类的指标：请写明成本，如总成本、单位成本（元/人）"
-            en = f"the cost category '{label}' holds no cost indicator; state the cost, e.g. a total or unit cost (元/人)"
+            en = (
+                f"the cost category '{label}' holds no cost indicator; state the cost, e.g. a total or unit cost "
+                "(元/人)"
+            )
         else:
             zh = "绩效指标中没有成本指标：请加一级“成本指标”（经济成本）或产出指标下的二级“成本指标”"
-            en = "the indicators have no cost indicator; add a 一级 成本指标 (经济成本) or a 二级 成本指标 under 产出指标"
-        yield self.report(declaration.span("indicators"), zh, en, subject="成本", severity=self._severity(declaration.year))
+            en = (
+                "the indicators have no cost indicator; add a 一级 成本指标 (经济成本) or a 二级 成本指标 under "
+                "产出指标"
+            )
+        yield self.report(
+            declaration.span("indicators"), zh, en, subject="成本", severity=self._severity(declaration.year)
+        )
 
     def _severity(self, year: int | None) -> Severity:
         threshold = self.options.error_from_year

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.names import LEVEL1_KINDS, level2_kinds
 from targetlint.rule import Finding, Rule, Severity
@@ -98,25 +98,31 @@ class InvalidLevel2(Rule):
         if level2.kind is None:
             return (
                 f"二级指标“{level2.label}”不是{where}下的规范分类（{valid}）：请改用规范分类并相应移动指标",
-                f"'{level2.label}' is no standard 二级 under '{level1.label}' ({valid}); use a standard one and move its indicators",
+                f"'{level2.label}' is no standard 二级 under '{level1.label}' ({valid}); use a standard one and move "
+                "its indicators",
             )
         if level2.home == level1.kind:
             if level2.kind == "成本" and cost_level1 is not None:
                 return (
-                    f"本申报表已在第 {cost_level1.span().line} 行设一级“{cost_level1.label}”，产出指标下的二级“{level2.label}”"
+                    f"本申报表已在第 {cost_level1.span().line} 行设一级“{cost_level1.label}”，"
+                    f"产出指标下的二级“{level2.label}”"
                     "混用了旧格式：请把其中的指标移到一级成本指标下的经济成本指标",
                     f"this declaration has a 一级 '{cost_level1.label}' on line {cost_level1.span().line}; the 二级 "
-                    f"'{level2.label}' under 产出 mixes in the older layout: move its indicators to 经济成本 under the 一级 成本指标",
+                    f"'{level2.label}' under 产出 mixes in the older layout: move its indicators to 经济成本 under "
+                    "the 一级 成本指标",
                 )
             return None
         if level2.kind == "成本" and level1.kind == "成本":
             return (
                 f"一级成本指标下的二级应为 {valid}，而不是“{level2.label}”：货币成本请写在经济成本指标下",
-                f"the 二级 under a 一级 成本指标 are {valid}, not '{level2.label}'; put monetary costs under 经济成本指标",
+                f"the 二级 under a 一级 成本指标 are {valid}, not '{level2.label}'; put monetary costs under "
+                "经济成本指标",
             )
         return (
-            f"二级指标“{level2.label}”属于{level2.home}指标，不应放在{where}下（此处应为 {valid}）：请移到{level2.home}指标下",
-            f"'{level2.label}' belongs under {level2.home}指标, not under '{level1.label}' (which takes {valid}); move it",
+            f"二级指标“{level2.label}”属于{level2.home}指标，不应放在{where}下（此处应为 "
+            f"{valid}）：请移到{level2.home}指标下",
+            f"'{level2.label}' belongs under {level2.home}指标, not under '{level1.label}' (which takes {valid}); "
+            "move it",
         )
 
 

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 
@@ -11,7 +11,9 @@ def timeliness_home(declaration):
     creates 时效指标 under 产出; the message names the same destination.
     """
     output = next((level1 for level1 in declaration.level1s if level1.kind == "产出"), None)
-    timeliness = next((level2 for level2 in declaration.categories() if level2.kind == "时效" and level2.home == "产出"), None)
+    timeliness = next(
+        (level2 for level2 in declaration.categories() if level2.kind == "时效" and level2.home == "产出"), None
+    )
     return output, timeliness
 
 
@@ -86,7 +88,8 @@ class MisfiledTimeliness(Rule):
             yield self.report(
                 indicator.span("name"),
                 f"时效类指标“{indicator.name}”放在了“{level1.label}/{level2.label}”下：请移到{to_zh}",
-                f"timeliness indicator '{indicator.name}' is filed under '{level1.label}/{level2.label}'; move it to {to_en}",
+                f"timeliness indicator '{indicator.name}' is filed under '{level1.label}/{level2.label}'; move it to "
+                f"{to_en}",
                 indicator=indicator,
                 subject=indicator.name,
             )

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 
@@ -105,7 +105,8 @@ class MisfiledSatisfaction(Rule):
                     yield self.report(
                         indicator.span("name"),
                         f"满意度指标“{indicator.name}”放在了“{where}”下：请移到满意度指标/服务对象满意度指标",
-                        f"satisfaction indicator '{indicator.name}' is filed under '{where}'; move it to 满意度指标/服务对象满意度指标",
+                        f"satisfaction indicator '{indicator.name}' is filed under '{where}'; move it to "
+                        "满意度指标/服务对象满意度指标",
                         indicator=indicator,
                         subject=indicator.name,
                     )

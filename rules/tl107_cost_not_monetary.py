@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, Operator, UnitClass, ValueKind
@@ -115,7 +115,8 @@ class CostNotMonetary(Rule):
             if facts.is_rate and facts.mentions_money:
                 yield self.report(
                     indicator.span("value"),
-                    f"成本指标“{indicator.name}”用比率“{value.raw}”代替了金额：可以保留，但请写明成本，如“人均成本 ≤N元/人”",
+                    f"成本指标“{indicator.name}”用比率“{value.raw}”代替了金额：可以保留，但请写明成本，如“人均成本 "
+                    "≤N元/人”",
                     f"cost indicator '{indicator.name}' gives a rate ({value.raw}) instead of an amount; "
                     "keep it if you like, but state the cost, e.g. a unit cost in 元/人",
                     indicator=indicator,
@@ -127,7 +128,8 @@ class CostNotMonetary(Rule):
                 f"成本指标“{indicator.name}”的值“{value.raw}”既没有金额单位（元、万元、元/人），也不是成本控制要求"
                 "（不高于…基准、控制在预算以内）：请写明金额，或把指标移到它所衡量的类别",
                 f"cost indicator '{indicator.name}' has neither a money unit (元, 万元, 元/人) nor a cost control "
-                f"(a ceiling against a baseline or budget) in '{value.raw}'; state an amount or move it to the category it measures",
+                f"(a ceiling against a baseline or budget) in '{value.raw}'; state an amount or move it to the "
+                "category it measures",
                 indicator=indicator,
             )
 

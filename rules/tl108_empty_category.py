@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 
@@ -7,8 +7,7 @@ def _reported_inside(source, declaration, start: int, end: int) -> bool:
     # A category whose content the loader rejected (a scalar where a list
     # belongs, items that are not mappings) is TL004's finding, not an empty one.
     return any(
-        problem.document == declaration.index and start <= problem.span.line <= end
-        for problem in source.problems
+        problem.document == declaration.index and start <= problem.span.line <= end for problem in source.problems
     )
 
 

@@ -1,5 +1,6 @@
-from typing import Iterator
+from collections.abc import Iterator
 
+from targetlint.model import Indicator
 from targetlint.names import indicator_key
 from targetlint.rule import Finding, Rule, Severity
 
@@ -55,7 +56,7 @@ class DuplicateIndicator(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        first: dict[str, object] = {}
+        first: dict[str, Indicator] = {}
         for indicator in declaration.indicators():
             if not (indicator.name or "").strip():
                 continue  # a missing name is TL003's
@@ -67,7 +68,8 @@ class DuplicateIndicator(Rule):
             yield self.report(
                 indicator.span("name"),
                 f"三级指标“{indicator.name}”与第 {line} 行的“{earlier.name}”重复：请删除其一，或改名为它真正衡量的内容",
-                f"indicator '{indicator.name}' repeats '{earlier.name}' on line {line}; delete one or rename it for what it measures",
+                f"indicator '{indicator.name}' repeats '{earlier.name}' on line {line}; delete one or rename it for "
+                "what it measures",
                 indicator=indicator,
                 subject=indicator.name,
             )

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 
@@ -56,7 +56,7 @@ class LabelWhitespace(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for level1 in declaration.level1s:
-            yield from self._labels([level1], [l.label for l in declaration.level1s], "一级")
+            yield from self._labels([level1], [item.label for item in declaration.level1s], "一级")
             yield from self._labels(level1.categories, [c.label for c in level1.categories], "二级")
 
     def _labels(self, records, siblings: list[str], level: str) -> Iterator[Finding]:
@@ -80,14 +80,13 @@ class LabelWhitespace(Rule):
 
 def _without_spaces(label: str) -> str:
     # A space between two Latin words ("Service Quality") is part of the name.
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(label):
         if ch.isspace():
             before = label[:i].rstrip()[-1:]
             after = label[i:].lstrip()[:1]
-            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-                if out and out[-1] != " ":
-                    out.append(" ")
+            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha() and out and out[-1] != " ":
+                out.append(" ")
             continue
         out.append(ch)
     return "".join(out).strip()

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -64,12 +64,21 @@ class RateWithCount(Rule):
             value = next((p for p in pieces(indicator.parsed) if _is_count(p, facts.is_bounded_rate)), None)
             if value is not None:
                 counted = value.unit_class == UnitClass.COUNT
-                what_zh = f"计数单位“{value.unit}”：{indicator.parsed.raw}" if counted else f"超过 100 的无单位数值 {value.raw}"
-                what_en = f"the count unit '{value.unit}': {indicator.parsed.raw}" if counted else f"a unitless number above 100 ({value.raw})"
+                what_zh = (
+                    f"计数单位“{value.unit}”：{indicator.parsed.raw}"
+                    if counted
+                    else f"超过 100 的无单位数值 {value.raw}"
+                )
+                what_en = (
+                    f"the count unit '{value.unit}': {indicator.parsed.raw}"
+                    if counted
+                    else f"a unitless number above 100 ({value.raw})"
+                )
                 yield self.report(
                     indicator.span("value"),
                     f"比率指标“{indicator.name}”的值是数量（{what_zh}），应为百分比，或改为数量指标",
-                    f"rate indicator '{indicator.name}' has a count for a value ({what_en}); give a percentage or rename it as a count",
+                    f"rate indicator '{indicator.name}' has a count for a value ({what_en}); give a percentage or "
+                    "rename it as a count",
                     indicator=indicator,
                 )
 

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -60,7 +60,8 @@ class CountWithPercent(Rule):
                 yield self.report(
                     indicator.span("value"),
                     f"数量指标“{indicator.name}”的值“{value.raw}”是百分数：请写出数量（如人、人次、场、个），或把名称改为比率指标",
-                    f"count indicator '{indicator.name}' has a percentage '{value.raw}' for a value; state the count (人, 人次, 场, 个 …) or rename it as a rate",
+                    f"count indicator '{indicator.name}' has a percentage '{value.raw}' for a value; state the count "
+                    "(人, 人次, 场, 个 …) or rename it as a rate",
                     indicator=indicator,
                 )
 

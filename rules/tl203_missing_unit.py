@@ -1,8 +1,8 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.offers import percent_fix
 from targetlint.rule import Finding, FixSafety, Rule, Severity
+from targetlint.value_fixes import percent_fix
 from targetlint.values import IndicatorValue, ValueKind
 
 
@@ -71,9 +71,12 @@ class MissingUnit(Rule):
             if not any(self._missing(p, facts) for p in pieces(value)):
                 continue
             if facts.is_rate:
-                zh, en = "应写明 %（如“100%”）", "add % (\"100%\")"
+                zh, en = "应写明 %（如“100%”）", 'add % ("100%")'
             else:
-                zh, en = "应写明计量单位（人、人次、场、个…）和比较符号", "add a unit (人, 人次, 场, 个 …) and a comparison"
+                zh, en = (
+                    "应写明计量单位（人、人次、场、个…）和比较符号",
+                    "add a unit (人, 人次, 场, 个 …) and a comparison",
+                )
             yield self.report(
                 indicator.span("value"),
                 f"指标“{indicator.name}”的值“{value.raw}”没有单位，{zh}",
@@ -91,9 +94,7 @@ class MissingUnit(Rule):
         if facts.is_rate:
             # 0 < n ≤ 1 is a scale question (TL206); above 100 on a bounded
             # rate it is a headcount (TL201).
-            if 0 < value.number <= 1 or (facts.is_bounded_rate and max(value.number, value.upper or 0) > 100):
-                return False
-            return True
+            return not (0 < value.number <= 1 or (facts.is_bounded_rate and max(value.number, value.upper or 0) > 100))
         # "案件完成数 ≥2200": a count name with a stated comparison names its own
         # unit; a bare "200" reads like a unit column that was lost.
         return not (facts.is_count and value.operator is not None)

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, RuleOptions, Severity
@@ -79,6 +79,7 @@ class MissingOperator(Rule):
     # Older forms write most counts without a sign ("3个"); reporting every one
     # by default would bury the defects reviewers actually send back.
     default_enabled = False
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
@@ -89,7 +90,8 @@ class MissingOperator(Rule):
             yield self.report(
                 indicator.span("value"),
                 f"指标“{indicator.name}”的值“{value.raw}”没有比较符号：请写明 ≥、≤ 或 =（下限、上限或确切值）",
-                f"the value '{value.raw}' of '{indicator.name}' has no comparison; write ≥, ≤ or = (a floor, a ceiling or an exact value)",
+                f"the value '{value.raw}' of '{indicator.name}' has no comparison; write ≥, ≤ or = (a floor, a "
+                "ceiling or an exact value)",
                 indicator=indicator,
             )
 

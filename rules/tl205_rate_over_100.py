@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -76,8 +76,14 @@ class RateOver100(Rule):
                 continue
             raw, name = indicator.parsed.raw, indicator.name
             if worst is Severity.ERROR:
-                zh = f"比率“{name}”不能超过 100%，指标值“{raw}”无法达到：请改为不超过 100% 的目标，超额完成请改用完成率或增长率"
-                en = f"'{name}' cannot exceed 100%, so the target '{raw}' cannot be met; give a target of at most 100%, or use a completion or growth rate for over-achievement"
+                zh = (
+                    f"比率“{name}”不能超过 100%，指标值“{raw}”无法达到：请改为不超过 100% 的目标，"
+                    "超额完成请改用完成率或增长率"
+                )
+                en = (
+                    f"'{name}' cannot exceed 100%, so the target '{raw}' cannot be met; give a target of at most 100%, "
+                    "or use a completion or growth rate for over-achievement"
+                )
             else:
                 zh = f"比率“{name}”不能超过 100%，“{raw}”只能是恰好 100%：请写“=100%”"
                 en = f"'{name}' cannot exceed 100%, so '{raw}' can only mean exactly 100%; write \"=100%\""

@@ -1,8 +1,8 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.offers import fraction_as_percent_fix
 from targetlint.rule import Finding, FixSafety, Rule, Severity
+from targetlint.value_fixes import fraction_as_percent_fix
 from targetlint.values import IndicatorValue, ValueKind
 
 
@@ -57,13 +57,15 @@ class AmbiguousRateScale(Rule):
             if not indicator.facts.is_rate or indicator.parsed is None:
                 continue
             value = next((p for p in pieces(indicator.parsed) if _fraction(p)), None)
-            if value is None:
+            if value is None or value.number is None:  # _fraction() admits only values with a number
                 continue
             percent = _as_percent(value.number)
             yield self.report(
                 indicator.span("value"),
-                f"比率指标“{indicator.name}”的值“{indicator.parsed.raw}”没有 %，是 {percent}% 还是 {_plain(value.number)}%？请写成百分数，如“{percent}%”",
-                f"the rate '{indicator.name}' has the unitless value '{indicator.parsed.raw}': {percent}% or {_plain(value.number)}%? Write a percentage such as \"{percent}%\"",
+                f"比率指标“{indicator.name}”的值“{indicator.parsed.raw}”没有 %，是 {percent}% 还是 "
+                f"{_plain(value.number)}%？请写成百分数，如“{percent}%”",
+                f"the rate '{indicator.name}' has the unitless value '{indicator.parsed.raw}': {percent}% or "
+                f'{_plain(value.number)}%? Write a percentage such as "{percent}%"',
                 indicator=indicator,
                 fix=fraction_as_percent_fix(indicator, self.vocabulary),
             )

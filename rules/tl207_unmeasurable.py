@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import declared_scale, vague_words
 from targetlint.rule import Finding, Rule, Severity
@@ -91,7 +91,8 @@ class Unmeasurable(Rule):
                 yield self.report(
                     indicator.span("value"),
                     f"指标“{indicator.name}”的值“{indicator.parsed.raw}”无法衡量（{listed}）：请给出数字或基准",
-                    f"the value '{indicator.parsed.raw}' of '{indicator.name}' is not measurable ({listed}); give a number or a baseline",
+                    f"the value '{indicator.parsed.raw}' of '{indicator.name}' is not measurable ({listed}); give a "
+                    "number or a baseline",
                     indicator=indicator,
                 )
 

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import is_timeliness, pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -82,7 +82,8 @@ class ApproximateValue(Rule):
             yield self.report(
                 indicator.span("value"),
                 f"指标“{indicator.name}”的值“{raw}”{zh}，年终无法判断是否完成：请写确切值或下限（≥）",
-                f"the value '{raw}' of '{indicator.name}' {en}, so nobody can tell at year end whether it was met; give an exact value or a floor (≥)",
+                f"the value '{raw}' of '{indicator.name}' {en}, so nobody can tell at year end whether it was met; "
+                "give an exact value or a floor (≥)",
                 indicator=indicator,
             )
 

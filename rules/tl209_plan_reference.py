@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -51,11 +51,14 @@ class PlanReference(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
-            if indicator.parsed is not None and any(p.kind == ValueKind.PLAN_REFERENCE for p in pieces(indicator.parsed)):
+            if indicator.parsed is not None and any(
+                p.kind == ValueKind.PLAN_REFERENCE for p in pieces(indicator.parsed)
+            ):
                 yield self.report(
                     indicator.span("value"),
                     f"指标“{indicator.name}”的值“{indicator.parsed.raw}”引用计划而未写出目标：请写明具体数值",
-                    f"the value '{indicator.parsed.raw}' of '{indicator.name}' refers to a plan instead of stating a target; write the number",
+                    f"the value '{indicator.parsed.raw}' of '{indicator.name}' refers to a plan instead of stating a "
+                    "target; write the number",
                     indicator=indicator,
                 )
 

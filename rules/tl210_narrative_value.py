@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import ValueKind
@@ -65,7 +65,8 @@ class NarrativeValue(Rule):
             yield self.report(
                 indicator.span("value"),
                 f"指标“{indicator.name}”的值“{value.raw}”是一句描述，不是可考核的目标：请改写为数量、比率或期限，说明移到备注",
-                f"the value '{value.raw}' of '{indicator.name}' is a sentence, not a checkable target; rewrite it as a count, a rate or a deadline and move the explanation to 备注",
+                f"the value '{value.raw}' of '{indicator.name}' is a sentence, not a checkable target; rewrite it as "
+                "a count, a rate or a deadline and move the explanation to 备注",
                 indicator=indicator,
             )
 

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, RuleOptions, Severity
@@ -73,6 +73,7 @@ class SatisfactionFormat(Rule):
     code = "TL211"
     name = "satisfaction-format"
     severity = Severity.WARNING
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
@@ -89,14 +90,16 @@ class SatisfactionFormat(Rule):
                 yield self.report(
                     indicator.span("value"),
                     f"满意度指标“{indicator.name}”的值“{value.raw}”不是百分数：满意度由问卷测得，请写成“≥90%”这样的百分数",
-                    f"the satisfaction indicator '{indicator.name}' has the value '{value.raw}', not a percentage; satisfaction comes from a survey, write a percentage such as \"≥90%\"",
+                    f"the satisfaction indicator '{indicator.name}' has the value '{value.raw}', not a percentage; "
+                    'satisfaction comes from a survey, write a percentage such as "≥90%"',
                     indicator=indicator,
                 )
             elif minimum is not None and min(percents) < minimum:
                 yield self.report(
                     indicator.span("value"),
                     f"满意度指标“{indicator.name}”的目标“{value.raw}”低于设定的下限 {minimum:g}%",
-                    f"the satisfaction target '{value.raw}' of '{indicator.name}' is below the configured minimum of {minimum:g}%",
+                    f"the satisfaction target '{value.raw}' of '{indicator.name}' is below the configured minimum of "
+                    f"{minimum:g}%",
                     indicator=indicator,
                 )
 
@@ -104,14 +107,14 @@ class SatisfactionFormat(Rule):
 def _owned_elsewhere(value: IndicatorValue, facts) -> bool:
     """Defects a more specific rule reports for any rate, satisfaction included."""
     if value.kind in (ValueKind.PLAN_REFERENCE, ValueKind.EMPTY):
-        return True                                    # TL209; a missing value is TL003's
+        return True  # TL209; a missing value is TL003's
     if value.number is None or not facts.is_rate or value.kind not in (ValueKind.NUMBER, ValueKind.RANGE):
         return False
     if value.unit_class is UnitClass.COUNT:
-        return True                                    # TL201
+        return True  # TL201
     if value.unit is None:
         top = max(value.number, value.upper or 0)
-        return 0 < value.number <= 1 or (facts.is_bounded_rate and top > 100)   # TL206, TL201
+        return 0 < value.number <= 1 or (facts.is_bounded_rate and top > 100)  # TL206, TL201
     return False
 
 

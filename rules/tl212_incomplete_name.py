@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.rule import Finding, Rule, Severity
@@ -62,7 +62,8 @@ class IncompleteName(Rule):
             yield self.report(
                 indicator.span("name"),
                 f"指标名称“{indicator.name}”没有说明所测的量，值“{value.raw}”是什么的百分比？请在名称中写出计量对象，如“…率”“…满意度”",
-                f"the name '{indicator.name}' does not say what is measured: '{value.raw}' is a percentage of what? Name the measure, such as '…率' or '…满意度'",
+                f"the name '{indicator.name}' does not say what is measured: '{value.raw}' is a percentage of what? "
+                "Name the measure, such as '…率' or '…满意度'",
                 indicator=indicator,
             )
 

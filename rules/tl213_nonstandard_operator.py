@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 from targetlint.values import parse_value
@@ -64,17 +64,25 @@ class NonstandardOperator(Rule):
             spellings = {
                 p.operator_text: p.operator
                 for p in (value, *value.parts)
-                if p.operator is not None and p.operator_text and _is_sign(p.operator_text) and p.operator_text != p.operator.value
+                if p.operator is not None
+                and p.operator_text
+                and _is_sign(p.operator_text)
+                and p.operator_text != p.operator.value
             }
             for written, operator in spellings.items():
-                field, current = ("operator", indicator.operator) if indicator.operator == written else ("value", indicator.value)
+                field, current = (
+                    ("operator", indicator.operator) if indicator.operator == written else ("value", indicator.value)
+                )
                 fix = None
                 if current:
                     fixed = _replaced(current, written, operator.value, field, self.vocabulary)
                     if fixed is not None:
                         fix = Fix(
-                            indicator.span(field), fixed, FixSafety.SAFE,
-                            f"把“{written}”改为“{operator.value}”", f"replace '{written}' with '{operator.value}'",
+                            indicator.span(field),
+                            fixed,
+                            FixSafety.SAFE,
+                            f"把“{written}”改为“{operator.value}”",
+                            f"replace '{written}' with '{operator.value}'",
                         )
                 yield self.report(
                     indicator.span(field),
@@ -98,7 +106,19 @@ def _replaced(current: str, written: str, canonical: str, field: str, vocabulary
         return canonical if current == written else None
     fixed = current.replace(written, canonical)
     before, after = parse_value(current, vocabulary=vocabulary), parse_value(fixed, vocabulary=vocabulary)
-    same = lambda v: (v.kind, v.operator, v.number, v.upper, v.unit, v.multiplier, tuple(p.operator for p in v.parts), tuple(p.number for p in v.parts))
+
+    def same(v):
+        return (
+            v.kind,
+            v.operator,
+            v.number,
+            v.upper,
+            v.unit,
+            v.multiplier,
+            tuple(p.operator for p in v.parts),
+            tuple(p.number for p in v.parts),
+        )
+
     return fixed if same(before) == same(after) else None
 
 

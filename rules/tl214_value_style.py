@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Fix, FixSafety, Rule, RuleOptions, Severity
 from targetlint.values import IndicatorValue, Operator, ValueKind, parse_value
@@ -61,6 +61,8 @@ class ValueStyle(Rule):
     class Options(RuleOptions):
         keep_equals: bool = False
 
+    options: Options
+
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             value = indicator.parsed
@@ -85,22 +87,41 @@ class ValueStyle(Rule):
         if value.operator is not None and (value.operator is not Operator.EQ or self.options.keep_equals):
             sign = value.operator.value
         number = value.number
+        assert number is not None  # _plain_number() admitted only values with a number
         digits = str(int(number)) if number.is_integer() else repr(number)
         styled = f"{sign}{digits}{value.unit or ''}"
         # Only a rewrite the grammar reads as the same target is offered.
         again = parse_value(styled, vocabulary=self.vocabulary)
+
         def meaning(v):
-            return (v.kind, v.operator if v.operator is not Operator.EQ else None, v.number, v.unit, v.multiplier, v.approximate)
+            return (
+                v.kind,
+                v.operator if v.operator is not Operator.EQ else None,
+                v.number,
+                v.unit,
+                v.multiplier,
+                v.approximate,
+            )
+
         return styled if meaning(again) == meaning(value) else None
 
 
 def _plain_number(value: IndicatorValue) -> bool:
     """A number the style can rebuild from its parts without losing a word."""
     return (
-        value.kind is ValueKind.NUMBER and value.number is not None and not value.from_yaml_number
-        and value.multiplier == 1 and not value.approximate and not value.qualifiers and not value.subject
-        and not value.words and not value.markup and not value.parts
-        and (value.operator_text is None or value.operator_text == value.operator.value)
+        value.kind is ValueKind.NUMBER
+        and value.number is not None
+        and not value.from_yaml_number
+        and value.multiplier == 1
+        and not value.approximate
+        and not value.qualifiers
+        and not value.subject
+        and not value.words
+        and not value.markup
+        and not value.parts
+        and (
+            value.operator_text is None or (value.operator is not None and value.operator_text == value.operator.value)
+        )
     )
 
 

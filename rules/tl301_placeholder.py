@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.model import HEADER_TEXT_FIELDS
 from targetlint.rule import Finding, Rule, Severity
@@ -31,8 +31,9 @@ class Placeholder(Rule):
     **What it does**: finds template placeholders in any text field and
     value (unit, operator and note columns included): "xx", "XX", "××",
     "**", "(≥**株)", "**月**日", "待定", "TBD" and the like (patterns in the
-    `placeholder-patterns` vocabulary list, which a configuration can extend); marks a character or two apart ("**月**日")
-    count as one. The ★ core-indicator marker is not one.
+    `placeholder-patterns` vocabulary list, which a configuration can
+    extend); marks a character or two apart ("**月**日") count as one. The ★
+    core-indicator marker is not one.
 
     **Why it matters**: a placeholder shows the template was filled in and
     never checked; "购置xx个专用设备" cannot be assessed.

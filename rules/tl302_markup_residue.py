@@ -1,10 +1,10 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.cleanup import without_markup
 from targetlint.model import HEADER_TEXT_FIELDS
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
-from targetlint.values import parse_value
 from targetlint.text import markup, may_hold_markup, offset_span
+from targetlint.values import parse_value
 
 # An indicator's fields a rich-text editor's export can leave tags in, besides the header's text.
 _INDICATOR_FIELDS = ("name", "value", "note")
@@ -79,8 +79,10 @@ class MarkupResidue(Rule):
                 # ("&ge;", "\\sim"); the value is then located as a whole.
                 yield self.report(
                     indicator.span("value"),
-                    f"指标“{indicator.name}”的值“{parsed.raw}”含 {_KIND_ZH.get(parsed.markup, parsed.markup)} 排版残留：请改写为普通字符",
-                    f"the value '{parsed.raw}' of '{indicator.name}' holds {parsed.markup} markup residue; write it as plain characters",
+                    f"指标“{indicator.name}”的值“{parsed.raw}”含 {_KIND_ZH.get(parsed.markup, parsed.markup)} "
+                    "排版残留：请改写为普通字符",
+                    f"the value '{parsed.raw}' of '{indicator.name}' holds {parsed.markup} markup residue; write it "
+                    "as plain characters",
                     indicator=indicator,
                     subject=parsed.raw,
                     fix=_plain_fix(indicator.value, indicator.span("value"), "value", self.vocabulary),
@@ -99,8 +101,19 @@ class MarkupResidue(Rule):
         shown = "”“".join(fragments[:3]) + ("”等" if len(fragments) > 3 else "”")
         shown_en = "', '".join(fragments[:3]) + ("' …" if len(fragments) > 3 else "'")
         kinds_found = {k for k, _ in found}
-        todo = "；".join(t for k, t in (("html", "删除 HTML 标签与实体"), ("latex", "把公式改写为普通字符（如“≥80%”）")) if k in kinds_found)
-        todo_en = "; ".join(t for k, t in (("html", "delete the HTML tags and entities"), ("latex", "write formulas as plain characters (≥80%)")) if k in kinds_found)
+        todo = "；".join(
+            t
+            for k, t in (("html", "删除 HTML 标签与实体"), ("latex", "把公式改写为普通字符（如“≥80%”）"))
+            if k in kinds_found
+        )
+        todo_en = "; ".join(
+            t
+            for k, t in (
+                ("html", "delete the HTML tags and entities"),
+                ("latex", "write formulas as plain characters (≥80%)"),
+            )
+            if k in kinds_found
+        )
         first = min(found, key=lambda item: text.find(item[1]))[1]
         offset = text.find(first)
         where = f"指标“{indicator.name}”的{_FIELD_ZH[field]}" if indicator is not None else _FIELD_ZH[field]
@@ -123,19 +136,32 @@ def _plain_fix(text, span, field, vocabulary) -> Fix | None:
     if field == "value":
         # A value's fix must be read by the grammar as the same target.
         before, after = parse_value(text, vocabulary=vocabulary), parse_value(plain, vocabulary=vocabulary)
-        meaning = lambda v: (v.kind, v.operator, v.number, v.upper, v.unit, v.multiplier, v.words)
+
+        def meaning(v):
+            return (v.kind, v.operator, v.number, v.upper, v.unit, v.multiplier, v.words)
+
         if after.markup or meaning(before) != meaning(after):
             return None
     return Fix(span, plain, FixSafety.SAFE, "删除排版残留", "remove the markup residue")
 
 
 _FIELD_ZH = {
-    "name": "名称", "nature": "项目性质", "category": "项目类别", "department": "主管部门",
-    "implementer": "实施单位", "goal": "年度总体目标", "value": "指标值", "note": "备注",
+    "name": "名称",
+    "nature": "项目性质",
+    "category": "项目类别",
+    "department": "主管部门",
+    "implementer": "实施单位",
+    "goal": "年度总体目标",
+    "value": "指标值",
+    "note": "备注",
 }
 _FIELD_EN = {
-    "name": "项目名称 (name)", "nature": "项目性质 (nature)", "category": "项目类别 (category)",
-    "department": "主管部门 (department)", "implementer": "实施单位 (implementer)", "goal": "年度总体目标 (goal)",
+    "name": "项目名称 (name)",
+    "nature": "项目性质 (nature)",
+    "category": "项目类别 (category)",
+    "department": "主管部门 (department)",
+    "implementer": "实施单位 (implementer)",
+    "goal": "年度总体目标 (goal)",
 }
 
 RULES = [MarkupResidue]

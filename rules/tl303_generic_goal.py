@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 
@@ -62,7 +62,8 @@ class GenericGoal(Rule):
         yield self.report(
             declaration.span("goal"),
             f"年度总体目标“{shown}”空泛：没有可衡量的目标，也没有具体产出；请写明当年的主要产出、数量和效果",
-            f"the overall goal '{shown}' is generic: nothing measurable and no concrete output; state the year's main outputs with quantities and effects",
+            f"the overall goal '{shown}' is generic: nothing measurable and no concrete output; state the year's main "
+            "outputs with quantities and effects",
             subject=goal,
         )
 

@@ -1,5 +1,5 @@
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 
@@ -69,8 +69,10 @@ class FundsArithmetic(Rule):
         gap = total - summed
         yield self.report(
             funds.span("total"),
-            f"年度资金申请总额 {total} 元不等于当年财政拨款 {parts[0]} + 上年结转资金 {parts[1]} + 其他资金 {parts[2]} = {summed} 元（相差 {gap} 元）：请核对各项金额",
-            f"the total requested, {total} 元, is not the appropriation {parts[0]} + carryover {parts[1]} + other {parts[2]} = {summed} 元 (off by {gap}); check the amounts",
+            f"年度资金申请总额 {total} 元不等于当年财政拨款 {parts[0]} + 上年结转资金 {parts[1]} + 其他资金 "
+            f"{parts[2]} = {summed} 元（相差 {gap} 元）：请核对各项金额",
+            f"the total requested, {total} 元, is not the appropriation {parts[0]} + carryover {parts[1]} + other "
+            f"{parts[2]} = {summed} 元 (off by {gap}); check the amounts",
             subject=str(total),
         )
 

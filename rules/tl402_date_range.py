@@ -1,5 +1,5 @@
-from typing import Iterator, Literal
-
+from collections.abc import Iterator
+from typing import Literal
 
 from targetlint.rule import Finding, Rule, RuleOptions, Severity
 
@@ -77,6 +77,7 @@ class DateRange(Rule):
     code = "TL402"
     name = "date-range"
     severity = Severity.ERROR
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
@@ -92,12 +93,17 @@ class DateRange(Rule):
         if not isinstance(year, int) or (start is None and end is None):
             return
         if self._annual(declaration):
-            for field, date, zh, en in (("start_date", start, "计划开始日期", "start date"), ("end_date", end, "计划完成日期", "end date")):
+            for field, date, zh, en in (
+                ("start_date", start, "计划开始日期", "start date"),
+                ("end_date", end, "计划完成日期", "end date"),
+            ):
                 if date is not None and date.year != year:
                     yield self.report(
                         declaration.span(field),
-                        f"年度项目（{declaration.nature}）的{zh} {date} 不在申报年度 {year} 年内：请改正日期，或说明项目跨年",
-                        f"the {en} {date} of an annual project ({declaration.nature}) is outside the declared year {year}; correct it, or declare a multi-year project",
+                        f"年度项目（{declaration.nature}）的{zh} {date} 不在申报年度 {year} 年内：请改正日期，"
+                        "或说明项目跨年",
+                        f"the {en} {date} of an annual project ({declaration.nature}) is outside the declared year "
+                        f"{year}; correct it, or declare a multi-year project",
                         subject=str(date),
                     )
             return
@@ -105,14 +111,16 @@ class DateRange(Rule):
             yield self.report(
                 declaration.span("end_date"),
                 f"计划完成日期 {end} 早于申报年度 {year} 年：项目期间与申报年度没有交集，请改正日期或申报年度",
-                f"the planned end date {end} is before the declared year {year}: the project period misses the year; correct the dates or the year",
+                f"the planned end date {end} is before the declared year {year}: the project period misses the year; "
+                "correct the dates or the year",
                 subject=str(end),
             )
         elif start is not None and start.year > year:
             yield self.report(
                 declaration.span("start_date"),
                 f"计划开始日期 {start} 晚于申报年度 {year} 年：项目期间与申报年度没有交集，请改正日期或申报年度",
-                f"the planned start date {start} is after the declared year {year}: the project period misses the year; correct the dates or the year",
+                f"the planned start date {start} is after the declared year {year}: the project period misses the "
+                "year; correct the dates or the year",
                 subject=str(start),
             )
 

@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.text import offset_span
@@ -59,9 +59,13 @@ class StaleReference(Rule):
             if plan.last_year >= year:
                 continue
             yield self.report(
-                offset_span(declaration.span("goal"), plan.start, plan.end - plan.start, declaration.goal, source.source.lines),
-                f"总体目标引用的“{plan.text}”（{plan.first_year}-{plan.last_year}年）在申报年度 {year} 年之前已经结束：请改为引用现行规划",
-                f"the goal cites '{plan.text}' ({plan.first_year}-{plan.last_year}), which ended before the declared year {year}; cite the current plan",
+                offset_span(
+                    declaration.span("goal"), plan.start, plan.end - plan.start, declaration.goal, source.source.lines
+                ),
+                f"总体目标引用的“{plan.text}”（{plan.first_year}-{plan.last_year}年）在申报年度 {year} "
+                "年之前已经结束：请改为引用现行规划",
+                f"the goal cites '{plan.text}' ({plan.first_year}-{plan.last_year}), which ended before the declared "
+                f"year {year}; cite the current plan",
                 subject=plan.text,
             )
 

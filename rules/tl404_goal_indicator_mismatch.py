@@ -1,4 +1,4 @@
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import Field
 
@@ -100,6 +100,7 @@ class GoalIndicatorMismatch(Rule):
     code = "TL404"
     name = "goal-indicator-mismatch"
     severity = Severity.WARNING
+    options: Options  # self.options, typed (declared before the alias below shadows the class)
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
@@ -116,11 +117,10 @@ class GoalIndicatorMismatch(Rule):
             for indicator, numbers in indicators:
                 parts = [p for p in numbers if compatible(goal_value, p, indicator.facts.is_rate)]
                 shared, share = relatedness(target, indicator.name)
-                if shared >= 3 and share >= self.options.related_share:
-                    # A related indicator measured otherwise (a rate beside a
-                    # count) is a different measure of the same thing.
-                    if parts or not numbers:
-                        own.append((indicator, parts))
+                # A related indicator measured otherwise (a rate beside a
+                # count) is a different measure of the same thing.
+                if shared >= 3 and share >= self.options.related_share and (parts or not numbers):
+                    own.append((indicator, parts))
                 if parts:
                     alike.append((indicator, parts))
             if own:
@@ -128,19 +128,46 @@ class GoalIndicatorMismatch(Rule):
                     continue
                 indicator, parts = own[0]
                 if parts:
-                    zh = f"总体目标“{target.clause}”与指标“{indicator.name}”的值“{indicator.value}”不一致：请改正其中写错的一处"
-                    en = f"the goal's '{target.clause}' contradicts the value '{indicator.value}' of '{indicator.name}'; correct whichever is wrong"
+                    zh = (
+                        f"总体目标“{target.clause}”与指标“{indicator.name}”的值“{indicator.value}”不一致："
+                        "请改正其中写错的一处"
+                    )
+                    en = (
+                        f"the goal's '{target.clause}' contradicts the value '{indicator.value}' of "
+                        f"'{indicator.name}'; correct whichever is wrong"
+                    )
                 else:
-                    zh = f"总体目标“{target.clause}”写了“{target.fragment}”，相应指标“{indicator.name}”的值“{indicator.value or ''}”却不是数值：请在指标中写明目标值"
-                    en = f"the goal's '{target.clause}' states '{target.fragment}', but the related indicator '{indicator.name}' has no number ('{indicator.value or ''}'); state the target in the indicator"
+                    zh = (
+                        f"总体目标“{target.clause}”写了“{target.fragment}”，相应指标“{indicator.name}”的"
+                        f"值“{indicator.value or ''}”却不是数值：请在指标中写明目标值"
+                    )
+                    en = (
+                        f"the goal's '{target.clause}' states '{target.fragment}', but the related indicator "
+                        f"'{indicator.name}' has no number ('{indicator.value or ''}'); state the target in the "
+                        "indicator"
+                    )
             elif any(same_number(goal_value, p, tolerance) for _, parts in alike for p in parts):
                 continue
             else:
-                zh = f"总体目标“{target.clause}”中的“{target.fragment}”没有对应的绩效指标：请补充指标，或删去目标中的该数值"
-                en = f"no indicator carries '{target.fragment}' stated in the goal ('{target.clause}'); add an indicator, or drop the number from the goal"
+                zh = (
+                    f"总体目标“{target.clause}”中的“{target.fragment}”没有对应的绩效指标：请补充指标，"
+                    "或删去目标中的该数值"
+                )
+                en = (
+                    f"no indicator carries '{target.fragment}' stated in the goal ('{target.clause}'); add an "
+                    "indicator, or drop the number from the goal"
+                )
             yield self.report(
-                offset_span(declaration.span("goal"), target.start, target.end - target.start, declaration.goal, source.source.lines),
-                zh, en, subject=target.clause,
+                offset_span(
+                    declaration.span("goal"),
+                    target.start,
+                    target.end - target.start,
+                    declaration.goal,
+                    source.source.lines,
+                ),
+                zh,
+                en,
+                subject=target.clause,
             )
 
 

@@ -1,5 +1,5 @@
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import Operator, UnitClass
@@ -85,8 +85,10 @@ class CostExceedsBudget(Rule):
                 continue
             yield self.report(
                 indicator.span("value"),
-                f"成本指标“{indicator.name}”的值“{value.raw}”（{amount:,.2f} 元）超过年度资金申请总额 {budget:,.2f} 元：请核对单位和数字，单位成本请写明单位（如“元/人”）",
-                f"the cost indicator '{indicator.name}' is '{value.raw}' ({amount:,.2f} 元), above the total requested ({budget:,.2f} 元); check the unit and digits, and write a unit cost's unit (元/人)",
+                f"成本指标“{indicator.name}”的值“{value.raw}”（{amount:,.2f} 元）超过年度资金申请总额 {budget:,.2f} "
+                "元：请核对单位和数字，单位成本请写明单位（如“元/人”）",
+                f"the cost indicator '{indicator.name}' is '{value.raw}' ({amount:,.2f} 元), above the total "
+                f"requested ({budget:,.2f} 元); check the unit and digits, and write a unit cost's unit (元/人)",
                 indicator=indicator,
             )
 

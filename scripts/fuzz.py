@@ -29,7 +29,11 @@ sys.path.insert(0, str(ROOT))
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000, help="inputs to try (default 100000)")
-    parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "targetlint-fuzz-failures"), help="where failing inputs are saved")
+    parser.add_argument(
+        "--out",
+        default=str(Path(tempfile.gettempdir()) / "targetlint-fuzz-failures"),
+        help="where failing inputs are saved",
+    )
     parser.add_argument("--seed", type=int, default=None, help="hypothesis seed, for a repeatable run")
     args = parser.parse_args(argv)
 
@@ -44,8 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
 
     @settings(
-        max_examples=args.count, deadline=None, database=None, derandomize=False,
-        phases=[Phase.generate], suppress_health_check=list(HealthCheck),
+        max_examples=args.count,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
     )
     @given(st.one_of(raw_bytes, mutated(), structured()))
     def run(data: bytes) -> None:
@@ -53,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         stats["bytes"] += len(data)
         try:
             stats["findings"] += check_bytes(data)
-        except Exception as error:  # noqa: BLE001 - every escape is recorded, none stops the run
+        except Exception as error:
             stats["escapes"] += 1
             key = f"{type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''}"
             kinds[key] = kinds.get(key, 0) + 1
@@ -63,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             (out / f"{name}.txt").write_text(traceback.format_exc(), encoding="utf-8")
         if stats["inputs"] % 10_000 == 0:
             elapsed = time.monotonic() - started
-            print(f"{stats['inputs']:>8} inputs  {stats['inputs'] / elapsed:7.0f}/s  escapes {stats['escapes']}", flush=True)
+            print(
+                f"{stats['inputs']:>8} inputs  {stats['inputs'] / elapsed:7.0f}/s  escapes {stats['escapes']}",
+                flush=True,
+            )
 
     if args.seed is not None:
         run = seed(args.seed)(run)

@@ -21,8 +21,8 @@ README = ROOT / "README.md"
 
 
 def rules_table() -> str:
-    from targetlint.docs import rules_table as table
     from targetlint.plugins import load_registry
+    from targetlint.rule_tables import rules_table as table
 
     return table(load_registry(), "zh", "markdown")
 
@@ -47,7 +47,7 @@ def render(text: str) -> str:
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
             raise SystemExit(f"README.md has no <!-- {name}:start --> … <!-- {name}:end --> block")
-        text = pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
+        text = pattern.sub(lambda m, content=content: m.group(1) + content + m.group(2), text)
     return text
 
 

@@ -6,6 +6,7 @@ replaces a user's file goes through :func:`write_atomic`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -60,10 +61,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Tru
             _publish_without_clobbering(tmp_name, target)
         _sync_directory(directory)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

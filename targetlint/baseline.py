@@ -20,11 +20,11 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from targetlint.fingerprint import PATH_SEPARATOR, identity, relative_path
+from targetlint.finding_identity import PATH_SEPARATOR, identity, relative_path
 
 FORMAT_VERSION = 1
 
-Key = tuple[str, str, str, str, str]     # file, declaration, indicator path, code, subject hash
+Key = tuple[str, str, str, str, str]  # file, declaration, indicator path, code, subject hash
 
 
 class BaselineError(Exception):
@@ -39,8 +39,8 @@ class BaselineError(Exception):
 @dataclass
 class Baseline:
     path: str
-    entries: Counter = field(default_factory=Counter)     # Key → count
-    names: dict = field(default_factory=dict)             # code → rule name, for readers of the file
+    entries: Counter = field(default_factory=Counter)  # Key → count
+    names: dict = field(default_factory=dict)  # code → rule name, for readers of the file
 
     @property
     def base(self) -> str:
@@ -55,7 +55,9 @@ def load(path: str) -> Baseline:
         with open(path, "rb") as handle:
             document = json.loads(handle.read().decode("utf-8"))
     except FileNotFoundError:
-        raise BaselineError(path, "文件不存在（先用 --write-baseline 生成）", "no such file (create it with --write-baseline)") from None
+        raise BaselineError(
+            path, "文件不存在（先用 --write-baseline 生成）", "no such file (create it with --write-baseline)"
+        ) from None
     except OSError as error:
         raise BaselineError(path, f"无法读取（{error.strerror}）", f"cannot be read ({error.strerror})") from None
     except (ValueError, UnicodeDecodeError) as error:
@@ -66,8 +68,11 @@ def load(path: str) -> Baseline:
             raise ValueError(f"targetlint_baseline must be {FORMAT_VERSION}")
         for entry in document["entries"]:
             key = (
-                str(entry["file"]), str(entry.get("declaration") or ""), PATH_SEPARATOR.join(entry.get("indicator_path") or ()),
-                str(entry["code"]), str(entry["subject_hash"]),
+                str(entry["file"]),
+                str(entry.get("declaration") or ""),
+                PATH_SEPARATOR.join(entry.get("indicator_path") or ()),
+                str(entry["code"]),
+                str(entry["subject_hash"]),
             )
             count = int(entry.get("count", 1))
             if count < 1:
@@ -82,9 +87,13 @@ def load(path: str) -> Baseline:
 def serialise(baseline: Baseline) -> bytes:
     entries = [
         {
-            "file": file, "declaration": declaration or None,
+            "file": file,
+            "declaration": declaration or None,
             "indicator_path": indicator_path.split(PATH_SEPARATOR) if indicator_path else [],
-            "code": code, "name": baseline.names.get(code, ""), "subject_hash": digest, "count": count,
+            "code": code,
+            "name": baseline.names.get(code, ""),
+            "subject_hash": digest,
+            "count": count,
         }
         for (file, declaration, indicator_path, code, digest), count in sorted(baseline.entries.items())
         if count > 0
@@ -99,7 +108,9 @@ def save(baseline: Baseline) -> None:
     try:
         write_atomic(baseline.path, serialise(baseline), force=True)
     except OSError as error:
-        raise BaselineError(baseline.path, f"无法写入（{error.strerror or error}）", f"cannot be written ({error.strerror or error})") from None
+        raise BaselineError(
+            baseline.path, f"无法写入（{error.strerror or error}）", f"cannot be written ({error.strerror or error})"
+        ) from None
 
 
 def record(path: str, findings, checked_paths) -> Baseline:
@@ -122,9 +133,9 @@ def record(path: str, findings, checked_paths) -> Baseline:
 
 @dataclass
 class Outcome:
-    new: list                      # findings not in the baseline
-    matched: Counter               # Key → findings it absorbed
-    stale: list[tuple[Key, int]]   # entries (or parts of counts) that matched nothing
+    new: list  # findings not in the baseline
+    matched: Counter  # Key → findings it absorbed
+    stale: list[tuple[Key, int]]  # entries (or parts of counts) that matched nothing
 
 
 def compare(baseline: Baseline, findings, checked: dict) -> Outcome:

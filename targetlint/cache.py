@@ -11,11 +11,12 @@ The directory is safe to delete at any time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from targetlint import __version__
 from targetlint.rule import Finding, Fix, FixSafety, Severity
@@ -35,8 +36,8 @@ def fingerprint(*parts: object) -> str:
 
 
 class Key(NamedTuple):
-    entry: Path          # the entry's file, named by the digest of the stamp and the file's bytes
-    stamp: str           # the run's fingerprint and the file's configuration, checked against the entry
+    entry: Path  # the entry's file, named by the digest of the stamp and the file's bytes
+    stamp: str  # the run's fingerprint and the file's configuration, checked against the entry
 
 
 class Cache:
@@ -47,7 +48,7 @@ class Cache:
         self.directory = Path(directory)
         self.fingerprint = run_fingerprint if run_fingerprint is not None else installation_fingerprint()
         self.hits = self.misses = 0
-        self._stamps: dict[str, str] = {}      # salt → stamp: one per configuration, not one per file
+        self._stamps: dict[str, str] = {}  # salt → stamp: one per configuration, not one per file
 
     def _stamp(self, salt: str) -> str:
         stamp = self._stamps.get(salt)
@@ -96,14 +97,21 @@ class Cache:
             if record.get("fingerprint") != stamp:
                 raise ValueError("fingerprint")
             if record.get("digest") != hashlib.sha256(body).hexdigest():
-                raise ValueError("digest")      # a torn or edited entry
+                raise ValueError("digest")  # a torn or edited entry
             rendered = self._rendered(entry, render_key) if render_key is not None else None
             if rendered is not None:
                 counts = {str(k): int(v) for k, v in record["counts"].items() if k in ("error", "warning", "info")}
-                outcome = FileOutcome(path, [], int(record["declarations"]), int(record["crashed"]), rendered=rendered, counts=counts)
+                outcome = FileOutcome(
+                    path, [], int(record["declarations"]), int(record["crashed"]), rendered=rendered, counts=counts
+                )
             else:
                 record["findings"] = json.loads(body)
-                outcome = FileOutcome(path, [_finding(item, path) for item in record["findings"]], int(record["declarations"]), int(record["crashed"]))
+                outcome = FileOutcome(
+                    path,
+                    [_finding(item, path) for item in record["findings"]],
+                    int(record["declarations"]),
+                    int(record["crashed"]),
+                )
             outcome.cache_entry = str(entry)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # Missing, unreadable, corrupt or foreign: check the file again.
@@ -118,7 +126,7 @@ class Cache:
     def write(self, key: Key, outcome) -> None:
         """``put`` for a key already computed."""
         if outcome.crashed or outcome.error is not None:
-            return      # a crash may be transient; don't remember it
+            return  # a crash may be transient; don't remember it
         body = json.dumps([_record(f) for f in outcome.findings], ensure_ascii=False).encode("utf-8")
         entry, stamp = key
         counts: dict[str, int] = {}
@@ -139,8 +147,7 @@ class Cache:
 
             write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body)
         except OSError:
-            pass        # a read-only or full disk costs speed, never correctness
-
+            pass  # a read-only or full disk costs speed, never correctness
 
     @staticmethod
     def _rendering_path(entry: str | os.PathLike, render_key: str) -> Path:
@@ -161,7 +168,9 @@ class Cache:
         try:
             from targetlint.atomic import write_atomic
 
-            write_atomic(self._rendering_path(entry, render_key), hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+            write_atomic(
+                self._rendering_path(entry, render_key), hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+            )
         except OSError:
             pass
 
@@ -198,10 +207,8 @@ def source_stamps(module_name: str) -> list[tuple[str, int]]:
             for name in sorted(files):
                 if name.endswith(".py"):
                     path = os.path.join(directory, name)
-                    try:
+                    with contextlib.suppress(OSError):
                         stamps.append((os.path.relpath(path, root), os.stat(path).st_mtime_ns))
-                    except OSError:
-                        pass
     return stamps
 
 
@@ -209,19 +216,34 @@ def mark_directory(directory: Path) -> None:
     # Marks the folder as a cache for backup tools and tells people it is disposable.
     tag = directory / "CACHEDIR.TAG"
     if not tag.exists():
-        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n", encoding="utf-8")
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n", encoding="utf-8"
+        )
         (directory / ".gitignore").write_text("*\n", encoding="utf-8")
 
 
 def _record(finding: Finding) -> dict:
-    record = {
-        "span": list(finding.span), "zh": finding.message_zh, "en": finding.message_en, "code": finding.code,
-        "name": finding.name, "severity": str(finding.severity), "declaration": finding.declaration,
-        "indicator_path": list(finding.indicator_path), "subject": finding.subject, "origin": finding.origin,
+    record: dict[str, Any] = {
+        "span": list(finding.span),
+        "zh": finding.message_zh,
+        "en": finding.message_en,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "declaration": finding.declaration,
+        "indicator_path": list(finding.indicator_path),
+        "subject": finding.subject,
+        "origin": finding.origin,
     }
     if finding.fix is not None:
         fix = finding.fix
-        record["fix"] = {"span": list(fix.span), "replacement": fix.replacement, "safety": str(fix.safety), "zh": fix.description_zh, "en": fix.description_en}
+        record["fix"] = {
+            "span": list(fix.span),
+            "replacement": fix.replacement,
+            "safety": str(fix.safety),
+            "zh": fix.description_zh,
+            "en": fix.description_en,
+        }
     return record
 
 
@@ -243,6 +265,8 @@ def _finding(record: dict, path: str) -> Finding:
         declaration=record["declaration"],
         indicator_path=tuple(str(p) for p in record["indicator_path"]),
         subject=str(record["subject"]),
-        fix=None if fix is None else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
+        fix=None
+        if fix is None
+        else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
         origin=str(record["origin"]),
     )

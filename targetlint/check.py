@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from targetlint import __version__
+
+if TYPE_CHECKING:
+    from targetlint.baseline import BaselineError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,11 +29,17 @@ def run_check(args, registry, report_error) -> int:
         report_error("--prune-baseline 需要与 --baseline 一起使用", "--prune-baseline needs --baseline", lang)
         return EXIT_ERROR
     if args.baseline and args.write_baseline:
-        report_error("--baseline 与 --write-baseline 不能同时使用", "--baseline and --write-baseline cannot be combined", lang)
+        report_error(
+            "--baseline 与 --write-baseline 不能同时使用", "--baseline and --write-baseline cannot be combined", lang
+        )
         return EXIT_ERROR
     overrides = Overrides(
-        select=_split(args.select), ignore=_split(args.ignore) or [], extend_select=_split(args.extend_select) or [],
-        fail_on=args.fail_on, lang=args.lang, profile=args.profile,
+        select=_split(args.select),
+        ignore=_split(args.ignore) or [],
+        extend_select=_split(args.extend_select) or [],
+        fail_on=args.fail_on,
+        lang=args.lang,
+        profile=args.profile,
     )
     if overrides.select or overrides.ignore or overrides.extend_select:
         # Rule files from the configuration and profile define codes the flags may name.
@@ -45,10 +55,14 @@ def run_check(args, registry, report_error) -> int:
         try:
             expand(registry, selectors)
         except UnknownSelector as error:
-            report_error(f"未知的规则：{error.selector}（见 targetlint rules）", f"unknown rule: {error.selector} (see targetlint rules)", lang)
+            report_error(
+                f"未知的规则：{error.selector}（见 targetlint rules）",
+                f"unknown rule: {error.selector} (see targetlint rules)",
+                lang,
+            )
             return EXIT_ERROR
-    user_errors: tuple[type[Exception], ...] = (ConfigError,)
-    if args.baseline or args.write_baseline:     # baseline code is imported only when used
+    user_errors: tuple[type[ConfigError | BaselineError], ...] = (ConfigError,)
+    if args.baseline or args.write_baseline:  # baseline code is imported only when used
         from targetlint.baseline import BaselineError
 
         user_errors += (BaselineError,)
@@ -60,17 +74,19 @@ def run_check(args, registry, report_error) -> int:
 
 
 def _run(args, registry, overrides, report_error, color: bool) -> int:
-    from targetlint.planner import Planner
     from targetlint.parallel import default_jobs
+    from targetlint.planner import Planner
     from targetlint.runner import RunResult, check_files, check_source, collect
     from targetlint.source import decode
 
     planner = Planner(registry, overrides, args.config)
-    reported = len(registry.errors)        # those were printed when the plugins loaded
+    reported = len(registry.errors)  # those were printed when the plugins loaded
     paths = args.paths or ["."]
     reading_stdin = paths == ["-"]
     lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
-    output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text")
+    output_format = args.format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text"
+    )
     keep_sources = output_format == "text" or args.show_source
     if getattr(args, "fix", False) or getattr(args, "diff", False):
         from targetlint import fixer
@@ -90,18 +106,26 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     else:
         files, errors = collect(paths, planner.excluded_directory)
         files = [path for path in files if not planner.excluded(path)]
-        for path in files:       # resolve every configuration before any work, so a bad one fails fast
+        for path in files:  # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)
         # Text output is printed file by file as results arrive and not kept,
         # so memory follows the largest file, not the corpus. Formats that
         # need the whole run (JSON, SARIF, baselines, statistics) keep them.
-        streaming = output_format in ("text", "concise") and not (args.baseline or args.write_baseline or args.output_file or args.statistics)
+        streaming = output_format in ("text", "concise") and not (
+            args.baseline or args.write_baseline or args.output_file or args.statistics
+        )
         cache = _cache(args)
         render_key = f"{output_format}|{lang}|{color}|{args.show_source}" if streaming and cache is not None else None
         on_file = _streamer(args, output_format, lang, color, cache, render_key) if streaming else None
         result = check_files(
-            None, files, plans=planner.plan, jobs=args.jobs or default_jobs(), cache=cache,
-            on_file=on_file, render_key=render_key, **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
+            None,
+            files,
+            plans=planner.plan,
+            jobs=args.jobs or default_jobs(),
+            cache=cache,
+            on_file=on_file,
+            render_key=render_key,
+            **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
         )
         result.errors[:0] = errors
         _report_rule_errors(registry, reported, lang, report_error)
@@ -130,7 +154,10 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     from targetlint.rule import Severity
 
     default = Severity(overrides.fail_on or "error")
-    failing = any(f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank for f in findings)
+    failing = any(
+        f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank
+        for f in findings
+    )
     return EXIT_FINDINGS if failing or stale_failure else EXIT_CLEAN
 
 
@@ -159,8 +186,10 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None):
     from targetlint.reporters.text import block
     from targetlint.runner import RunResult
 
-    lines = RunResult().source_lines        # excerpts re-read only files that have findings
-    context = ReportContext(lang=lang, color=color, sources=lines, tool_version=__version__, show_source=args.show_source)
+    lines = RunResult().source_lines  # excerpts re-read only files that have findings
+    context = ReportContext(
+        lang=lang, color=color, sources=lines, tool_version=__version__, show_source=args.show_source
+    )
     full = output_format == "text" or args.show_source
 
     def emit(outcome) -> None:
@@ -181,7 +210,13 @@ def _finish_stream(args, registry, planner, result, lang, color, overrides) -> i
     from targetlint.reporters.text import summary
 
     if not args.quiet:
-        context = ReportContext(lang=lang, color=color, files_checked=result.files, declarations_checked=result.declarations, tool_version=__version__)
+        context = ReportContext(
+            lang=lang,
+            color=color,
+            files_checked=result.files,
+            declarations_checked=result.declarations,
+            tool_version=__version__,
+        )
         sys.stdout.write(summary((), context, result.counts) + "\n")
     sys.stdout.flush()
     if result.errors or result.crashed or registry.errors:
@@ -200,7 +235,9 @@ def _context(args, registry, planner, result, findings, lang, color):
     for rule in registry.sorted_rules():
         if rule.code in enabled:
             fixable = str(rule.fixable) if rule.fixable else None
-            rules[rule.code] = RuleInfo(rule.code, rule.name, str(rule.severity), rule.summary(lang), rule.doc(lang), fixable, rule.origin)
+            rules[rule.code] = RuleInfo(
+                rule.code, rule.name, str(rule.severity), rule.summary(lang), rule.doc(lang), fixable, rule.origin
+            )
     return ReportContext(
         lang=lang,
         color=color and not args.output_file,
@@ -228,7 +265,9 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
             write_atomic(args.output_file, report.encode("utf-8"), force=True)
         except OSError as error:
             reason = error.strerror or str(error)
-            report_error(f"{args.output_file}：无法写入（{reason}）", f"{args.output_file}: cannot be written ({reason})", lang)
+            report_error(
+                f"{args.output_file}：无法写入（{reason}）", f"{args.output_file}: cannot be written ({reason})", lang
+            )
             return False
         terminal = statistics(findings, context) if args.statistics else ""
         if not args.quiet:
@@ -254,7 +293,8 @@ def _write_baseline(args, findings, result, registry, lang) -> int:
     if not args.quiet:
         total = sum(recorded.entries.values())
         sys.stderr.write(
-            f"targetlint: wrote {len(findings)} finding(s) to {args.write_baseline} ({total} in the baseline)\n" if lang == "en"
+            f"targetlint: wrote {len(findings)} finding(s) to {args.write_baseline} ({total} in the baseline)\n"
+            if lang == "en"
             else f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n"
         )
     return EXIT_ERROR if result.errors or result.crashed or registry.errors else EXIT_CLEAN
@@ -268,7 +308,8 @@ def _apply_baseline(args, findings, result, lang):
     hidden = sum(outcome.matched.values())
     if hidden and not args.quiet:
         sys.stderr.write(
-            f"targetlint: {hidden} finding(s) recorded in {args.baseline} not shown\n" if lang == "en"
+            f"targetlint: {hidden} finding(s) recorded in {args.baseline} not shown\n"
+            if lang == "en"
             else f"targetlint: {hidden} 个已记录在基线 {args.baseline} 中的问题未显示\n"
         )
     if not outcome.stale:
@@ -278,13 +319,15 @@ def _apply_baseline(args, findings, result, lang):
     if args.prune_baseline:
         baseline.save(baseline.pruned(loaded, outcome))
         sys.stderr.write(
-            f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}" if lang == "en"
+            f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}"
+            if lang == "en"
             else f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}"
         )
         return outcome.new, False
     sys.stderr.write(
         f"targetlint: {count} entr(y/ies) in {args.baseline} no longer match any finding (fixed or moved); "
-        f"run with --prune-baseline to remove them:\n{listed}" if lang == "en"
+        f"run with --prune-baseline to remove them:\n{listed}"
+        if lang == "en"
         else f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已移走），"
         f"请加 --prune-baseline 运行以删除：\n{listed}"
     )

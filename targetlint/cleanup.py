@@ -16,9 +16,25 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _MATH = re.compile(r"\$([^$\n]*)\$")
 _COMMAND = re.compile(r"\\([A-Za-z]+|[%,;:! {}])[ \t]*")
 _LATEX_CHARACTERS = {
-    "geq": "≥", "ge": "≥", "geqslant": "≥", "leq": "≤", "le": "≤", "leqslant": "≤",
-    "gt": ">", "lt": "<", "%": "%", "times": "×", "sim": "~", "approx": "约",
-    ",": "", ";": "", ":": "", "!": "", " ": "", "{": "{", "}": "}",
+    "geq": "≥",
+    "ge": "≥",
+    "geqslant": "≥",
+    "leq": "≤",
+    "le": "≤",
+    "leqslant": "≤",
+    "gt": ">",
+    "lt": "<",
+    "%": "%",
+    "times": "×",
+    "sim": "~",
+    "approx": "约",
+    ",": "",
+    ";": "",
+    ":": "",
+    "!": "",
+    " ": "",
+    "{": "{",
+    "}": "}",
 }
 # Entities whose characters are spacing: written as an ordinary space.
 _SPACES = {"\xa0", "\u2002", "\u2003", "\u2009"}
@@ -64,9 +80,10 @@ def without_markup(text: str) -> str | None:
         if unknown or "$" in out:
             return None
     if "\\" in out:
-        out = _latex(out)
-        if out is None:
+        latex = _latex(out)
+        if latex is None:
             return None
+        out = latex
     out = out.strip()
     if _TAG.search(out) or _ENTITY.search(out):
         return None  # "&lt;p&gt;" spelled a tag: removing it next would delete text

@@ -46,7 +46,7 @@ def _size(text: str) -> int:
     number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
     digits = number.rstrip("kmgb")
     try:
-        value = float(digits) * units[number[len(digits):]]
+        value = float(digits) * units[number[len(digits) :]]
     except (ValueError, KeyError):
         raise argparse.ArgumentTypeError(f"expected a size such as 500KB or 5MB, got {text!r}") from None
     if value < 1:
@@ -55,40 +55,112 @@ def _size(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="targetlint", description="财政项目支出绩效目标申报表检查工具 / linter for budget performance-target declarations")
+    parser = _Parser(
+        prog="targetlint",
+        description="财政项目支出绩效目标申报表检查工具 / linter for budget performance-target declarations",
+    )
     parser.add_argument("--version", action="version", version=f"targetlint {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = commands.add_parser("check", help="检查申报表 / check declarations")
     check.add_argument("paths", nargs="*", help="files or directories (default: .); '-' reads standard input")
     check.add_argument(
-        "--format", "--output-format", dest="format", default=None, choices=_FORMAT_NAMES,
-        help="output format (default: text, which shows the source line; concise is one line a finding; github when GITHUB_ACTIONS=true)",
+        "--format",
+        "--output-format",
+        dest="format",
+        default=None,
+        choices=_FORMAT_NAMES,
+        help=(
+            "output format (default: text, which shows the source line; concise is one line a finding; github when "
+            "GITHUB_ACTIONS=true)"
+        ),
     )
-    check.add_argument("--output-file", "-o", default=None, help="write the report to FILE; the terminal gets the summary")
+    check.add_argument(
+        "--output-file", "-o", default=None, help="write the report to FILE; the terminal gets the summary"
+    )
     check.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
     check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default: zh)")
-    check.add_argument("--profile", default=None, help="policy profile: default, central-2021, shanghai-2025, or a profile file (overrides the configuration's profile)")
+    check.add_argument(
+        "--profile",
+        default=None,
+        help=(
+            "policy profile: default, central-2021, shanghai-2025, or a profile file (overrides the configuration's "
+            "profile)"
+        ),
+    )
     check.add_argument("--select", action="append", help="rules to run: codes, names, prefixes (TL2) or ALL")
     check.add_argument("--extend-select", action="append", help="rules to add to the selection")
     check.add_argument("--ignore", action="append", help="rules to skip")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"], default=None, help="lowest severity that fails the run (default: error)")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default=None,
+        help="lowest severity that fails the run (default: error)",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings exist")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the findings")
-    check.add_argument("--show-source", action="store_true", help="print the source line and a caret under each finding (the text format always does)")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
+    )
+    check.add_argument(
+        "--show-source",
+        action="store_true",
+        help="print the source line and a caret under each finding (the text format always does)",
+    )
     check.add_argument("--no-color", action="store_true", help="never colour the output")
-    check.add_argument("--stdin-filename", default=None, help="the name to report for standard input (also used to find its configuration)")
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        help="the name to report for standard input (also used to find its configuration)",
+    )
     check.add_argument("--baseline", default=None, metavar="FILE", help="report only findings not recorded in FILE")
-    check.add_argument("--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit")
-    check.add_argument("--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything")
-    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="check files in N processes (default: the number of cores)")
-    check.add_argument("--no-cache", action="store_true", help="check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)")
-    check.add_argument("--cache-dir", default=None, metavar="DIR", help="where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)")
-    check.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains ('-': print the fixed text)")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that need the author's judgment")
-    check.add_argument("--diff", action="store_true", help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)")
+    check.add_argument(
+        "--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit"
+    )
+    check.add_argument(
+        "--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="check files in N processes (default: the number of cores)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)",
+    )
+    check.add_argument(
+        "--cache-dir",
+        default=None,
+        metavar="DIR",
+        help="where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)",
+    )
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply safe fixes in place, then report what remains ('-': print the fixed text)",
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff: also apply fixes that need the author's judgment",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)",
+    )
 
     rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
     rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
@@ -97,11 +169,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="列出所有规则 / list every rule")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
-    rules.add_argument("--config", default=None, help="configuration deciding the 'enabled' column (default: discovered from the current directory)")
+    rules.add_argument(
+        "--config",
+        default=None,
+        help="configuration deciding the 'enabled' column (default: discovered from the current directory)",
+    )
     rules.add_argument("--profile", default=None, help="policy profile whose rules and settings decide the listing")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
-    importer = commands.add_parser("import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML")
+    importer = commands.add_parser(
+        "import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML"
+    )
     importer.add_argument("source")
     importer.add_argument("-o", "--output", default=None, help="output file or directory")
     importer.add_argument("--split", action="store_true", help="one file per declaration")
@@ -125,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import":
             from targetlint.importer import run_import
 
-            return run_import(args.source, args.output, split=args.split, force=args.force, stdout=sys.stdout, stderr=sys.stderr)
+            return run_import(
+                args.source, args.output, split=args.split, force=args.force, stdout=sys.stdout, stderr=sys.stderr
+            )
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -150,7 +230,9 @@ def _registry(lang: str):
 
     registry = load_registry()
     for error in registry.errors:
-        _error(f"插件 {error.plugin} 加载失败：{error.error}", f"plugin {error.plugin} failed to load: {error.error}", lang)
+        _error(
+            f"插件 {error.plugin} 加载失败：{error.error}", f"plugin {error.plugin} failed to load: {error.error}", lang
+        )
     return registry
 
 
@@ -189,9 +271,17 @@ def _rule(args) -> int:
             return EXIT_ERROR
         rule = registry.lookup(args.code)
     if rule is None:
-        _error(f"未知的规则：{args.code}（见 targetlint rules）", f"unknown rule: {args.code} (see targetlint rules)", args.lang)
+        _error(
+            f"未知的规则：{args.code}（见 targetlint rules）",
+            f"unknown rule: {args.code} (see targetlint rules)",
+            args.lang,
+        )
         return EXIT_ERROR
-    fix = {None: ("不可自动修复", "not fixable"), "safe": ("可安全自动修复", "safe fix"), "unsafe": ("可自动修复（需确认）", "unsafe fix")}[rule.fixable and str(rule.fixable)]
+    fix = {
+        None: ("不可自动修复", "not fixable"),
+        "safe": ("可安全自动修复", "safe fix"),
+        "unsafe": ("可自动修复（需确认）", "unsafe fix"),
+    }[rule.fixable and str(rule.fixable)]
     header = f"{rule.code} {rule.name} [{rule.severity}] ({fix[1] if args.lang == 'en' else fix[0]}; {rule.origin})"
     sys.stdout.write(f"{header}\n\n{rule.doc(args.lang)}\n")
     return EXIT_CLEAN
@@ -199,8 +289,8 @@ def _rule(args) -> int:
 
 def _rules(args) -> int:
     from targetlint.config import ConfigError, Overrides
-    from targetlint.docs import rules_table
     from targetlint.planner import Planner
+    from targetlint.rule_tables import rules_table
 
     registry = _registry(args.lang)
     try:

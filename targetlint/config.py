@@ -18,11 +18,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from targetlint.plugins import Registry
 
 YAML_NAMES = (".targetlint.yaml", ".targetlint.yml")
@@ -40,7 +42,7 @@ class ConfigError(Exception):
         self.path, self.key, self.zh, self.en = path, key, zh, en
         self.line, self.column = line, column
 
-    def at(self, loc: tuple, value: bool = True) -> "ConfigError":
+    def at(self, loc: tuple, value: bool = True) -> ConfigError:
         """Place the error at ``loc``, a key path in the file's settings: at
         its value, or with ``value=False`` at its key (see ``position``)."""
         if self.path and self.line is None:
@@ -50,7 +52,7 @@ class ConfigError(Exception):
         return self
 
     def message(self, lang: str = "zh") -> str:
-        from targetlint.fingerprint import relative_path
+        from targetlint.finding_identity import relative_path
 
         shown = relative_path(self.path) if self.path else self.path
         key_en = f" key '{self.key}':" if self.key else ""
@@ -58,13 +60,21 @@ class ConfigError(Exception):
         if self.line is not None:
             # path:line:col: first, as yamllint, ruff and editors' problem matchers expect.
             at = f"{shown}:{self.line}:{self.column}: "
-            return f"{at}configuration error:{key_en} {self.en}" if lang == "en" else f"{at}配置文件有误：{key_zh}{self.zh}"
-        return f"configuration error in {shown}:{key_en} {self.en}" if lang == "en" else f"配置文件 {shown} 有误：{key_zh}{self.zh}"
+            return (
+                f"{at}configuration error:{key_en} {self.en}"
+                if lang == "en"
+                else f"{at}配置文件有误：{key_zh}{self.zh}"
+            )
+        return (
+            f"configuration error in {shown}:{key_en} {self.en}"
+            if lang == "en"
+            else f"配置文件 {shown} 有误：{key_zh}{self.zh}"
+        )
 
 
 # --- discovery -----------------------------------------------------------
 
-_found: dict[str, str | None] = {}      # absolute directory → config file governing it
+_found: dict[str, str | None] = {}  # absolute directory → config file governing it
 _pyproject_tables: dict[str, dict | None] = {}
 
 
@@ -111,7 +121,9 @@ def _pyproject_table(path: str) -> dict | None:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as error:
-            raise ConfigError(path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})") from None
+            raise ConfigError(
+                path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
+            ) from None
         if b"targetlint" in data:
             document = _toml(path, data)
             tool = document.get("tool")
@@ -146,6 +158,7 @@ def clear_caches() -> None:
 
 # --- reading and validating ------------------------------------------------
 
+
 def _settings_model():
     # pydantic is already imported by the rules; the model is built on first use.
     from typing import Literal
@@ -154,7 +167,9 @@ def _settings_model():
 
     class Settings(BaseModel):
         # Built on first validation: a run without a configuration file never needs it.
-        model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True)
+        model_config = ConfigDict(
+            extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
+        )
 
         select: list[str] | None = None
         ignore: list[str] = []
@@ -167,8 +182,8 @@ def _settings_model():
         lang: Literal["zh", "en"] | None = None
         vocabulary: dict[str, list[str]] = {}
         exclude: list[str] = []
-        profile: str | None = None             # a policy profile (targetlint/profiles.py) this configuration builds on
-        rule_files: list[str] = []             # declarative rule files, relative to this file
+        profile: str | None = None  # a policy profile (targetlint/profiles.py) this configuration builds on
+        rule_files: list[str] = []  # declarative rule files, relative to this file
 
         # "select: TL2" and "select: TL2, TL3" read as lists, as on the command line.
         @field_validator("select", "ignore", "extend_select", "exclude", "rule_files", mode="before")
@@ -202,8 +217,8 @@ def _model():
     return _SETTINGS_MODEL
 
 
-@lru_cache(maxsize=None)
-def _read(path: str) -> "Config":
+@cache
+def _read(path: str) -> Config:
     raw = _raw_table(path)
     from pydantic import ValidationError
 
@@ -221,9 +236,13 @@ def _read(path: str) -> "Config":
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}").at(loc, value=False) from None
+            raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}").at(
+                loc, value=False
+            ) from None
         shown = _shown(first.get("input"))
-        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}").at(loc) from None
+        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}").at(
+            loc
+        ) from None
     return Config(path=path, base=os.path.dirname(os.path.abspath(path)), settings=settings)
 
 
@@ -234,7 +253,9 @@ def _raw_table(path: str) -> dict:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        raise ConfigError(path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})") from None
+        raise ConfigError(
+            path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
+        ) from None
     if path.endswith(".toml"):
         table = _toml(path, data)
     else:
@@ -258,7 +279,7 @@ def _raw_table(path: str) -> dict:
     return table
 
 
-def load_config(path: str) -> "Config":
+def load_config(path: str) -> Config:
     """The validated configuration in ``path`` (cached)."""
     return _read(os.path.abspath(path) if path else path)
 
@@ -266,8 +287,8 @@ def load_config(path: str) -> "Config":
 @dataclass
 class Config:
     path: str
-    base: str                      # directory globs are relative to
-    settings: Any                  # the validated Settings model
+    base: str  # directory globs are relative to
+    settings: Any  # the validated Settings model
 
     def rule_options(self) -> dict[str, dict[str, Any]]:
         merged: dict[str, dict[str, Any]] = {}
@@ -293,7 +314,12 @@ class Config:
         return self.excluded(path)
 
     def per_file_selectors(self, path: str) -> list[str]:
-        return [code for pattern, codes in self.settings.per_file_ignores.items() if matches(pattern, path, self.base) for code in codes]
+        return [
+            code
+            for pattern, codes in self.settings.per_file_ignores.items()
+            if matches(pattern, path, self.base)
+            for code in codes
+        ]
 
 
 EMPTY_CONFIG = None
@@ -307,6 +333,7 @@ def empty_config() -> Config:
 
 
 # --- globs -------------------------------------------------------------------
+
 
 @lru_cache(maxsize=512)
 def _glob_regex(pattern: str) -> re.Pattern[str]:
@@ -330,7 +357,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             if end < 0:
                 out.append(re.escape(ch))
             else:
-                body = pattern[i + 1:end]
+                body = pattern[i + 1 : end]
                 out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
                 i = end
         else:
@@ -360,6 +387,7 @@ def matches(pattern: str, path: str, base: str) -> bool:
 
 # --- resolution against the registry -------------------------------------------
 
+
 @dataclass
 class Overrides:
     """Command-line flags, which beat every configuration file."""
@@ -372,7 +400,7 @@ class Overrides:
     profile: str | None = None
 
 
-def validate_against(config: Config, registry: "Registry", locate: bool = True) -> None:
+def validate_against(config: Config, registry: Registry, locate: bool = True) -> None:
     """Check every rule reference, option and vocabulary name in ``config``; raise ConfigError.
 
     ``locate=False`` when ``config`` is merged with a profile: its lists and
@@ -392,7 +420,13 @@ def validate_against(config: Config, registry: "Registry", locate: bool = True) 
                 expand(registry, [value])
             except UnknownSelector:
                 where = loc if at_key else (*loc, index)
-                raise fail(f"{key}[{index}]", where, f"未知的规则“{value}”（见 targetlint rules）", f"unknown rule '{value}' (see targetlint rules)", not at_key) from None
+                raise fail(
+                    f"{key}[{index}]",
+                    where,
+                    f"未知的规则“{value}”（见 targetlint rules）",
+                    f"unknown rule '{value}' (see targetlint rules)",
+                    not at_key,
+                ) from None
 
     selectors("select", ("select",), settings.select or ())
     selectors("ignore", ("ignore",), settings.ignore)
@@ -406,7 +440,9 @@ def validate_against(config: Config, registry: "Registry", locate: bool = True) 
         for key, options in table.items():
             rule = registry.lookup(key)
             if rule is None:
-                raise fail(f"{table_name}.{key}", (table_name, key), f"未知的规则“{key}”", f"unknown rule '{key}'", value=False)
+                raise fail(
+                    f"{table_name}.{key}", (table_name, key), f"未知的规则“{key}”", f"unknown rule '{key}'", value=False
+                )
             problem = _options_problem(rule, options)
             if problem is not None:
                 loc, zh, en, value = problem
@@ -421,13 +457,24 @@ def validate_against(config: Config, registry: "Registry", locate: bool = True) 
             close = difflib.get_close_matches(name, names, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise fail(f"vocabulary.{name}", ("vocabulary", name), f"未知的词表{hint_zh}", f"unknown word list{hint_en}", value=False)
+            raise fail(
+                f"vocabulary.{name}",
+                ("vocabulary", name),
+                f"未知的词表{hint_zh}",
+                f"unknown word list{hint_en}",
+                value=False,
+            )
         if name.replace("_", "-") == "placeholder-patterns":
             for index, pattern in enumerate(words):
                 try:
                     re.compile(pattern)
                 except re.error as error:
-                    raise fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), f"不是有效的正则表达式：{error}", f"not a valid regular expression: {error}") from None
+                    raise fail(
+                        f"vocabulary.{name}[{index}]",
+                        ("vocabulary", name, index),
+                        f"不是有效的正则表达式：{error}",
+                        f"not a valid regular expression: {error}",
+                    ) from None
 
 
 def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None:
@@ -456,6 +503,7 @@ def _shown(value) -> str:
 # Only an error needs a position, so the file is read again then, never on
 # the way to a clean run.
 
+
 def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | None:
     """Line and column (1-based, code points) of the value at ``loc``, a key
     path in the settings of the configuration file ``path`` (``()`` is the
@@ -469,7 +517,7 @@ def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | Non
     from ruamel.yaml.error import YAMLError
 
     if "[key]" in loc:
-        loc, value = loc[:loc.index("[key]")], False
+        loc, value = loc[: loc.index("[key]")], False
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -478,7 +526,7 @@ def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | Non
             return _toml_position(data.decode("utf-8"), prefix, loc, value)
         return _yaml_position(data, loc, value)
     except (OSError, ValueError, LookupError, RecursionError, YAMLError):
-        return None      # the file changed since it was read, or a scan failed: the error still names the key
+        return None  # the file changed since it was read, or a scan failed: the error still names the key
 
 
 def _yaml_position(data: bytes, loc: tuple, value: bool) -> tuple[int, int] | None:
@@ -516,7 +564,7 @@ def _yaml_entry(node, key: str, top: bool):
     for pair in node.value:
         if pair[0].value == key:
             return pair
-    if top:     # settings are spelt fail-on or fail_on; errors name them the first way
+    if top:  # settings are spelt fail-on or fail_on; errors name them the first way
         for pair in node.value:
             if isinstance(pair[0].value, str) and pair[0].value.replace("_", "-") == key.replace("_", "-"):
                 return pair
@@ -532,8 +580,8 @@ def _toml_position(text: str, prefix: tuple, loc: tuple, value: bool) -> tuple[i
     import tomllib
 
     scan = _TomlScan(text)
-    wanted = {p for p in _toml_paths(tomllib.loads(text)) if p[:len(prefix)] == prefix}
-    if wanted != {p for p in scan.paths() if p[:len(prefix)] == prefix}:
+    wanted = {p for p in _toml_paths(tomllib.loads(text)) if p[: len(prefix)] == prefix}
+    if wanted != {p for p in scan.paths() if p[: len(prefix)] == prefix}:
         return None
     full = prefix + tuple(loc)
     place = scan.place(full)
@@ -552,6 +600,7 @@ def _toml_position(text: str, prefix: tuple, loc: tuple, value: bool) -> tuple[i
 
 
 def _toml_paths(value, path: tuple = ()):
+    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, list):
@@ -559,8 +608,8 @@ def _toml_paths(value, path: tuple = ()):
     else:
         return
     for name, item in items:
-        yield path + (name,)
-        yield from _toml_paths(item, path + (name,))
+        yield (*path, name)
+        yield from _toml_paths(item, (*path, name))
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -665,7 +714,7 @@ class _TomlScan:
                 name = self._basic_string()
             elif char == "'":
                 end = self.text.index("'", start + 1)
-                name, self.i = self.text[start + 1:end], end + 1
+                name, self.i = self.text[start + 1 : end], end + 1
             else:
                 bare = _BARE_KEY.match(self.text, start)
                 if bare is None:
@@ -702,7 +751,7 @@ class _TomlScan:
             indexes = count()
 
             def element() -> None:
-                item = path + (next(indexes),)
+                item = (*path, next(indexes))
                 offset, container = self._value(item)
                 self._put(item, (offset, offset, container))
 
@@ -714,7 +763,9 @@ class _TomlScan:
         else:
             # Numbers, booleans and dates (a date may hold a space) run to
             # whatever ends a value.
-            scalar = _TOML_SCALAR.match(text, start).group().rstrip(" \t")
+            scalar_match = _TOML_SCALAR.match(text, start)
+            assert scalar_match is not None  # the pattern matches the empty string too
+            scalar = scalar_match.group().rstrip(" \t")
             if not scalar:
                 raise ValueError(f"no value at {start}")
             self.i = start + len(scalar)
@@ -741,7 +792,7 @@ class _TomlScan:
                 escape = text[i + 1]
                 if escape in "uU":
                     width = 4 if escape == "u" else 8
-                    out.append(chr(int(text[i + 2:i + 2 + width], 16)))
+                    out.append(chr(int(text[i + 2 : i + 2 + width], 16)))
                     i += 2 + width
                     continue
                 out.append(_TOML_ESCAPES[escape])

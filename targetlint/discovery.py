@@ -72,9 +72,12 @@ def _discover() -> dict[str, list[EntryPoint]]:
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if kept.get("stamp") == stamp:
-            return {group: [EntryPoint(str(name), str(value)) for name, value in kept["groups"].get(group, ())] for group in GROUPS}
+            return {
+                group: [EntryPoint(str(name), str(value)) for name, value in kept["groups"].get(group, ())]
+                for group in GROUPS
+            }
     except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
-        pass                       # absent, torn or foreign: discover
+        pass  # absent, torn or foreign: discover
     found = _read_metadata()
     record = {"stamp": stamp, "groups": {group: [[ep.name, ep.value] for ep in eps] for group, eps in found.items()}}
     try:
@@ -85,7 +88,7 @@ def _discover() -> dict[str, list[EntryPoint]]:
         mark_directory(cache_directory)
         write_atomic(path, json.dumps(record).encode("utf-8"))
     except OSError:
-        pass                       # a read-only checkout still runs, just without the shortcut
+        pass  # a read-only checkout still runs, just without the shortcut
     return found
 
 
@@ -103,7 +106,7 @@ def _installation_stamp() -> str:
         try:
             with os.scandir(directory) as children:
                 metadata = sorted(child.name for child in children if child.name.endswith((".dist-info", ".egg-info")))
-        except OSError:                                   # a zip, or gone
+        except OSError:  # a zip, or gone
             parts.append((entry, None))
             continue
         parts.append((entry, len(metadata)))

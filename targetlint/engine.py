@@ -19,9 +19,9 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from targetlint.loader import SourceFile, load
 from targetlint.rule import Finding, Rule, Scope, Severity
@@ -68,15 +68,17 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)
-        if previous_timer[0]:       # an embedding program's own alarm keeps running
-            signal.setitimer(signal.ITIMER_REAL, max(previous_timer[0] - (time.monotonic() - started), 1e-3), previous_timer[1])
+        if previous_timer[0]:  # an embedding program's own alarm keeps running
+            signal.setitimer(
+                signal.ITIMER_REAL, max(previous_timer[0] - (time.monotonic() - started), 1e-3), previous_timer[1]
+            )
 
 
 @dataclass
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
-    crashed: int = 0          # findings that are internal errors: the run exits 2
+    crashed: int = 0  # findings that are internal errors: the run exits 2
     declarations: int = 0
     # The loaded file, for suppressions' block ranges; None if loading failed.
     loaded: SourceFile | None = field(default=None, repr=False)
@@ -127,12 +129,17 @@ class Engine:
             loaded = load(source, self.vocabulary)
         except Exception as error:  # a loader bug must cost this file, not the run
             result = FileResult(source.path, crashed=1)
-            result.findings.append(_crashed(
-                FILE_START,
-                f"targetlint 读取 {source.path} 时出错（内部错误，请报告）：{type(error).__name__}: {error}",
-                f"targetlint failed to load {source.path} (internal error, please report): {type(error).__name__}: {error}",
-                source.path, None, "targetlint",
-            ))
+            result.findings.append(
+                _crashed(
+                    FILE_START,
+                    f"targetlint 读取 {source.path} 时出错（内部错误，请报告）：{type(error).__name__}: {error}",
+                    f"targetlint failed to load {source.path} (internal error, please report): "
+                    f"{type(error).__name__}: {error}",
+                    source.path,
+                    None,
+                    "targetlint",
+                )
+            )
             return result
         return self._run_rules(loaded, result)
 
@@ -160,19 +167,25 @@ class Engine:
         except OutOfTime:
             where = declaration.span() if declaration is not None else FILE_START
             result.findings.extend(collected)
-            result.findings.append(_out_of_time(loaded.path, self.time_budget, f"{rule.code} ({rule.name})", name, rule.origin, where))
+            result.findings.append(
+                _out_of_time(loaded.path, self.time_budget, f"{rule.code} ({rule.name})", name, rule.origin, where)
+            )
             result.crashed += 1
             # Caught by check(): the file's remaining rules are not run.
             raise _Abandoned from None
         except Exception as error:  # a broken rule must not take the run down
             where = declaration.span() if declaration is not None else FILE_START
             detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
-            result.findings.append(_crashed(
-                where,
-                f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
-                f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
-                loaded.path, name, rule.origin,
-            ))
+            result.findings.append(
+                _crashed(
+                    where,
+                    f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
+                    f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
+                    loaded.path,
+                    name,
+                    rule.origin,
+                )
+            )
             result.crashed += 1
             return
         severity = self.severities.get(rule.code)
@@ -189,20 +202,32 @@ class _Abandoned(OutOfTime):
     """The budget ran out inside a rule, which is already reported."""
 
 
-def _out_of_time(path: str, budget: float | None, who: str, declaration: str | None, origin: str, where: Span = FILE_START) -> Finding:
+def _out_of_time(
+    path: str, budget: float | None, who: str, declaration: str | None, origin: str, where: Span = FILE_START
+) -> Finding:
     return _crashed(
         where,
         f"{who} 检查 {path} 超过了每个文件 {budget:g} 秒的时限（可能陷入死循环）：该文件其余的规则未运行",
-        f"{who} exceeded the {budget:g} s time budget per file on {path} (an endless loop?); the file's remaining rules were not run",
-        path, declaration, origin,
+        f"{who} exceeded the {budget:g} s time budget per file on {path} (an endless loop?); the file's remaining "
+        "rules were not run",
+        path,
+        declaration,
+        origin,
     )
 
 
 def _crashed(span: Span, zh: str, en: str, path: str, declaration: str | None, origin: str) -> Finding:
     """A TL009 finding: an internal error that makes the run exit 2."""
     return Finding(
-        span=span, message_zh=zh, message_en=en, code=RULE_CRASHED[0], name=RULE_CRASHED[1],
-        severity=Severity.ERROR, path=path, declaration=declaration, origin=origin,
+        span=span,
+        message_zh=zh,
+        message_en=en,
+        code=RULE_CRASHED[0],
+        name=RULE_CRASHED[1],
+        severity=Severity.ERROR,
+        path=path,
+        declaration=declaration,
+        origin=origin,
     )
 
 
@@ -220,7 +245,10 @@ def _invalid(finding: object, line_count: int) -> str | None:
         return f"yielded a finding without a valid span: {span!r}"
     line, column, end_line, end_column = span
     if not (1 <= line <= line_count and column >= 1 and line <= end_line <= line_count and end_column >= 1):
-        return f"yielded a finding outside the file: {line}:{column}-{end_line}:{end_column} (the file has {line_count} lines)"
+        return (
+            f"yielded a finding outside the file: {line}:{column}-{end_line}:{end_column} (the file has {line_count} "
+            "lines)"
+        )
     if end_line == line and end_column < column:
         return f"yielded a finding that ends before it starts: {line}:{column}-{end_line}:{end_column}"
     if not isinstance(finding.message_zh, str) or not isinstance(finding.message_en, str):

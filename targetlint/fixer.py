@@ -34,18 +34,22 @@ import codecs
 import difflib
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 from targetlint.rule import Finding, Fix, FixSafety
 from targetlint.source import SourceText
+
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import ScalarNode
 
 MAX_PASSES = 10
 
 _STR = "tag:yaml.org,2002:str"
 # Plain words YAML 1.2 reads as text but YAML 1.1 tools (PyYAML, many budget
 # system importers) read as booleans or null: a fix writes them quoted.
-_YAML11_WORDS = frozenset("y n yes no on off true false null ~".split())
+_YAML11_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"])
 # Characters YAML also treats as line breaks; the loader counts lines by \n
 # alone, so spans in a file holding them cannot be trusted for splicing.
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
@@ -73,7 +77,7 @@ def decode_exact(data: bytes) -> tuple[str, _Encoding] | None:
         bom, codec = codecs.BOM_UTF16_BE, "utf-16-be"
     elif b"\x00" in data[:8192]:
         return None
-    body = data[len(bom):]
+    body = data[len(bom) :]
     try:
         text = body.decode(codec)
     except UnicodeDecodeError:
@@ -130,8 +134,8 @@ def _walk(node, seen: set[int]):
             yield from _walk(item, seen)
 
 
-def _scalars_by_start(roots) -> dict[tuple[int, int], object]:
-    found = {}
+def _scalars_by_start(roots) -> dict[tuple[int, int], ScalarNode]:
+    found: dict[tuple[int, int], ScalarNode] = {}
     seen: set[int] = set()
     for root in roots:
         for node in _walk(root, seen):
@@ -160,15 +164,30 @@ class _Lines:
 
 @dataclass(slots=True)
 class _Piece:
-    start: int          # offsets in the raw text
+    start: int  # offsets in the raw text
     end: int
-    value: str          # what these characters contribute to the value
+    value: str  # what these characters contribute to the value
 
 
 _ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
-    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
-    "L": "\u2028", "P": "\u2029",
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
 }
 _HEX = {"x": 2, "u": 4, "U": 8}
 
@@ -195,7 +214,7 @@ def _flow_pieces(text: str, start: int, end: int, style: str | None) -> list[_Pi
                 i = j
                 continue
             if nxt in _HEX:
-                digits = text[i + 2:i + 2 + _HEX[nxt]]
+                digits = text[i + 2 : i + 2 + _HEX[nxt]]
                 try:
                     pieces.append(_Piece(i, i + 2 + _HEX[nxt], chr(int(digits, 16))))
                 except ValueError:
@@ -208,7 +227,7 @@ def _flow_pieces(text: str, start: int, end: int, style: str | None) -> list[_Pi
             i += 2
             continue
         if style == "'" and ch == "'":
-            if text[i + 1:i + 2] != "'":
+            if text[i + 1 : i + 2] != "'":
                 return None
             pieces.append(_Piece(i, i + 2, "'"))
             i += 2
@@ -263,7 +282,7 @@ def _trim(pieces: list[_Piece], value: str) -> list[_Piece] | None:
     spelled = "".join(p.value for p in pieces)
     if spelled == value:
         return pieces
-    if not spelled.startswith(value) or spelled[len(value):].strip():
+    if not spelled.startswith(value) or spelled[len(value) :].strip():
         return None
     kept, length = [], 0
     for piece in pieces:
@@ -288,7 +307,13 @@ def _plain_reads_as(text: str) -> bool:
     if not roots or roots[0] is None or roots[0].id != "mapping" or len(roots[0].value) != 1:
         return False
     node = roots[0].value[0][1]
-    return node.id == "scalar" and not node.style and node.tag == _STR and node.value == text and text.lower() not in _YAML11_WORDS
+    return (
+        node.id == "scalar"
+        and not node.style
+        and node.tag == _STR
+        and node.value == text
+        and text.lower() not in _YAML11_WORDS
+    )
 
 
 def _double_quoted(text: str) -> str:
@@ -321,15 +346,15 @@ def _escape_piece(text: str, style: str | None, indent: int) -> str | None:
 # Edits
 
 
-_Splice = tuple[int, int, str]     # replace text[start:end] with the string
+_Splice = tuple[int, int, str]  # replace text[start:end] with the string
 
 
 @dataclass(slots=True)
 class _Edit:
     finding: Finding
-    node: object                      # the scalar in the composed text
-    value: str                        # the value the fix asks for
-    candidates: list[tuple[_Splice, ...]]    # ways to make it, preferred first
+    node: ScalarNode  # the scalar in the composed text
+    value: str  # the value the fix asks for
+    candidates: list[tuple[_Splice, ...]]  # ways to make it, preferred first
     choice: int = 0
 
     @property
@@ -355,7 +380,7 @@ def _scalar_extent(text: str, lines: _Lines, node) -> tuple[int, int]:
 def _minimal(text: str, lines: _Lines, node, new: str) -> tuple[_Splice, ...] | None:
     """Splices replacing only the characters that spell what changed."""
     start, end = _scalar_extent(text, lines, node)
-    style = node.style or None   # the C composer marks plain scalars with ''
+    style = node.style or None  # the C composer marks plain scalars with ''
     indent = 0
     if style in ("'", '"'):
         pieces = _flow_pieces(text, start + 1, end - 1, style)
@@ -517,8 +542,8 @@ class _Verifier:
 class FixOutcome:
     text: str
     applied: list[Finding] = field(default_factory=list)
-    refused: list[tuple[Finding, str]] = field(default_factory=list)   # (finding, reason in English)
-    skipped: str | None = None            # why the file was not fixed at all
+    refused: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, reason in English)
+    skipped: str | None = None  # why the file was not fixed at all
 
     @property
     def changed(self) -> bool:
@@ -585,6 +610,7 @@ def _one_pass(outcome: FixOutcome, roots, offers: list[Finding], refused: set, v
     edits: list[_Edit] = []
     for finding in offers:
         fix = finding.fix
+        assert fix is not None  # allowed() offers only findings with a fix
         node = scalars.get((fix.span.line, fix.span.column))
         key = (finding.code, node.value if node is not None else "", fix.replacement)
         if key in refused:
@@ -606,7 +632,11 @@ def _one_pass(outcome: FixOutcome, roots, offers: list[Finding], refused: set, v
     taken: set[int] = set()
     last_end = -1
     for edit in sorted(edits, key=lambda e: (e.start, e.end, e.finding.code)):
-        if id(edit.node) in taken or edit.start < last_end or (edit.start == last_end and chosen and chosen[-1].start == chosen[-1].end):
+        if (
+            id(edit.node) in taken
+            or edit.start < last_end
+            or (edit.start == last_end and chosen and chosen[-1].start == chosen[-1].end)
+        ):
             continue
         chosen.append(edit)
         taken.add(id(edit.node))
@@ -744,7 +774,7 @@ def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=N
         results.append(fixed)
         if diff_only:
             stdout.write(unified_diff(fixed.before, fixed.outcome.text, path))
-        elif fixed.outcome.changed:
+        elif fixed.outcome.changed and fixed.encoding is not None:  # a file that was fixed was decoded
             from targetlint.atomic import write_atomic
 
             try:
@@ -775,10 +805,14 @@ def _write_bytes(stdout, data: bytes) -> None:
 
 def _report_refusals(fixed: FileFix, say) -> None:
     if fixed.outcome.skipped:
-        say(f"{fixed.path}：未修复（{_SKIP_ZH.get(fixed.outcome.skipped, fixed.outcome.skipped)}）", f"{fixed.path}: not fixed ({fixed.outcome.skipped})")
+        say(
+            f"{fixed.path}：未修复（{_SKIP_ZH.get(fixed.outcome.skipped, fixed.outcome.skipped)}）",
+            f"{fixed.path}: not fixed ({fixed.outcome.skipped})",
+        )
     for finding, reason in fixed.outcome.refused:
         say(
-            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} 的修复未应用（{_REASON_ZH.get(reason, reason)}）",
+            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} "
+            f"的修复未应用（{_REASON_ZH.get(reason, reason)}）",
             f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} fix not applied ({reason})",
         )
 
@@ -800,4 +834,7 @@ def _summary(results: Iterable[FileFix], say) -> None:
     count = sum(len(r.outcome.applied) for r in results)
     changed = sum(1 for r in results if r.outcome.changed)
     if count:
-        say(f"已修复 {count} 处（{changed} 个文件）", f"applied {count} fix{'es' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}")
+        say(
+            f"已修复 {count} 处（{changed} 个文件）",
+            f"applied {count} fix{'es' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
+        )

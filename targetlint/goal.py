@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from targetlint.values import IndicatorValue, Operator, UnitClass, ValueKind, parse_value, word_alternation
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -35,12 +36,12 @@ from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 class GoalTarget:
     """A measurable target stated in the goal."""
 
-    fragment: str          # the number phrase as written: "达到150人", "两场", "90%及以上"
-    start: int             # offsets of ``fragment`` in the goal
+    fragment: str  # the number phrase as written: "达到150人", "两场", "90%及以上"
+    start: int  # offsets of ``fragment`` in the goal
     end: int
-    subject: str           # the clause's words before the phrase, spaces removed: "培训人次"
-    object: str            # the clause's words after it: "设备的更新、清理及运维"
-    clause: str            # subject, phrase and object as written, for messages
+    subject: str  # the clause's words before the phrase, spaces removed: "培训人次"
+    object: str  # the clause's words after it: "设备的更新、清理及运维"
+    clause: str  # subject, phrase and object as written, for messages
     value: IndicatorValue  # the phrase parsed by the value grammar
 
     @property
@@ -52,7 +53,7 @@ class GoalTarget:
 class PlanCitation:
     """A plan the goal cites together with its period."""
 
-    text: str              # "2018-2022年干部教育培训规划"
+    text: str  # "2018-2022年干部教育培训规划"
     start: int
     end: int
     first_year: int
@@ -63,7 +64,7 @@ class PlanCitation:
 class GoalFacts:
     targets: tuple[GoalTarget, ...] = ()
     plans: tuple[PlanCitation, ...] = ()
-    outputs: tuple[str, ...] = ()      # deliverable words named: ("报告", "会议")
+    outputs: tuple[str, ...] = ()  # deliverable words named: ("报告", "会议")
 
     @property
     def measurable(self) -> bool:
@@ -89,7 +90,9 @@ class _GoalGrammar:
 
     def __init__(self, v: Vocabulary) -> None:
         units = v.count_units + v.money_units + v.time_units + v.percent_units + v.measure_units
-        ops = word_alternation(v.ge_operators + v.gt_operators + v.le_operators + v.lt_operators + v.eq_operators + v.attainment_operators)
+        ops = word_alternation(
+            v.ge_operators + v.gt_operators + v.le_operators + v.lt_operators + v.eq_operators + v.attainment_operators
+        )
         apre = word_alternation(v.approximate_prefixes)
         asuf = word_alternation(v.approximate_suffixes)
         post = word_alternation(v.ge_suffixes + v.le_suffixes + v.approximate_suffixes)
@@ -109,9 +112,7 @@ class _GoalGrammar:
         self.outputs = re.compile(word_alternation(v.goal_output_words))
         plan = word_alternation(v.goal_plan_words)
         gap = rf"[^{re.escape(_CLAUSE_END)}]{{0,24}}?"
-        self.period = re.compile(
-            rf"(?P<y1>{_YEAR})\s*年?度?\s*{rsep}\s*(?P<y2>{_YEAR}|\d{{2}})\s*年度?{gap}{plan}"
-        )
+        self.period = re.compile(rf"(?P<y1>{_YEAR})\s*年?度?\s*{rsep}\s*(?P<y2>{_YEAR}|\d{{2}})\s*年度?{gap}{plan}")
         digits = "".join(re.escape(w) for w, n in v.chinese_numerals if 1 <= n <= 9)
         self.digit_value = {w: n for w, n in v.chinese_numerals if 1 <= n <= 9}
         self.five_year = re.compile(rf"[“\"‘']?十(?P<n>[{digits}])五[”\"’']?(?:时期|期间)?{gap}{plan}")
@@ -144,16 +145,21 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
         start, end = m.span()
         number = m["num"]
         before = goal[:start]
-        if before.endswith("第") or (start and (goal[start - 1].isascii() and goal[start - 1].isalnum() or goal[start - 1] == ".")):
+        if before.endswith("第") or (
+            start and ((goal[start - 1].isascii() and goal[start - 1].isalnum()) or goal[start - 1] == ".")
+        ):
             continue  # an ordinal, or part of a code or a decimal
         if re.fullmatch(_YEAR, number.replace(",", "")) and m["unit"].startswith("年"):
             continue  # a year, or a period of years
-        if number[0] in g.chinese and not m["op"]:
-            # A Chinese numeral is a count only after a verb of output or at a
-            # clause start; elsewhere it is part of a word (统一, 三支一扶).
-            if not (before.rstrip().endswith(g.verbs) or not before.strip() or before.rstrip()[-1] in _CLAUSE_END):
-                continue
-        if goal[end:end + 1] == "性":
+        # A Chinese numeral is a count only after a verb of output or at a
+        # clause start; elsewhere it is part of a word (统一, 三支一扶).
+        if (
+            number[0] in g.chinese
+            and not m["op"]
+            and not (before.rstrip().endswith(g.verbs) or not before.strip() or before.rstrip()[-1] in _CLAUSE_END)
+        ):
+            continue
+        if goal[end : end + 1] == "性":
             continue  # "一次性" is an adjective, not one time
         if number in g.one and not g.outputs.match(goal, end) and not g.outputs.match(goal, end + 1):
             # "一" before a classifier is often the indefinite article
@@ -171,7 +177,9 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
         floor = found[i - 1][0].end() if i else 0
         ceiling = found[i + 1][0].start() if i + 1 < len(found) else len(goal)
         clause_start = start
-        while clause_start > floor and goal[clause_start - 1] not in _CLAUSE_END and start - clause_start < _SUBJECT_MAX:
+        while (
+            clause_start > floor and goal[clause_start - 1] not in _CLAUSE_END and start - clause_start < _SUBJECT_MAX
+        ):
             clause_start -= 1
         while clause_start < start and (goal[clause_start].isspace() or goal[clause_start] in "、"):
             clause_start += 1
@@ -181,7 +189,9 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
         while clause_end < ceiling and goal[clause_end] not in _CLAUSE_END + "、" and clause_end - end < _OBJECT_MAX:
             clause_end += 1
         yield GoalTarget(
-            fragment=m.group(), start=start, end=end,
+            fragment=m.group(),
+            start=start,
+            end=end,
             subject="".join(goal[clause_start:start].split()),
             object="".join(goal[end:clause_end].split()).strip("、"),
             clause=goal[clause_start:clause_end].strip().rstrip("、"),
@@ -205,6 +215,7 @@ def _plans(goal: str, g: _GoalGrammar):
 # ---------------------------------------------------------------------------
 # Comparing a goal target with an indicator value: shared by TL404 so that
 # "carries" and "contradicts" mean one thing.
+
 
 def bounds(value: IndicatorValue) -> tuple[float, float] | None:
     """The interval a numeric value allows, magnitudes applied: "≥90%" →
@@ -237,7 +248,7 @@ def agrees(goal: IndicatorValue, indicator: IndicatorValue, tolerance: float = 0
     gb, ib = bounds(goal), bounds(indicator)
     if gb is None or ib is None:
         return False
-    return same_number(goal, indicator, tolerance) or gb[0] <= ib[0] and ib[1] <= gb[1]
+    return same_number(goal, indicator, tolerance) or (gb[0] <= ib[0] and ib[1] <= gb[1])
 
 
 def compatible(goal: IndicatorValue, indicator: IndicatorValue, rate_named: bool) -> bool:
@@ -259,7 +270,7 @@ def same_number(goal: IndicatorValue, indicator: IndicatorValue, tolerance: floa
 
 def _bigrams(text: str) -> frozenset[str]:
     chars = [c for c in text if c.isalnum()]
-    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return frozenset(a + b for a, b in pairwise(chars))
 
 
 # Keyed by text: each indicator name and each goal clause is compared with

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import accumulate, islice
-from operator import sub
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate, islice
+from operator import sub
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
+from targetlint.goal import analyse_goal
 from targetlint.model import (
     DECLARATION_KEYS,
     FUNDS_KEYS,
@@ -30,7 +31,6 @@ from targetlint.model import (
     Level1,
     Level2,
 )
-from targetlint.goal import analyse_goal
 from targetlint.names import NameFacts, level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, SourceText
 from targetlint.span import FILE_START, Span
@@ -40,7 +40,20 @@ from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 TIMESTAMP, MAP, SEQ, MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
-_CORE_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MAP, SEQ, _TAG + "binary", _TAG + "merge", _TAG + "omap", _TAG + "set"}
+_CORE_TAGS = {
+    STR,
+    INT,
+    FLOAT,
+    BOOL,
+    NULL,
+    TIMESTAMP,
+    MAP,
+    SEQ,
+    _TAG + "binary",
+    _TAG + "merge",
+    _TAG + "omap",
+    _TAG + "set",
+}
 
 # Alias expansion is bounded so a "billion laughs" document costs no more
 # than a large honest one: the builder visits at most this many nodes per
@@ -68,7 +81,7 @@ _BOUNDARY = re.compile(r"^(?:---|\.\.\.)(?=[ \t\n]|$)", re.M)
 # A block collection nests one level per indentation step or per compact
 # indicator (`- - x`, `? - x`) on a line, so nesting deeper than twice
 # MAX_NESTING needs a line starting with MAX_NESTING // 2 such units.
-_DEEP_BLOCK = re.compile(r"\n(?:[ \t]|[-?:][ \t]){%d}" % (MAX_NESTING // 2))
+_DEEP_BLOCK = re.compile(rf"\n(?:[ \t]|[-?:][ \t]){{{MAX_NESTING // 2}}}")
 _BRACKET = re.compile(r"[\[\]{}]")
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -191,7 +204,11 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
             # Reported where it ran out; building more documents would only
             # report their fields missing.
             break
-    if not loaded.declarations and source.problems and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems):
+    if (
+        not loaded.declarations
+        and source.problems
+        and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems)
+    ):
         source.problems.clear()
         loaded.foreign = True
     return loaded
@@ -239,7 +256,7 @@ def _documents(source: SourceText):
                 return
             stop = (start + stopped.index - stopped.column, stopped.column)
         except (ReaderError, UnicodeEncodeError) as error:
-            if sanitised:   # not a character we know to replace: report it and stop
+            if sanitised:  # not a character we know to replace: report it and stop
                 source.problems.append(Problem("yaml-syntax", point(offset + 1, 1), f"{type(error).__name__}: {error}"))
                 return
             text = _sanitise(source, text)
@@ -248,7 +265,13 @@ def _documents(source: SourceText):
             continue
         except (YAMLError, RecursionError, MemoryError) as error:
             kind = "yaml-syntax" if isinstance(error, YAMLError) else "too-complex"
-            source.problems.append(Problem(kind, point(offset + 1, 1), type(error).__name__ + (f": {error}" if isinstance(error, YAMLError) else "")))
+            source.problems.append(
+                Problem(
+                    kind,
+                    point(offset + 1, 1),
+                    type(error).__name__ + (f": {error}" if isinstance(error, YAMLError) else ""),
+                )
+            )
             return
         skip = 0
         if stop is None:
@@ -256,7 +279,11 @@ def _documents(source: SourceText):
                 return
             line_start = text.rfind("\n", 0, deep) + 1
             line = offset + text.count("\n", start, line_start)
-            source.problems.append(Problem("too-complex", point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"))
+            source.problems.append(
+                Problem(
+                    "too-complex", point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"
+                )
+            )
             stop = (line_start, deep - line_start)
         resumes += 1
         resume = _resume(text, start, *stop)
@@ -264,7 +291,13 @@ def _documents(source: SourceText):
             return
         if resumes >= MAX_RESUMES:
             line = offset + text.count("\n", start, resume) + 1
-            source.problems.append(Problem("too-complex", point(line, 1), f"more than {MAX_RESUMES} syntax errors; the file is not read past this line"))
+            source.problems.append(
+                Problem(
+                    "too-complex",
+                    point(line, 1),
+                    f"more than {MAX_RESUMES} syntax errors; the file is not read past this line",
+                )
+            )
             return
         offset += text.count("\n", start, resume)
         start = resume
@@ -346,7 +379,7 @@ class _Depth:
     def __init__(self, text: str):
         positions = [m.end() - 1 for m in _DEEP_BLOCK.finditer(text)]
         if text.startswith((" ", "\t", "-", "?", ":")):
-            first = _DEEP_BLOCK.match("\n" + text[:MAX_NESTING * 2])
+            first = _DEEP_BLOCK.match("\n" + text[: MAX_NESTING * 2])
             if first:
                 positions.append(first.end() - 2)
         if text.count("[") + text.count("{") > MAX_NESTING:
@@ -389,16 +422,32 @@ def _sanitise(source: SourceText, text: str) -> str:
         if found <= MAX_CHARACTER_PROBLEMS:
             line = text.count("\n", 0, match.start())
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
-            source.problems.append(Problem("yaml-syntax", Span.point(line + 1, column + 1), f"character U+{ord(match.group()):04X} is not allowed in YAML"))
+            source.problems.append(
+                Problem(
+                    "yaml-syntax",
+                    Span.point(line + 1, column + 1),
+                    f"character U+{ord(match.group()):04X} is not allowed in YAML",
+                )
+            )
     if found > MAX_CHARACTER_PROBLEMS:
-        source.problems.append(Problem("yaml-syntax", FILE_START, f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML"))
+        source.problems.append(
+            Problem("yaml-syntax", FILE_START, f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML")
+        )
     return _FORBIDDEN.sub("\ufffd", text)
 
 
 class _Builder:
     """Turns one document's nodes into a :class:`Declaration`."""
 
-    def __init__(self, source: SourceText, vocabulary: Vocabulary, index: int, offset: int = 0, budget: int = NODE_BUDGET, end: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        source: SourceText,
+        vocabulary: Vocabulary,
+        index: int,
+        offset: int = 0,
+        budget: int = NODE_BUDGET,
+        end: tuple[int, int] | None = None,
+    ):
         self.source = source
         # (last line, column after its last character): where the file ends.
         self.end = end or _end_of(source.text)
@@ -421,7 +470,14 @@ class _Builder:
     def problem(self, kind: str, span: Span, detail: str = "", expected: str = "") -> None:
         if len(self.source.problems) >= MAX_PROBLEMS:
             if self.budget > 0:
-                self.source.problems.append(Problem("too-complex", span, f"more than {MAX_PROBLEMS} problems; the file is not checked past this point", document=self.index))
+                self.source.problems.append(
+                    Problem(
+                        "too-complex",
+                        span,
+                        f"more than {MAX_PROBLEMS} problems; the file is not checked past this point",
+                        document=self.index,
+                    )
+                )
                 self.budget = 0
             return
         problem = Problem(kind, span, detail, expected, self.index)
@@ -434,7 +490,12 @@ class _Builder:
     def _spend(self, node) -> bool:
         self.budget -= 1
         if self.budget == 0:
-            self.problem("too-complex", self.at(node), "more nodes (counting every alias expansion) than the file's budget; the rest of the file is not checked")
+            self.problem(
+                "too-complex",
+                self.at(node),
+                "more nodes (counting every alias expansion) than the file's budget; the rest of the file is not "
+                "checked",
+            )
         return self.budget > 0
 
     def _tag_ok(self, node, tag: str) -> bool:
@@ -462,7 +523,9 @@ class _Builder:
             seen[key] = key_node
             yield key, key_node, value_node
 
-    def _field(self, key: str, key_node, value_node, keys: dict[str, str], where: str, spans: dict, written: dict[str, str]) -> str | None:
+    def _field(
+        self, key: str, key_node, value_node, keys: dict[str, str], where: str, spans: dict, written: dict[str, str]
+    ) -> str | None:
         """The field ``key`` names, with its spans recorded; None, reported, for
         an unknown key or a field already written under its other name
         (申报年度 and year: the first one is kept)."""
@@ -517,10 +580,10 @@ class _Builder:
             return _ABSURD
         if tag == FLOAT:
             try:
-                number = Decimal(value.replace("_", ""))
+                decimal = Decimal(value.replace("_", ""))
             except InvalidOperation:
                 return _ABSURD
-            return number if number.is_finite() and number.adjusted() < _LARGEST_DIGITS else _ABSURD
+            return decimal if decimal.is_finite() and decimal.adjusted() < _LARGEST_DIGITS else _ABSURD
         if tag == TIMESTAMP:
             match = _DATE.match(value)
             if match:
@@ -562,7 +625,12 @@ class _Builder:
                 for item in error.errors():
                     key = str(item["loc"][0]) if item["loc"] else ""
                     field_name = keys.get(key, key)
-                    self.problem("invalid-type", spans.get(field_name, spans.get("key", FILE_START)), key, _expected(model, field_name))
+                    self.problem(
+                        "invalid-type",
+                        spans.get(field_name, spans.get("key", FILE_START)),
+                        key,
+                        _expected(model, field_name),
+                    )
                     data.pop(key, None)
         record = model.model_construct()
         record.spans = spans
@@ -584,7 +652,7 @@ class _Builder:
         for key, key_node, value_node in self.entries(root):
             if key in INDICATORS_KEYS:
                 first = written.setdefault("indicators", key)
-                if first != key:       # 绩效指标 and indicators both: the first table counts
+                if first != key:  # 绩效指标 and indicators both: the first table counts
                     self.problem("duplicate-key", self.at(key_node), key, first)
                     continue
                 has_indicators = True
@@ -605,7 +673,9 @@ class _Builder:
         declaration = self.validate(Declaration, data, spans, DECLARATION_KEYS)
         declaration.funds = funds
         declaration.level1s = level1s
-        declaration.__dict__["_flat"] = [i for level1 in level1s for level2 in level1.categories for i in level2.indicators]
+        declaration.__dict__["_flat"] = [
+            i for level1 in level1s for level2 in level1.categories for i in level2.indicators
+        ]
         declaration.has_indicators = has_indicators
         declaration.goal_facts = analyse_goal(declaration.goal, self.vocabulary)
         declaration.index = self.index
@@ -634,11 +704,15 @@ class _Builder:
             return []
         result = []
         for label, key_node, value_node in self.entries(node):
-            level1 = Level1.typed(label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node))
+            level1 = Level1.typed(
+                label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node)
+            )
             if value_node.id == "mapping":
                 for label2, key2, value2 in self.entries(value_node):
                     kind, home = level2_kind(label2, level1.kind)
-                    level2 = Level2.typed(label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2))
+                    level2 = Level2.typed(
+                        label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2)
+                    )
                     level2.indicators = self.indicators(value2, level1, level2)
                     level1.categories.append(level2)
             elif not (value_node.id == "scalar" and value_node.tag == NULL):

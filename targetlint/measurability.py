@@ -29,7 +29,7 @@ def pieces(value: IndicatorValue) -> tuple[IndicatorValue, ...]:
     return value.parts if value.kind == ValueKind.COMPOUND and value.parts else (value,)
 
 
-def is_timeliness(indicator: "Indicator") -> bool:
+def is_timeliness(indicator: Indicator) -> bool:
     """Filed under 时效, or named for timeliness (…及时率, 完成时限): a date
     or a period is then the target itself, not a stray remark."""
     if indicator.facts.is_timeliness:
@@ -38,7 +38,7 @@ def is_timeliness(indicator: "Indicator") -> bool:
     return level2 is not None and level2.kind == _TIMELINESS_KIND
 
 
-def declared_scale(indicator: "Indicator", vocabulary: Vocabulary) -> frozenset[str]:
+def declared_scale(indicator: Indicator, vocabulary: Vocabulary) -> frozenset[str]:
     """The grades of the grading scale an indicator declares, or an empty set.
 
     A scale is declared by writing two or more grades in a row, separated by
@@ -84,9 +84,7 @@ def _splitter(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True)))
 
 
-def vague_words(
-    value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
+def vague_words(value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The directional or vague words that leave ``value`` unmeasurable; empty
     when the value is a number, a deadline, a stated baseline comparison or an
     accepted qualitative word (合格, 完成, 无 …). A grade (良好, 优) is

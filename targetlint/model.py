@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import partial
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticUndefined
@@ -55,7 +56,7 @@ class Record(BaseModel):
                 data[name] = values[name]
             elif factory is not None:
                 data[name] = factory()
-            elif default is not PydanticUndefined:     # a required field left out stays unset, as in model_construct
+            elif default is not PydanticUndefined:  # a required field left out stays unset, as in model_construct
                 data[name] = default
         record = cls.__new__(cls)
         _set = object.__setattr__
@@ -74,7 +75,7 @@ _DEFAULTS: dict[type, tuple] = {}
 
 
 def _defaults_of(cls: type[Record]) -> tuple:
-    defaults = []
+    defaults: list[tuple[str, Any, Callable[..., Any] | None]] = []  # (name, default, factory)
     for name, info in cls.model_fields.items():
         if info.default_factory is not None:
             defaults.append((name, None, info.default_factory))
@@ -110,8 +111,8 @@ class Indicator(Record):
     # the facts of the name, so rules never parse strings.
     parsed: IndicatorValue | None = Field(None, exclude=True)
     facts: NameFacts = Field(default_factory=NameFacts, exclude=True)
-    level1: "Level1 | None" = Field(None, exclude=True, repr=False)
-    level2: "Level2 | None" = Field(None, exclude=True, repr=False)
+    level1: Level1 | None = Field(None, exclude=True, repr=False)
+    level2: Level2 | None = Field(None, exclude=True, repr=False)
     end_line: int = Field(0, exclude=True)
 
     @property
@@ -128,8 +129,8 @@ class Level2(Record):
     """A 二级指标 and its indicators."""
 
     label: str
-    kind: str | None = None          # canonical 二级 (数量, 质量, 时效, 成本, 经济效益, …) or None if unknown
-    home: str | None = None          # the canonical 一级 this 二级 belongs under
+    kind: str | None = None  # canonical 二级 (数量, 质量, 时效, 成本, 经济效益, …) or None if unknown
+    home: str | None = None  # the canonical 一级 this 二级 belongs under
     indicators: list[Indicator] = Field(default_factory=list)
     end_line: int = 0
 
@@ -138,7 +139,7 @@ class Level1(Record):
     """A 一级指标 and its 二级 categories."""
 
     label: str
-    kind: str | None = None          # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
+    kind: str | None = None  # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
     categories: list[Level2] = Field(default_factory=list)
     end_line: int = 0
 
@@ -157,18 +158,18 @@ class Declaration(Record):
     funds: Funds | None = _field("项目资金", "funds")
     goal: str | None = _field("年度总体目标", "goal")
     level1s: list[Level1] = Field(default_factory=list, exclude=True)
-    has_indicators: bool = Field(False, exclude=True)   # whether 绩效指标 was written at all
+    has_indicators: bool = Field(False, exclude=True)  # whether 绩效指标 was written at all
     # Filled by the loader: the one analysis of the goal (targets, cited plans,
     # outputs), so goal rules never parse it; None when there is no goal.
     goal_facts: GoalFacts | None = Field(None, exclude=True)
 
-    index: int = Field(0, exclude=True)                 # 0-based document number in the file
+    index: int = Field(0, exclude=True)  # 0-based document number in the file
     end_line: int = Field(0, exclude=True)
 
     def indicators(self) -> Iterator[Indicator]:
         """Every indicator in table order. Each rule walks them, so the list is
         flattened once and reused."""
-        flat = self.__dict__.get("_flat")       # set by the loader once the table is built
+        flat = self.__dict__.get("_flat")  # set by the loader once the table is built
         if flat is None:
             return (i for level1 in self.level1s for level2 in level1.categories for i in level2.indicators)
         return iter(flat)

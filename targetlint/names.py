@@ -29,24 +29,24 @@ _TRAILING_NOTE_RE = re.compile(r"[（(][^）)]*[）)]\s*$")
 class NameFacts:
     """Kinds of measure an indicator name announces."""
 
-    is_rate: bool = False             # 率, 比例, 占比, measuring …度
-    is_bounded_rate: bool = False     # a rate that cannot exceed 100%
-    is_count: bool = False            # …数, 人次, 场次
+    is_rate: bool = False  # 率, 比例, 占比, measuring …度
+    is_bounded_rate: bool = False  # a rate that cannot exceed 100%
+    is_count: bool = False  # …数, 人次, 场次
     is_satisfaction: bool = False
     is_timeliness: bool = False
     is_quality: bool = False
-    rate_word: str | None = None      # the ending that made it a rate: "达标率", "满意度"
-    names_measure: bool = True        # the name ends in what is measured (率, 性, 情况, 数 …), not in a bare noun
+    rate_word: str | None = None  # the ending that made it a rate: "达标率", "满意度"
+    names_measure: bool = True  # the name ends in what is measured (率, 性, 情况, 数 …), not in a bare noun
     measures_satisfaction: bool = False  # satisfaction is the measure itself ("…满意度"), not just mentioned
     # What the name measures, for the structure rules that judge where it is filed.
-    measures_timeliness: bool = False     # 及时率, 按期, 完成时间, "及时拨付率"; not "办理时限压缩率"
-    is_satisfaction_proxy: bool = False   # 认可度, 好评率, 投诉 …: accepted under 满意度
-    is_effect: bool = False               # ends in 影响, 效果, 成效 …
-    is_quality_rate: bool = False         # 合格率, 准确率, 达标率 … of an output, not "人次达标率"
-    is_headcount: bool = False            # counts people, attendances or sessions: 人数, 人次, 次数, 场次
-    is_defect: bool = False               # about adverse events: 事故, 差错, 投诉 …
-    mentions_money: bool = False          # 预算, 资金, 经费, 成本, 费用 …
-    states_change: bool = False           # names a change against a baseline: 压缩, 缩短, 提升 …
+    measures_timeliness: bool = False  # 及时率, 按期, 完成时间, "及时拨付率"; not "办理时限压缩率"
+    is_satisfaction_proxy: bool = False  # 认可度, 好评率, 投诉 …: accepted under 满意度
+    is_effect: bool = False  # ends in 影响, 效果, 成效 …
+    is_quality_rate: bool = False  # 合格率, 准确率, 达标率 … of an output, not "人次达标率"
+    is_headcount: bool = False  # counts people, attendances or sessions: 人数, 人次, 次数, 场次
+    is_defect: bool = False  # about adverse events: 事故, 差错, 投诉 …
+    mentions_money: bool = False  # 预算, 资金, 经费, 成本, 费用 …
+    states_change: bool = False  # names a change against a baseline: 压缩, 缩短, 提升 …
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -84,9 +84,10 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
     )
     quality_ending = _ends_with(core, vocabulary.quality_rate_endings)
     # "培训人数达标率" is a headcount against its plan, not the quality of anything.
-    quality_rate = quality_ending is not None and _ends_with(
-        core[: -len(quality_ending)], vocabulary.headcount_endings + _VOLUME_ENDINGS
-    ) is None
+    quality_rate = (
+        quality_ending is not None
+        and _ends_with(core[: -len(quality_ending)], vocabulary.headcount_endings + _VOLUME_ENDINGS) is None
+    )
     return NameFacts(
         is_rate=is_rate,
         is_bounded_rate=is_rate and not unbounded,

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import os
 
-from targetlint.config import YAML_NAMES, Config, ConfigError, Overrides, empty_config, find_config, load_config, validate_against
+from targetlint.config import (
+    YAML_NAMES,
+    Config,
+    ConfigError,
+    Overrides,
+    empty_config,
+    find_config,
+    load_config,
+    validate_against,
+)
 from targetlint.engine import Engine
 from targetlint.rule import Severity
 from targetlint.runner import FilePlan
@@ -25,10 +34,10 @@ class Planner:
     def __init__(self, registry, overrides: Overrides | None = None, config_path: str | None = None):
         from targetlint.config import clear_caches
 
-        clear_caches()     # discovery is cached within a run, never across runs of a long-lived process
+        clear_caches()  # discovery is cached within a run, never across runs of a long-lived process
         self.registry = registry
         self.overrides = overrides or Overrides()
-        self._effective: dict[str, Config] = {}    # config path → the config with its profile and rule files applied
+        self._effective: dict[str, Config] = {}  # config path → the config with its profile and rule files applied
         self.explicit = self._validated(load_config(config_path)) if config_path else None
         self._engines: dict[str, Engine] = {}
         self._plans: dict[tuple[str, frozenset[str]], FilePlan] = {}
@@ -140,7 +149,11 @@ class Planner:
         return self._engines[key]
 
     def severities(self, config: Config) -> dict[str, Severity]:
-        return {code: Severity(level) for selector, level in config.settings.severity.items() for code in expand(self.registry, [selector])}
+        return {
+            code: Severity(level)
+            for selector, level in config.settings.severity.items()
+            for code in expand(self.registry, [selector])
+        }
 
     def plan(self, path: str) -> FilePlan:
         config = self.config_for(path)
@@ -163,4 +176,4 @@ class Planner:
         return rule.code if rule is not None else None
 
 
-__all__ = ["Planner", "ConfigError", "Overrides"]
+__all__ = ["ConfigError", "Overrides", "Planner"]

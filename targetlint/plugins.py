@@ -13,7 +13,6 @@ from typing import Any
 
 from targetlint.rule import Rule, Scope, Severity
 
-
 ENTRY_POINT_GROUP = "targetlint"
 
 
@@ -27,11 +26,11 @@ class PluginError:
 class Registry:
     """The rules and vocabulary extensions every loaded plugin contributed."""
 
-    rules: dict[str, type[Rule]] = field(default_factory=dict)          # code → rule class
-    by_name: dict[str, type[Rule]] = field(default_factory=dict)        # kebab name → rule class
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # code → rule class
+    by_name: dict[str, type[Rule]] = field(default_factory=dict)  # kebab name → rule class
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     rule_files: list[str] = field(default_factory=list)
-    rule_file_origins: dict[str, str] = field(default_factory=dict)   # rule file → the plugin that shipped it
+    rule_file_origins: dict[str, str] = field(default_factory=dict)  # rule file → the plugin that shipped it
     errors: list[PluginError] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
 
@@ -73,11 +72,17 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
     try:
         manager.check_pending()
     except pluggy.PluginValidationError as error:
-        registry.errors.append(PluginError(getattr(error, "plugin", "?") and manager.get_name(error.plugin) or "?", str(error)))
+        registry.errors.append(
+            PluginError((getattr(error, "plugin", "?") and manager.get_name(error.plugin)) or "?", str(error))
+        )
 
     for plugin_name, plugin in manager.list_name_plugin():
         registry.plugins.append(plugin_name)
-        for hook_name, sink in (("targetlint_rules", _add_rules), ("targetlint_vocabulary", _add_vocabulary), ("targetlint_rule_files", _add_rule_files)):
+        for hook_name, sink in (
+            ("targetlint_rules", _add_rules),
+            ("targetlint_vocabulary", _add_vocabulary),
+            ("targetlint_rule_files", _add_rule_files),
+        ):
             implementation = getattr(plugin, hook_name, None)
             if implementation is None:
                 continue
@@ -111,7 +116,9 @@ def _add_rules(registry: Registry, plugin: str, rules: Any) -> None:
             continue
         if rule.name in registry.by_name:
             other = registry.by_name[rule.name]
-            registry.errors.append(PluginError(plugin, f"rule name {rule.name} is already used by {other.code} ({other.origin})"))
+            registry.errors.append(
+                PluginError(plugin, f"rule name {rule.name} is already used by {other.code} ({other.origin})")
+            )
             continue
         rule.origin = plugin
         registry.rules[code] = rule
@@ -161,7 +168,9 @@ def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
         registry.rule_file_origins.setdefault(str(path), plugin)
 
 
-def instantiate(registry: Registry, codes, vocabulary=None, options: dict[str, dict] | None = None) -> tuple[list[Rule], list[PluginError]]:
+def instantiate(
+    registry: Registry, codes, vocabulary=None, options: dict[str, dict] | None = None
+) -> tuple[list[Rule], list[PluginError]]:
     """Create the selected rules; a rule whose constructor raises (bad options,
     a plugin bug) is left out and reported by name instead of ending the run."""
     from targetlint.vocabulary import DEFAULT_VOCABULARY
@@ -173,6 +182,15 @@ def instantiate(registry: Registry, codes, vocabulary=None, options: dict[str, d
         try:
             rules.append(cls((options or {}).get(code), vocabulary=vocabulary or DEFAULT_VOCABULARY))
         except (Exception, SystemExit) as error:
-            detail = error.errors()[0]["msg"] if hasattr(error, "errors") and callable(error.errors) and error.errors() else str(error)
-            errors.append(PluginError(cls.origin or "?", f"rule {code} ({cls.name}) could not be created: {type(error).__name__}: {detail}"))
+            detail = (
+                error.errors()[0]["msg"]
+                if hasattr(error, "errors") and callable(error.errors) and error.errors()
+                else str(error)
+            )
+            errors.append(
+                PluginError(
+                    cls.origin or "?",
+                    f"rule {code} ({cls.name}) could not be created: {type(error).__name__}: {detail}",
+                )
+            )
     return rules, errors

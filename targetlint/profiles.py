@@ -46,7 +46,7 @@ class ProfileSettings:
     severity: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
-    rule_files: list[str] = field(default_factory=list)     # absolute paths
+    rule_files: list[str] = field(default_factory=list)  # absolute paths
 
 
 def list_profiles() -> list[str]:
@@ -60,7 +60,10 @@ def profile_path(name: str) -> str:
     path = os.path.join(PROFILE_DIR, f"{name}.yaml")
     if not os.path.isfile(path):
         known = "、".join(list_profiles())
-        raise ProfileError(f"未知的配置方案（profile）“{name}”（可用：{known}）", f"unknown profile '{name}' (available: {', '.join(list_profiles())})")
+        raise ProfileError(
+            f"未知的配置方案（profile）“{name}”（可用：{known}）",
+            f"unknown profile '{name}' (available: {', '.join(list_profiles())})",
+        )
     return path
 
 
@@ -124,7 +127,9 @@ def load_profile(name: str) -> ProfileSettings:
 
         mark, detail = yaml_error(error)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else path
-        raise ProfileError(f"配置方案 {where} 不是有效的 YAML：{detail}", f"profile {where} is not valid YAML: {detail}") from None
+        raise ProfileError(
+            f"配置方案 {where} 不是有效的 YAML：{detail}", f"profile {where} is not valid YAML: {detail}"
+        ) from None
     if not isinstance(data, dict):
         raise ProfileError(f"配置方案 {path} 顶层应为映射", f"the top level of profile {path} must be a mapping")
     try:
@@ -137,7 +142,9 @@ def load_profile(name: str) -> ProfileSettings:
         root = YAML(typ="safe").compose(text)
         line, column = _locate(root, loc, first["type"])
         key = ".".join(str(p) for p in loc)
-        raise ProfileError(f"{path}:{line}:{column}: {key}: {first['msg']}", f"{path}:{line}:{column}: {key}: {first['msg']}") from None
+        raise ProfileError(
+            f"{path}:{line}:{column}: {key}: {first['msg']}", f"{path}:{line}:{column}: {key}: {first['msg']}"
+        ) from None
     title = model.title
     base = os.path.dirname(path)
     options: dict[str, dict[str, Any]] = {}
@@ -178,17 +185,21 @@ def apply_profile(settings, profile: ProfileSettings, rule_file_base: str):
     vocabulary = {k: list(v) for k, v in profile.vocabulary.items()}
     for key, words in settings.vocabulary.items():
         vocabulary.setdefault(key, []).extend(words)
-    rule_files = list(profile.rule_files) + [os.path.normpath(os.path.join(rule_file_base, f)) for f in getattr(settings, "rule_files", [])]
-    return settings.model_copy(update={
-        "select": select,
-        "ignore": ignore,
-        "extend_select": list(profile.extend_select) + list(settings.extend_select),
-        "severity": {**profile.severity, **settings.severity},
-        "rules": {},
-        "rule_options": options,
-        "vocabulary": vocabulary,
-        "rule_files": rule_files,
-    })
+    rule_files = list(profile.rule_files) + [
+        os.path.normpath(os.path.join(rule_file_base, f)) for f in getattr(settings, "rule_files", [])
+    ]
+    return settings.model_copy(
+        update={
+            "select": select,
+            "ignore": ignore,
+            "extend_select": list(profile.extend_select) + list(settings.extend_select),
+            "severity": {**profile.severity, **settings.severity},
+            "rules": {},
+            "rule_options": options,
+            "vocabulary": vocabulary,
+            "rule_files": rule_files,
+        }
+    )
 
 
 def with_profile(config, registry, profile_override: str | None = None):
@@ -226,13 +237,18 @@ def with_profile(config, registry, profile_override: str | None = None):
         if errors:
             shown = errors[:10]
             raise ConfigError(
-                config.path, "rule-files",
+                config.path,
+                "rule-files",
                 "规则文件有误：\n  " + "\n  ".join(e.message("zh") for e in shown),
                 "invalid rule file:\n  " + "\n  ".join(e.message("en") for e in shown),
             )
         codes.extend(found)
     if codes:
-        settings = settings.model_copy(update={"extend_select": list(settings.extend_select) + [c for c in codes if c not in settings.extend_select]})
+        settings = settings.model_copy(
+            update={
+                "extend_select": list(settings.extend_select) + [c for c in codes if c not in settings.extend_select]
+            }
+        )
     if settings is config.settings:
         return config
     return dataclasses.replace(config, settings=settings)

@@ -10,9 +10,10 @@ files or print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -38,8 +39,8 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class FixSafety(StrEnum):
-    SAFE = "safe"        # changes only the form; applied by --fix
-    UNSAFE = "unsafe"    # a judgment the author should confirm; needs --unsafe-fixes
+    SAFE = "safe"  # changes only the form; applied by --fix
+    UNSAFE = "unsafe"  # a judgment the author should confirm; needs --unsafe-fixes
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +65,9 @@ class Finding:
     path: str = ""
     declaration: str | None = None
     indicator_path: tuple[str, ...] = ()
-    subject: str = ""                  # the offending text, keys baselines so they survive moved lines
+    subject: str = ""  # the offending text, keys baselines so they survive moved lines
     fix: Fix | None = None
-    origin: str = ""                   # the plugin that provided the rule
+    origin: str = ""  # the plugin that provided the rule
 
     @property
     def line(self) -> int:
@@ -89,7 +90,9 @@ class RuleOptions(BaseModel):
     Python callers may use the field names. Validators are built only when a
     configuration sets options; a run on defaults never builds them."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
+    )
 
 
 class NoOptions(RuleOptions):
@@ -107,7 +110,7 @@ def default_options(options_class: type[BaseModel]) -> BaseModel:
         any(info.is_required() or info.validate_default for info in fields)
         or options_class.model_config.get("validate_default")
         or decorators.model_validators
-        or decorators.root_validators                                   # pydantic v1 style
+        or decorators.root_validators  # pydantic v1 style
         or any(getattr(v.info, "always", False) for v in decorators.validators.values())
     ):
         return options_class.model_validate({})
@@ -115,8 +118,8 @@ def default_options(options_class: type[BaseModel]) -> BaseModel:
 
 
 class Scope(StrEnum):
-    DECLARATION = "declaration"   # check(declaration, file) once per declaration
-    FILE = "file"                 # check(file) once per file
+    DECLARATION = "declaration"  # check(declaration, file) once per declaration
+    FILE = "file"  # check(file) once per file
 
 
 class Rule:
@@ -126,13 +129,13 @@ class Rule:
     scope: ClassVar[Scope] = Scope.DECLARATION
     fixable: ClassVar[FixSafety | None] = None
     Options: ClassVar[type[BaseModel]] = NoOptions
-    origin: ClassVar[str] = ""         # set by the registry: the plugin that provided it
+    origin: ClassVar[str] = ""  # set by the registry: the plugin that provided it
 
     def __init__(self, options: dict[str, Any] | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY):
         self.options = self.Options.model_validate(options) if options else default_options(self.Options)
         self.vocabulary = vocabulary
 
-    def check(self, target: "Declaration | SourceFile", source: "SourceFile") -> Iterator[Finding]:
+    def check(self, target: Declaration | SourceFile, source: SourceFile) -> Iterator[Finding]:
         raise NotImplementedError
 
     @classmethod
@@ -148,7 +151,7 @@ class Rule:
         zh: str,
         en: str,
         *,
-        indicator: "Indicator | None" = None,
+        indicator: Indicator | None = None,
         subject: str | None = None,
         severity: Severity | None = None,
         fix: Fix | None = None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from targetlint.engine import Engine
 from targetlint.rule import Finding, Severity
@@ -17,9 +18,21 @@ if TYPE_CHECKING:
     from targetlint.cache import Key
 
 YAML_SUFFIXES = (".yaml", ".yml")
-DIRECTIVE_MARKER = "targetlint:"      # targetlint.suppressions.MARKER, without importing it
+DIRECTIVE_MARKER = "targetlint:"  # targetlint.suppressions.MARKER, without importing it
 # Folders a recursive walk never enters: tool state, not declarations.
-SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".targetlint_cache", ".tox", ".mypy_cache", ".pytest_cache"}
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".targetlint_cache",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+}
 
 
 @dataclass
@@ -31,7 +44,7 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     declarations: int = 0
     crashed: int = 0
-    error: tuple[str, str] | None = None     # (zh, en) when the file could not be read
+    error: tuple[str, str] | None = None  # (zh, en) when the file could not be read
     # From the cache: where the entry lives (a rendering can be kept beside
     # it), and, when a kept rendering is reused, that text and the counts
     # per severity instead of the findings.
@@ -45,15 +58,15 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     declarations: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)   # (zh, en) messages for usage and I/O errors
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) messages for usage and I/O errors
     crashed: int = 0
-    sources: dict[str, list[str]] = field(default_factory=dict)   # text that exists only in memory (standard input)
-    checked: dict[str, "FilePlan"] = field(default_factory=dict)   # path → the plan it was checked with
-    counts: Counter = field(default_factory=Counter)               # severity → findings, kept even when findings are streamed
-    failing: bool = False                                          # a finding at or above its file's fail-on
+    sources: dict[str, list[str]] = field(default_factory=dict)  # text that exists only in memory (standard input)
+    checked: dict[str, FilePlan] = field(default_factory=dict)  # path → the plan it was checked with
+    counts: Counter = field(default_factory=Counter)  # severity → findings, kept even when findings are streamed
+    failing: bool = False  # a finding at or above its file's fail-on
     cache_hits: int = 0
 
-    def add(self, outcome: FileOutcome, plan: "FilePlan", retain: bool = True) -> None:
+    def add(self, outcome: FileOutcome, plan: FilePlan, retain: bool = True) -> None:
         if outcome.error is not None:
             self.errors.append(outcome.error)
             return
@@ -96,8 +109,8 @@ class FilePlan:
     engine: Engine
     ignored: frozenset[str] = frozenset()
     fail_on: Severity = Severity.ERROR
-    lookup: Callable[[str], str | None] | None = None     # code or rule name → code, for directives
-    unused_severity: Severity = Severity.WARNING          # TL010's, after severity overrides
+    lookup: Callable[[str], str | None] | None = None  # code or rule name → code, for directives
+    unused_severity: Severity = Severity.WARNING  # TL010's, after severity overrides
 
     @cached_property
     def fingerprint(self) -> str:
@@ -106,14 +119,25 @@ class FilePlan:
 
         engine = self.engine
         rules = [
-            (rule.code, type(rule).__module__, str(getattr(rule, "severity", "")), _options_key(rule.options), type(rule).__doc__ or "", type(rule).cache_key())
+            (
+                rule.code,
+                type(rule).__module__,
+                str(getattr(rule, "severity", "")),
+                _options_key(rule.options),
+                type(rule).__doc__ or "",
+                type(rule).cache_key(),
+            )
             for rule in engine.rules
         ]
         # A plugin edited in place keeps its version; its files' times do not.
         packs = sorted({type(rule).__module__.partition(".")[0] for rule in engine.rules})
         return fingerprint(
-            rules, [(pack, source_stamps(pack)) for pack in packs], sorted(engine.severities.items()),
-            repr(engine.vocabulary), sorted(self.ignored), str(self.unused_severity),
+            rules,
+            [(pack, source_stamps(pack)) for pack in packs],
+            sorted(engine.severities.items()),
+            repr(engine.vocabulary),
+            sorted(self.ignored),
+            str(self.unused_severity),
         )
 
     @property
@@ -133,6 +157,7 @@ def _options_key(options) -> list:
     """A rule's option values, stable across processes. Read from the record
     itself: serialising through pydantic would build the options' validator
     on every run just to key the cache."""
+
     def plain(value):
         if isinstance(value, (set, frozenset)):
             return sorted(map(plain, value), key=repr)
@@ -145,7 +170,9 @@ def _options_key(options) -> list:
     return sorted((name, plain(value)) for name, value in vars(options).items())
 
 
-def collect(paths: list[str], excluded_directory: Callable[[str], bool] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+def collect(
+    paths: list[str], excluded_directory: Callable[[str], bool] | None = None
+) -> tuple[list[str], list[tuple[str, str]]]:
     """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there.
 
     A directory for which ``excluded_directory`` is true (none of its files
@@ -163,13 +190,20 @@ def collect(paths: list[str], excluded_directory: Callable[[str], bool] | None =
             unreadable: list[OSError] = []
             pruned: list[str] = []
             found = list(_yaml_files(path, unreadable.append, prune, pruned))
-            for error in unreadable:   # os.walk skips these silently
+            for error in unreadable:  # os.walk skips these silently
                 reason = error.strerror or type(error).__name__
-                errors.append((f"{error.filename}：无法读取（{reason}）", f"{error.filename}: cannot be read ({reason})"))
+                errors.append(
+                    (f"{error.filename}：无法读取（{reason}）", f"{error.filename}: cannot be read ({reason})")
+                )
             # "No YAML files" counts excluded ones too, as when excluded folders
             # were walked; they are looked for only when nothing else was found.
             if not found and not unreadable and not any(next(_yaml_files(d, _ignore), None) for d in pruned):
-                errors.append((f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）", f"{path}: no YAML files (*.yaml, *.yml) in this directory"))
+                errors.append(
+                    (
+                        f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）",
+                        f"{path}: no YAML files (*.yaml, *.yml) in this directory",
+                    )
+                )
             files.extend(sorted(found))
         elif os.path.exists(path):
             files.append(path)
@@ -179,13 +213,18 @@ def collect(paths: list[str], excluded_directory: Callable[[str], bool] | None =
     return unique, errors
 
 
-def _yaml_files(top: str, onerror: Callable[[OSError], object], prune: Callable[[str], bool] | None = None, pruned: list[str] | None = None):
+def _yaml_files(
+    top: str,
+    onerror: Callable[[OSError], object],
+    prune: Callable[[str], bool] | None = None,
+    pruned: list[str] | None = None,
+):
     """YAML files under ``top``, each directory walked once (symlink loops);
     subdirectories ``prune`` rejects are not entered but added to ``pruned``."""
     visited: set[tuple[int, int]] = set()
     for root, dirs, names in os.walk(top, followlinks=True, onerror=onerror):
         stat = os.stat(root)
-        if (stat.st_dev, stat.st_ino) in visited:   # a symlink loop
+        if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
             dirs[:] = []
             continue
         visited.add((stat.st_dev, stat.st_ino))
@@ -195,7 +234,8 @@ def _yaml_files(top: str, onerror: Callable[[OSError], object], prune: Callable[
             for name in dirs:
                 directory = os.path.join(root, name)
                 if prune(directory):
-                    pruned.append(directory)
+                    if pruned is not None:
+                        pruned.append(directory)
                 else:
                     kept.append(name)
             dirs[:] = kept
@@ -226,13 +266,13 @@ def check_files(
     kept, so memory follows the largest file rather than the corpus.
     """
     result = RunResult()
-    planned = [(path, plans(path) if plans else FilePlan(engine)) for path in files]
+    planned = [(path, plans(path) if plans else _engine_plan(engine)) for path in files]
 
     # Files the cache already holds are answered here: sending their results
     # back from a worker would cost more than reading them. The keys found
     # are kept (not the bytes: memory must not follow the corpus), so a hit
     # costs one read and one hash of the file.
-    held: dict[int, "Key"] = {}
+    held: dict[int, Key] = {}
     if cache is not None and jobs > 1:
         for index, (path, plan) in enumerate(planned):
             key = cache.find(path, plan.fingerprint, max_file_size)
@@ -241,12 +281,14 @@ def check_files(
 
     def work(index: int) -> FileOutcome:
         path, plan = planned[index]
-        return check_path(path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key, held=held.get(index))
+        return check_path(
+            path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key, held=held.get(index)
+        )
 
     from targetlint.parallel import ordered_map
 
     misses = ordered_map(work, [i for i in range(len(planned)) if i not in held], jobs)
-    for index, (path, plan) in enumerate(planned):
+    for index, (_path, plan) in enumerate(planned):
         outcome = work(index) if index in held else next(misses)
         result.add(outcome, plan, retain=on_file is None)
         if on_file is not None and (outcome.findings or outcome.rendered):
@@ -257,7 +299,15 @@ def check_files(
     return result
 
 
-def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_FILE_SIZE, cache=None, render_key: str | None = None, held: "Key | None" = None) -> FileOutcome:
+def check_path(
+    path: str,
+    plan: FilePlan,
+    *,
+    max_file_size: int | None = MAX_FILE_SIZE,
+    cache=None,
+    render_key: str | None = None,
+    held: Key | None = None,
+) -> FileOutcome:
     """Read and check one file, through the cache when there is one.
 
     ``held``: the cache key the pre-pass found for the file (``Cache.find``);
@@ -276,6 +326,7 @@ def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_F
         reason = error.strerror or type(error).__name__
         return FileOutcome(path, error=(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
     if data is None:
+        assert max_file_size is not None  # read_limited() holds back the bytes only over a limit
         return check_text(too_large(path, size, max_file_size), plan)
     key = None
     if cache is not None:
@@ -290,14 +341,27 @@ def check_path(path: str, plan: "FilePlan", *, max_file_size: int | None = MAX_F
     return outcome
 
 
-def check_source(engine: Engine | None, source: SourceText, result: RunResult, keep_sources: bool = False, plan: FilePlan | None = None) -> None:
-    plan = plan or FilePlan(engine)
+def _engine_plan(engine: Engine | None) -> FilePlan:
+    """The plan of a caller that gave ``engine`` rather than plans."""
+    if engine is None:
+        raise TypeError("an engine is needed when no plan is given")
+    return FilePlan(engine)
+
+
+def check_source(
+    engine: Engine | None,
+    source: SourceText,
+    result: RunResult,
+    keep_sources: bool = False,
+    plan: FilePlan | None = None,
+) -> None:
+    plan = plan or _engine_plan(engine)
     result.add(check_text(source, plan), plan)
     if keep_sources:
         result.sources[source.path] = source.lines
 
 
-def check_text(source: SourceText, plan: "FilePlan") -> FileOutcome:
+def check_text(source: SourceText, plan: FilePlan) -> FileOutcome:
     engine = plan.engine
     # Only files that mention the directive marker pay for the comment scan.
     has_directives = DIRECTIVE_MARKER in source.text

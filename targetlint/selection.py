@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from targetlint.plugins import Registry
 
@@ -35,8 +35,17 @@ def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
     return codes
 
 
-def resolve(registry: Registry, select: Iterable[str] | None = None, ignore: Iterable[str] = (), extend_select: Iterable[str] = ()) -> set[str]:
-    chosen = expand(registry, select) if select is not None else {c for c, r in registry.rules.items() if getattr(r, "default_enabled", True)}
+def resolve(
+    registry: Registry,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+) -> set[str]:
+    chosen = (
+        expand(registry, select)
+        if select is not None
+        else {c for c, r in registry.rules.items() if getattr(r, "default_enabled", True)}
+    )
     chosen |= expand(registry, extend_select)
     chosen -= expand(registry, ignore)
     return chosen

@@ -18,10 +18,10 @@ from targetlint.span import FILE_START, Span
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str                 # see PROBLEM_KINDS
+    kind: str  # see PROBLEM_KINDS
     span: Span
-    detail: str = ""          # the key, the parser's message, the encoding …
-    expected: str = ""        # for invalid-type: what the field takes; for duplicate-key: the first spelling of the field
+    detail: str = ""  # the key, the parser's message, the encoding …
+    expected: str = ""  # for invalid-type: what the field takes; for duplicate-key: the first spelling of the field
     document: int | None = None
 
 
@@ -106,7 +106,13 @@ def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label
         bad = error.object[error.start : error.end].hex()
         text = body.decode(codec, "replace")
         count = text.count("\ufffd", len(before))
-        problems.append(Problem("undecodable", Span.point(line, column), f"byte 0x{bad}" + (f" and {count - 1} more" if count > 1 else "")))
+        problems.append(
+            Problem(
+                "undecodable",
+                Span.point(line, column),
+                f"byte 0x{bad}" + (f" and {count - 1} more" if count > 1 else ""),
+            )
+        )
         if count > max(16, len(text) // 10):
             # Mostly not text: parsing it would only bury this finding. The
             # text is kept so the finding's position and excerpt still hold.
@@ -121,7 +127,7 @@ def _normalise_newlines(text: str) -> str:
     # The YAML reader breaks lines at CR, CRLF, NEL, LS and PS as well as LF;
     # counting the same breaks as \n keeps every reported line the line an
     # editor shows, and keeps \r out of values.
-    if "\r" in text or not text.isascii() and _LINE_BREAKS.search(text):
+    if "\r" in text or (not text.isascii() and _LINE_BREAKS.search(text)):
         return _LINE_BREAKS.sub("\n", text)
     return text
 
@@ -152,5 +158,6 @@ def read_source(path: str, display: str | None = None, *, max_size: int | None =
     name = display or path
     data, size = read_limited(path, max_size)
     if data is None:
+        assert max_size is not None  # read_limited() holds back the bytes only over a limit
         return too_large(name, size, max_size)
     return decode(data, name, max_size=None)

@@ -17,7 +17,7 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int) -> "Span":
+    def point(cls, line: int, column: int) -> Span:
         return cls(line, column, line, column)
 
     def covers_line(self, line: int) -> bool:

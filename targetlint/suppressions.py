@@ -23,8 +23,8 @@ Only files whose text contains ``targetlint:`` are scanned.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from targetlint.rule import Finding, Severity
 from targetlint.span import Span
@@ -40,12 +40,12 @@ _DOCUMENT_START = re.compile(r"^---(?:\s|$)")
 @dataclass
 class Directive:
     line: int
-    span: Span                         # the comment, for TL010 findings
-    text: str                          # the comment as written
-    action: str | None                 # "disable", "disable-file", or None when malformed
+    span: Span  # the comment, for TL010 findings
+    text: str  # the comment as written
+    action: str | None  # "disable", "disable-file", or None when malformed
     tokens: list[str] = field(default_factory=list)
     reason: str = ""
-    first: int = 0                     # lines covered, inclusive
+    first: int = 0  # lines covered, inclusive
     last: int = -1
     used: set[str] = field(default_factory=set)
 
@@ -67,18 +67,18 @@ def scan(text: str) -> list[Directive]:
         if match is None:
             continue
         column = match.start() + 1
-        comment = line[match.start():].rstrip()
+        comment = line[match.start() :].rstrip()
         span = Span(number, column, number, column + len(comment))
         body = _BODY.match(match.group("body"))
         codes, _, reason = body.group("rest").partition("--") if body else ("", "", "")
         tokens = [token.strip() for token in codes.split(",") if token.strip()]
-        if not tokens:
+        if body is None or not tokens:  # no body, no codes
             directives.append(Directive(number, span, comment, None))
             continue
         directive = Directive(number, span, comment, body.group("action"), tokens, reason.strip())
         directive.first = number
         if not line[: match.start()].strip():
-            directive.first = _next_content_line(lines, number)     # a directive alone on its line
+            directive.first = _next_content_line(lines, number)  # a directive alone on its line
         directives.append(directive)
     return directives
 
@@ -124,7 +124,10 @@ def block_ends(declarations: Iterable) -> dict[int, int]:
     for declaration in declarations:
         fields(declaration)
         if "indicators" in declaration.spans:
-            add(declaration.spans["indicators"].line, max((level1.end_line for level1 in declaration.level1s), default=0))
+            add(
+                declaration.spans["indicators"].line,
+                max((level1.end_line for level1 in declaration.level1s), default=0),
+            )
         for level1 in declaration.level1s:
             add(level1.span().line, level1.end_line)
             for level2 in level1.categories:
@@ -168,13 +171,15 @@ def apply(
     ends = block_ends(declarations)
     content_start = _content_start(lines)
     documents = _documents(lines)
-    resolved: dict[int, dict[str, str]] = {}        # id(directive) → code → token as written
+    resolved: dict[int, dict[str, str]] = {}  # id(directive) → code → token as written
     for directive in directives:
         if directive.action == "disable-file":
             if directive.line < content_start:
                 directive.first, directive.last = 1, len(lines)
             else:
-                directive.first, directive.last = next((start, end) for start, end in documents if start <= directive.line <= end)
+                directive.first, directive.last = next(
+                    (start, end) for start, end in documents if start <= directive.line <= end
+                )
         elif directive.action == "disable" and directive.first:
             directive.last = ends.get(directive.first, directive.first)
         codes: dict[str, str] = {}
@@ -187,8 +192,10 @@ def apply(
     kept = []
     for finding in findings:
         covering = [
-            d for d in directives
-            if d.action and d.first <= finding.line <= d.last
+            d
+            for d in directives
+            if d.action
+            and d.first <= finding.line <= d.last
             and (finding.code in resolved[id(d)] or "all" in resolved[id(d)])
         ]
         if not covering:
@@ -199,7 +206,11 @@ def apply(
         codes = resolved[id(chosen)]
         chosen.used.add(finding.code if finding.code in codes else "all")
 
-    reports = [] if UNUSED[0] not in enabled else _report(directives, resolved, enabled, lookup, declarations, path, unused_severity)
+    reports = (
+        []
+        if UNUSED[0] not in enabled
+        else _report(directives, resolved, enabled, lookup, declarations, path, unused_severity)
+    )
     return kept, reports
 
 
@@ -209,25 +220,46 @@ def _report(directives, resolved, enabled, lookup, declarations, path, severity)
     def emit(directive: Directive, zh: str, en: str) -> None:
         reports.append(
             Finding(
-                span=directive.span, message_zh=zh, message_en=en, code=UNUSED[0], name=UNUSED[1],
-                severity=severity, path=path, declaration=_declaration_at(declarations, directive.line),
+                span=directive.span,
+                message_zh=zh,
+                message_en=en,
+                code=UNUSED[0],
+                name=UNUSED[1],
+                severity=severity,
+                path=path,
+                declaration=_declaration_at(declarations, directive.line),
                 subject=directive.text,
             )
         )
 
     for directive in directives:
         if directive.action is None:
-            emit(directive, f"无法识别的 targetlint 指令“{directive.text}”（应为 disable=代码 或 disable-file=代码）",
-                 f"unrecognised targetlint directive '{directive.text}' (expected disable=CODES or disable-file=CODES)")
+            emit(
+                directive,
+                f"无法识别的 targetlint 指令“{directive.text}”（应为 disable=代码 或 disable-file=代码）",
+                f"unrecognised targetlint directive '{directive.text}' (expected disable=CODES or disable-file=CODES)",
+            )
             continue
         for token in directive.tokens:
             if token.lower() != "all" and lookup(token) is None:
-                emit(directive, f"抑制注释中的规则“{token}”不存在（见 targetlint rules）", f"unknown rule '{token}' in suppression (see targetlint rules)")
+                emit(
+                    directive,
+                    f"抑制注释中的规则“{token}”不存在（见 targetlint rules）",
+                    f"unknown rule '{token}' in suppression (see targetlint rules)",
+                )
         if directive.action == "disable" and not directive.first:
             emit(directive, "抑制注释之后没有内容，无可抑制", "suppression comment with nothing after it to suppress")
             continue
-        unused = [token for code, token in resolved[id(directive)].items() if code not in directive.used and (code == "all" or code in enabled)]
+        unused = [
+            token
+            for code, token in resolved[id(directive)].items()
+            if code not in directive.used and (code == "all" or code in enabled)
+        ]
         if unused:
             listed = ", ".join(unused)
-            emit(directive, f"抑制注释未使用：{listed} 在此没有抑制任何问题，请删除", f"unused suppression: {listed} suppressed nothing here; remove it")
+            emit(
+                directive,
+                f"抑制注释未使用：{listed} 在此没有抑制任何问题，请删除",
+                f"unused suppression: {listed} suppressed nothing here; remove it",
+            )
     return reports

@@ -75,7 +75,7 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
-    rule_files: list[str] = field(default_factory=list)   # declarative rule files the case needs
+    rule_files: list[str] = field(default_factory=list)  # declarative rule files the case needs
 
     @property
     def id(self) -> str:
@@ -122,14 +122,22 @@ def load_cases(path: str | Path) -> list[Case]:
     rule_files = [str((path.parent / f).resolve()) for f in ([named] if isinstance(named, str) else named)]
     cases = []
     for raw in data["cases"]:
-        if "yaml" in raw:
-            text = raw["yaml"]
-        else:
-            text = declaration_text(raw["indicators"], raw.get("header"))
+        text = raw["yaml"] if "yaml" in raw else declaration_text(raw["indicators"], raw.get("header"))
         expect = [] if raw.get("pass") else [dict(item) for item in raw.get("fail", [])]
         if not raw.get("pass") and not expect:
             raise ValueError(f"{path}: case {raw.get('name')!r} has neither pass: true nor fail: entries")
-        cases.append(Case(rule, str(raw["name"]), text, expect, raw.get("options") or {}, raw.get("vocabulary") or {}, str(path), rule_files))
+        cases.append(
+            Case(
+                rule,
+                str(raw["name"]),
+                text,
+                expect,
+                raw.get("options") or {},
+                raw.get("vocabulary") or {},
+                str(path),
+                rule_files,
+            )
+        )
     return cases
 
 
@@ -184,7 +192,7 @@ def check_case(case: Case) -> None:
     crashed = [f for f in findings if f.code == "TL009"]
     assert not crashed, crashed[0].message_en
     indicators = [i for d in loaded.declarations for i in d.indicators()]
-    expected = []
+    expected: list[tuple[Any, ...]] = []  # (code, line, column), with the severity when a case names one
     for item in case.expect:
         code = item.get("code", case.rule)
         if "indicator" in item:
@@ -196,10 +204,10 @@ def check_case(case: Case) -> None:
         else:
             line, column = item.get("line"), item.get("column")
         expected.append((code, line, column))
-    got = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
+    got: list[tuple[Any, ...]] = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
     if any("severity" in item for item in case.expect):
         default = str(_rules().lookup(case.rule).severity)
-        expected = [e + (str(item.get("severity", default)),) for e, item in zip(expected, case.expect)]
+        expected = [(*e, str(item.get("severity", default))) for e, item in zip(expected, case.expect)]
         got = [(f.code, f.line, f.column, str(f.severity)) for f in findings if f.code == case.rule]
     assert sorted(got) == sorted(expected), (
         f"{case.source} · {case.name}\nexpected {sorted(expected)}\n     got {sorted(got)}\n"

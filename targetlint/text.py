@@ -58,7 +58,7 @@ def placeholders(text: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
     for match in _placeholder_re(vocabulary).finditer(text):
         start, end = match.span()
         if found:
-            gap = text[found[-1][1]:start]
+            gap = text[found[-1][1] : start]
             if len(gap) <= _JOIN_MAX and not _JOIN_BREAKS.intersection(gap):
                 found[-1] = (found[-1][0], end)
                 continue
@@ -93,8 +93,8 @@ def offset_span(span: Span, offset: int, length: int, value: str, source_lines: 
         return span
     line = source_lines[span.line - 1]
     start = span.column - 1
-    if line[start:start + len(value)] != value:
-        if line[start + 1:start + 1 + len(value)] == value:   # quoted scalar
+    if line[start : start + len(value)] != value:
+        if line[start + 1 : start + 1 + len(value)] == value:  # quoted scalar
             start += 1
         else:
             return span

@@ -27,15 +27,17 @@ class Operator(StrEnum):
 
 
 class ValueKind(StrEnum):
-    NUMBER = "number"                  # a number, with or without operator and unit: "≥90%", "=7.00(人)", "200", "约400台"
-    RANGE = "range"                    # "2~3个", "20-30人", "1~2个"
-    COMPOUND = "compound"              # several values in one cell: "2~3个/1~2个", "提高、扩大"
-    DEADLINE = "deadline"              # a date or period bound: "2023年12月31日前完成使用", "年底前", "延期不超过2个月", "2023.07-2024.01"
-    RELATIVE = "relative"              # a comparison with a stated baseline: "不高于前3年最高值", "较上年增长" (see ``baseline``)
+    NUMBER = "number"  # a number, with or without operator and unit: "≥90%", "=7.00(人)", "200", "约400台"
+    RANGE = "range"  # "2~3个", "20-30人", "1~2个"
+    COMPOUND = "compound"  # several values in one cell: "2~3个/1~2个", "提高、扩大"
+    DEADLINE = (
+        "deadline"  # a date or period bound: "2023年12月31日前完成使用", "年底前", "延期不超过2个月", "2023.07-2024.01"
+    )
+    RELATIVE = "relative"  # a comparison with a stated baseline: "不高于前3年最高值", "较上年增长" (see ``baseline``)
     PLAN_REFERENCE = "plan-reference"  # defers to a plan: "按年度计划", "按规定处理", "符合人社部要求样本"
-    QUALITATIVE = "qualitative"        # a word or short phrase: "健全", "提高", "合格", "完整"
-    NARRATIVE = "narrative"            # a sentence rather than a value
-    EMPTY = "empty"                    # nothing written
+    QUALITATIVE = "qualitative"  # a word or short phrase: "健全", "提高", "合格", "完整"
+    NARRATIVE = "narrative"  # a sentence rather than a value
+    EMPTY = "empty"  # nothing written
 
 
 class UnitClass(StrEnum):
@@ -49,26 +51,30 @@ class UnitClass(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
-    raw: str                                   # the value exactly as written
+    raw: str  # the value exactly as written
     kind: ValueKind
-    operator: Operator | None = None           # canonical comparison; textual operators map here too (不少于 → ≥, 以上 → ≥, 不超过 → ≤)
-    operator_text: str | None = None           # the operator as written: ">=", "≧", "＞", "不少于", "以上"
-    number: float | None = None                # the number as written, Chinese numerals converted ("两次" → 2); None when there is none
-    upper: float | None = None                 # upper bound of a RANGE
-    multiplier: int = 1                        # magnitude written before the unit: "2.6万个" → 10000
-    unit: str | None = None                    # the unit, magnitude removed, brackets removed: "%", "人", "人次", "个", "元", "元/人"
+    operator: Operator | None = (
+        None  # canonical comparison; textual operators map here too (不少于 → ≥, 以上 → ≥, 不超过 → ≤)
+    )
+    operator_text: str | None = None  # the operator as written: ">=", "≧", "＞", "不少于", "以上"
+    number: float | None = (
+        None  # the number as written, Chinese numerals converted ("两次" → 2); None when there is none
+    )
+    upper: float | None = None  # upper bound of a RANGE
+    multiplier: int = 1  # magnitude written before the unit: "2.6万个" → 10000
+    unit: str | None = None  # the unit, magnitude removed, brackets removed: "%", "人", "人次", "个", "元", "元/人"
     unit_class: UnitClass | None = None
-    approximate: bool = False                  # 约, 左右, 余, 多, 上下, or a RANGE
-    qualifiers: tuple[str, ...] = ()           # scope words around the number: "每月", "人均", "年内", "全年"
-    subject: str | None = None                 # words naming what is counted: "帮扶家庭" in "帮扶家庭不少于80户次"
-    words: tuple[str, ...] = ()                # the words of a QUALITATIVE / RELATIVE / PLAN_REFERENCE value: ("提高", "扩大")
-    baseline: str | None = None                # the baseline of a RELATIVE value: "前3年最高值", "上年", "上届"
-    from_yaml_number: bool = False             # the YAML scalar was a bare number (90, 1, 0.9), not a string
-    bracketed_unit: bool = False               # the unit was written in brackets: "=100(%)", "=7.00(人)"
-    markup: str | None = None                  # "latex" or "html" when such residue was found: "$\\geq 80\\%$"
-    parts: tuple["IndicatorValue", ...] = ()   # the pieces of a COMPOUND value
-    date: str | None = None                    # a DEADLINE's date, ISO and as precise as written: "2023-12-31", "2024-01", "2023"
-    date_start: str | None = None              # the start of a DEADLINE period: "2023.07-2024.01" → "2023-07"
+    approximate: bool = False  # 约, 左右, 余, 多, 上下, or a RANGE
+    qualifiers: tuple[str, ...] = ()  # scope words around the number: "每月", "人均", "年内", "全年"
+    subject: str | None = None  # words naming what is counted: "帮扶家庭" in "帮扶家庭不少于80户次"
+    words: tuple[str, ...] = ()  # the words of a QUALITATIVE / RELATIVE / PLAN_REFERENCE value: ("提高", "扩大")
+    baseline: str | None = None  # the baseline of a RELATIVE value: "前3年最高值", "上年", "上届"
+    from_yaml_number: bool = False  # the YAML scalar was a bare number (90, 1, 0.9), not a string
+    bracketed_unit: bool = False  # the unit was written in brackets: "=100(%)", "=7.00(人)"
+    markup: str | None = None  # "latex" or "html" when such residue was found: "$\\geq 80\\%$"
+    parts: tuple[IndicatorValue, ...] = ()  # the pieces of a COMPOUND value
+    date: str | None = None  # a DEADLINE's date, ISO and as precise as written: "2023-12-31", "2024-01", "2023"
+    date_start: str | None = None  # the start of a DEADLINE period: "2023.07-2024.01" → "2023-07"
 
     @property
     def amount(self) -> float | None:
@@ -133,7 +139,7 @@ _UNKNOWN_UNIT_MAX = 4
 # signs stay as written (operator_text shows them; the vocabulary spells
 # them), and the full-width comma stays so "1,000" remains one number while
 # "2次，300人" is two values.
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 for _ch in "＜＝＞，":
     del _WIDTH[ord(_ch)]
 _WIDTH.update({ord("～"): "~", ord("〜"): "~", ord("\u3000"): " "})
@@ -146,8 +152,20 @@ _EDGE_PUNCT = "。；;，,、 "
 _HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[%,;:! {}])")
 _LATEX_COMMANDS = {
-    "geq": "≥", "ge": "≥", "geqslant": "≥", "leq": "≤", "le": "≤", "leqslant": "≤",
-    "gt": ">", "lt": "<", "%": "%", "sim": "~", "approx": "约", "times": "×", "{": "", "}": "",
+    "geq": "≥",
+    "ge": "≥",
+    "geqslant": "≥",
+    "leq": "≤",
+    "le": "≤",
+    "leqslant": "≤",
+    "gt": ">",
+    "lt": "<",
+    "%": "%",
+    "sim": "~",
+    "approx": "约",
+    "times": "×",
+    "{": "",
+    "}": "",
 }
 _SIGNS = frozenset("≥≤<>=")
 
@@ -159,8 +177,10 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
     operator that markup spelled ("\\geq", "&ge;"), so operator_text can
     still show what the author wrote.
     """
-    text, markup, written = raw, None, {}
+    text, markup = raw, None
+    written: dict[str, str] = {}
     if "<" in text or "&" in text:
+
         def html_sub(m: re.Match[str]) -> str:
             s = m.group()
             if s[0] == "<":
@@ -169,10 +189,12 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
             if out in _SIGNS:
                 written.setdefault(out, s)
             return out
+
         text, n = _HTML.subn(html_sub, text)
         if n:
             markup = "html"
     if "$" in text or "\\" in text:
+
         def latex_sub(m: re.Match[str]) -> str:
             s = m.group()
             if s == "$":
@@ -181,6 +203,7 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
             if out in _SIGNS:
                 written.setdefault(out, s)
             return out
+
         text, n = _LATEX.subn(latex_sub, text)
         if n:
             text = text.replace("{", "").replace("}", "")
@@ -220,8 +243,31 @@ def _norm(words) -> list[str]:
 
 
 _NUMBER_GROUPS = (
-    "subj", "qual", "op", "apre", "sign", "n1", "bare", "m1", "u1", "rsep", "n2", "mag_b", "ain_b", "bunit",
-    "unit", "mag_k", "ain_k", "unit_k", "mag_u", "ain_u", "uunit", "mag_n", "ain_n", "post", "trail",
+    "subj",
+    "qual",
+    "op",
+    "apre",
+    "sign",
+    "n1",
+    "bare",
+    "m1",
+    "u1",
+    "rsep",
+    "n2",
+    "mag_b",
+    "ain_b",
+    "bunit",
+    "unit",
+    "mag_k",
+    "ain_k",
+    "unit_k",
+    "mag_u",
+    "ain_u",
+    "uunit",
+    "mag_n",
+    "ain_n",
+    "post",
+    "trail",
 )
 
 
@@ -267,14 +313,16 @@ class _Grammar:
     clause_punct = _Pattern()
 
     def __init__(self, v: Vocabulary) -> None:
-        self.sources: dict[str, str] = {}     # regex name → pattern text, compiled by _Pattern
+        self.sources: dict[str, str] = {}  # regex name → pattern text, compiled by _Pattern
         self.unit_class: dict[str, UnitClass] = {}
         self._resolved: dict[str, tuple[int, str]] = {}
         # Later lists win where a spelling is in two: a percent or money unit
         # says more than a count.
         for cls, words in (
-            (UnitClass.MEASURE, v.measure_units), (UnitClass.COUNT, v.count_units),
-            (UnitClass.TIME, v.time_units), (UnitClass.MONEY, v.money_units),
+            (UnitClass.MEASURE, v.measure_units),
+            (UnitClass.COUNT, v.count_units),
+            (UnitClass.TIME, v.time_units),
+            (UnitClass.MONEY, v.money_units),
             (UnitClass.PERCENT, v.percent_units),
         ):
             for w in _norm(words):
@@ -283,13 +331,16 @@ class _Grammar:
         self.numerals = {w: int(n) for w, n in v.chinese_numerals}
         self.prefix_ops: dict[str, Operator] = {}
         for op, words in (
-            (Operator.GE, v.ge_operators + v.attainment_operators), (Operator.GT, v.gt_operators),
-            (Operator.LE, v.le_operators), (Operator.LT, v.lt_operators), (Operator.EQ, v.eq_operators),
+            (Operator.GE, v.ge_operators + v.attainment_operators),
+            (Operator.GT, v.gt_operators),
+            (Operator.LE, v.le_operators),
+            (Operator.LT, v.lt_operators),
+            (Operator.EQ, v.eq_operators),
         ):
             for w in _norm(words):
                 self.prefix_ops[w] = op
-        self.suffix_ops = {w: Operator.GE for w in _norm(v.ge_suffixes)}
-        self.suffix_ops.update({w: Operator.LE for w in _norm(v.le_suffixes)})
+        self.suffix_ops = dict.fromkeys(_norm(v.ge_suffixes), Operator.GE)
+        self.suffix_ops.update(dict.fromkeys(_norm(v.le_suffixes), Operator.LE))
         self.approx_suffixes = frozenset(_norm(v.approximate_suffixes))
         self.deadline_markers = frozenset(_norm(v.deadline_markers))
         self.delay_words = frozenset(_norm(v.delay_words))
@@ -316,7 +367,10 @@ class _Grammar:
         subj = f"[{_HAN}A-Za-z·]{{1,{_SUBJECT_MAX}}}?"
         han = f"[{_HAN}]"
         full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|[{_HAN}A-Za-z]{{1,3}})){{0,2}}"
-        unknown = rf"(?:(?!{post}|{rsep}|{unit})[{_HAN}A-Za-z])(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
+        unknown = (
+            rf"(?:(?!{post}|{rsep}|{unit})[{_HAN}A-Za-z])"
+            rf"(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
+        )
 
         self.sources["has_number"] = rf"\d|{mag}" + (rf"|[{digit_words}{ten_words}]" if self.numerals else "")
         self.sources["number_re"] = (
@@ -368,12 +422,14 @@ class _Grammar:
                 templated.append(num.join(re.escape(p) for p in parts))
             else:
                 plain.append(w)
-        base = "(?:" + "|".join(templated + [word_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
+        base = "(?:" + "|".join([*templated, word_alternation(plain), r"(?:19|20)\d{2}年度?"]) + ")"
         markers = word_alternation(_norm(v.relative_markers))
         directions = word_alternation(_norm(v.direction_words + v.vague_words))
         self.sources["has_baseline"] = base
         # "不高于前3年最高值": an operator, then the baseline.
-        self.sources["relative_op_re"] = rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?"
+        self.sources["relative_op_re"] = (
+            rf"(?P<subj>{subj})??(?P<op>{ops})(?P<base>{base}[^\d]{{0,12}}?)(?P<post>{post})?"
+        )
         # "较上年增长", "同比增长5%", "与上年相比持平": a baseline, a direction, maybe a number.
         self.sources["relative_dir_re"] = (
             rf"(?P<subj>{subj})??(?P<marker>{markers})?(?P<base>{base}{han}{{0,6}}?)(?P<close>{markers})?"
@@ -392,7 +448,7 @@ class _Grammar:
     # --- pieces -------------------------------------------------------------
 
     def to_number(self, s: str) -> float:
-        if not s[0] in self.numerals:
+        if s[0] not in self.numerals:
             return float(s.replace(",", ""))
         total = current = 0
         for ch in s:
@@ -425,8 +481,8 @@ class _Grammar:
         if resolved is None:
             resolved = (1, unit)
             for mag, factor in self.magnitudes.items():
-                if unit.startswith(mag) and len(unit) > len(mag) and self.known_unit(unit[len(mag):]):
-                    resolved = (factor, unit[len(mag):])
+                if unit.startswith(mag) and len(unit) > len(mag) and self.known_unit(unit[len(mag) :]):
+                    resolved = (factor, unit[len(mag) :])
                     break
             if len(self._resolved) < 4096:  # units are few; bound it against junk input
                 self._resolved[unit] = resolved
@@ -440,8 +496,33 @@ class _Grammar:
             return None
         # Unpacked by position: this runs for most values, and groupdict()
         # would build a 25-entry dict each time (the order is checked in __init__).
-        (subj, qual, op, apre, sign, n1, bare, m1, u1, _rsep, n2, mag_b, ain_b, bunit, unit_w,
-         mag_k, ain_k, unit_k, mag_u, ain_u, uunit, mag_n, ain_n, post, trail) = m.groups()
+        (
+            subj,
+            qual,
+            op,
+            apre,
+            sign,
+            n1,
+            bare,
+            m1,
+            u1,
+            _rsep,
+            n2,
+            mag_b,
+            ain_b,
+            bunit,
+            unit_w,
+            mag_k,
+            ain_k,
+            unit_k,
+            mag_u,
+            ain_u,
+            uunit,
+            mag_n,
+            ain_n,
+            post,
+            trail,
+        ) = m.groups()
         if subj and not allow_subject:
             return None
         mult, unit, bracketed, known = 1, None, False, False
@@ -497,10 +578,18 @@ class _Grammar:
         if subj in self.delay_words and unit_class is UnitClass.TIME:
             kind = ValueKind.DEADLINE
         return dict(
-            kind=kind, operator=operator, operator_text=operator_text, number=number, upper=upper,
-            multiplier=mult, unit=unit, unit_class=unit_class, approximate=approximate,
+            kind=kind,
+            operator=operator,
+            operator_text=operator_text,
+            number=number,
+            upper=upper,
+            multiplier=mult,
+            unit=unit,
+            unit_class=unit_class,
+            approximate=approximate,
             qualifiers=tuple(self.qual_re.findall(qual)) if qual else (),
-            subject=((subj + trail if subj else trail) if trail else subj) or None, bracketed_unit=bracketed,
+            subject=((subj + trail if subj else trail) if trail else subj) or None,
+            bracketed_unit=bracketed,
         )
 
     def deadline(self, text: str) -> dict[str, Any] | None:
@@ -514,7 +603,7 @@ class _Grammar:
             return None  # "2020.05万元" is money, not May 2020
         if g["rest"] and len(g["rest"]) > _DEADLINE_REST_MAX and not g["marker"]:
             return None  # a sentence that starts with a year is no deadline: "2023年全市就业形势…"
-        dates = []
+        dates: list[tuple[str | None, str | None, str | None]] = []  # year, month, day as written
         for i in (1, 2):
             y = g[f"ya{i}"] or g[f"yb{i}"]
             mo = g[f"ma{i}"] or g[f"mb{i}"] or g[f"mc{i}"]
@@ -529,7 +618,10 @@ class _Grammar:
                 return None
             dates.append((y, mo, d and d.rstrip("日号")))
         # ISO 8601 writes a date without its year as "--MM-DD".
-        iso = [("" if y else "--") + "-".join(p if len(p) == 4 else p.zfill(2) for p in (y, mo, d) if p) for y, mo, d in dates]
+        iso = [
+            ("" if y else "--") + "-".join(p if len(p) == 4 else p.zfill(2) for p in (y, mo, d) if p)
+            for y, mo, d in dates
+        ]
         operator = operator_text = None
         if g["marker"]:
             operator, operator_text = Operator.LE, g["marker"]
@@ -539,8 +631,12 @@ class _Grammar:
             operator, operator_text = Operator.LE, g["period"]  # "年内" is itself a bound
         words = tuple(w for w in (g["period"], g["dtail"], g["rest"]) if w)
         return dict(
-            kind=ValueKind.DEADLINE, operator=operator, operator_text=operator_text, words=words,
-            date=iso[-1] if iso else None, date_start=iso[0] if len(iso) > 1 else None,
+            kind=ValueKind.DEADLINE,
+            operator=operator,
+            operator_text=operator_text,
+            words=words,
+            date=iso[-1] if iso else None,
+            date_start=iso[0] if len(iso) > 1 else None,
         )
 
     def plan_reference(self, text: str) -> dict[str, Any] | None:
@@ -555,8 +651,11 @@ class _Grammar:
         m = self.relative_op_re.fullmatch(text)
         if m is not None:
             return dict(
-                kind=ValueKind.RELATIVE, operator=self.prefix_ops[m["op"]], operator_text=m["op"],
-                baseline=m["base"], subject=m["subj"],
+                kind=ValueKind.RELATIVE,
+                operator=self.prefix_ops[m["op"]],
+                operator_text=m["op"],
+                baseline=m["base"],
+                subject=m["subj"],
             )
         m = self.relative_dir_re.fullmatch(text)
         if m is None or not (m["marker"] or m["close"] or m["dir"] or m["rest"]):
@@ -575,19 +674,22 @@ class _Grammar:
         if m is None:
             return None
         return dict(
-            kind=ValueKind.RELATIVE, operator=self.prefix_ops[m["op"]], operator_text=m["op"],
-            baseline=m["base"], subject=m["subj"],
+            kind=ValueKind.RELATIVE,
+            operator=self.prefix_ops[m["op"]],
+            operator_text=m["op"],
+            baseline=m["base"],
+            subject=m["subj"],
         )
 
     def phrase(self, text: str) -> dict[str, Any]:
         core, qualifiers = text, ()
         lead = self.lead_qual_re.match(text)
         if lead and lead.end() < len(text):
-            core, qualifiers = text[lead.end():], tuple(self.qual_re.findall(lead.group()))
+            core, qualifiers = text[lead.end() :], tuple(self.qual_re.findall(lead.group()))
         eq = self.eq_re.match(core)
-        if eq and core[eq.end():] in self.words:
+        if eq and core[eq.end() :] in self.words:
             # "=是", "=优": an equals sign before a word names it, as in "=合格".
-            core = core[eq.end():]
+            core = core[eq.end() :]
         if core in self.words:
             found: tuple[str, ...] = (core,)
         else:
@@ -620,7 +722,7 @@ class _Grammar:
                 # "2次（含线上）": a value with a remark in brackets after it.
                 inner = self.single(note["body"])
                 if inner["kind"] is not ValueKind.NARRATIVE:
-                    inner["words"] = inner.get("words", ()) + (note["note"],)
+                    inner["words"] = (*inner.get("words", ()), note["note"])
                     return inner
         return found
 
@@ -628,7 +730,9 @@ class _Grammar:
 _grammar = lru_cache(maxsize=16)(_Grammar)
 
 
-def parse_value(raw: str, *, from_yaml_number: bool = False, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> IndicatorValue:
+def parse_value(
+    raw: str, *, from_yaml_number: bool = False, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+) -> IndicatorValue:
     """Parse one 指标值. Pure and cached: equal inputs give the same object."""
     # Positional arguments make one cache key however the caller spelled them.
     return _parse(raw, from_yaml_number, vocabulary)

@@ -86,13 +86,19 @@ def write(tmp_path):
     return _write
 
 
-def run_targetlint(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def run_targetlint(
+    *args: str, cwd: Path | None = None, env: dict | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess:
     """Run the installed CLI in a subprocess (for entry-point and stdin tests)."""
     environment = dict(os.environ)
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "targetlint", *args],
-        cwd=cwd, env=environment, input=stdin, capture_output=True, timeout=120,
+        cwd=cwd,
+        env=environment,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
     )
 
 

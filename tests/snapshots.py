@@ -20,4 +20,6 @@ def assert_snapshot(name: str, actual: str) -> None:
         return
     assert path.exists(), f"no snapshot {path}; run with TARGETLINT_UPDATE_SNAPSHOTS=1 to create it"
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"output differs from {path}; rerun with TARGETLINT_UPDATE_SNAPSHOTS=1 if the change is intended"
+    assert actual == expected, (
+        f"output differs from {path}; rerun with TARGETLINT_UPDATE_SNAPSHOTS=1 if the change is intended"
+    )

@@ -37,15 +37,19 @@ def test_written_baseline_silences_the_batch(cli, batch):
     document = json.loads((batch.parent / "baseline.json").read_text(encoding="utf-8"))
     entry = next(e for e in document["entries"] if e["code"] == "TL201")
     assert entry == {
-        "file": "batch/declarations.yaml", "declaration": "职业技能竞赛专项",
-        "indicator_path": ["产出指标", "质量指标", "培训人数达标率"], "code": "TL201", "name": "rate-with-count",
-        "subject_hash": entry["subject_hash"], "count": 1,
+        "file": "batch/declarations.yaml",
+        "declaration": "职业技能竞赛专项",
+        "indicator_path": ["产出指标", "质量指标", "培训人数达标率"],
+        "code": "TL201",
+        "name": "rate-with-count",
+        "subject_hash": entry["subject_hash"],
+        "count": 1,
     }
     assert "line" not in entry
     result = cli("check", "--baseline", "baseline.json", "--format", "json", "batch")
     assert result.code == 0, result
     assert json.loads(result.out)["findings"] == []
-    assert not [p for p in batch.parent.iterdir() if p.name.startswith(".baseline.json")]    # no temporary left behind
+    assert not [p for p in batch.parent.iterdir() if p.name.startswith(".baseline.json")]  # no temporary left behind
 
 
 def test_lines_inserted_above_do_not_break_it(cli, batch):
@@ -59,7 +63,7 @@ def test_lines_inserted_above_do_not_break_it(cli, batch):
 
 def test_one_new_defect_is_the_only_one_reported(cli, batch):
     cli("check", "--write-baseline", "baseline.json", "batch")
-    _edit(batch / "clean.yaml", "指标值: ≥90%", "指标值: ≥900")      # a satisfaction rate above 100
+    _edit(batch / "clean.yaml", "指标值: ≥90%", "指标值: ≥900")  # a satisfaction rate above 100
     result = cli("check", "--baseline", "baseline.json", "--format", "json", "batch")
     assert result.code == 1
     findings = json.loads(result.out)["findings"]
@@ -69,7 +73,11 @@ def test_one_new_defect_is_the_only_one_reported(cli, batch):
 def test_a_second_identical_defect_is_new(cli, batch):
     cli("check", "--write-baseline", "baseline.json", "batch")
     # The same indicator written twice in the same category: one key, and the count keeps them apart.
-    _edit(batch / "declarations.yaml", "        指标值: ≥250\n", "        指标值: ≥250\n      - 三级指标: 培训人数达标率\n        指标值: ≥250\n")
+    _edit(
+        batch / "declarations.yaml",
+        "        指标值: ≥250\n",
+        "        指标值: ≥250\n      - 三级指标: 培训人数达标率\n        指标值: ≥250\n",
+    )
     result = cli("check", "--baseline", "baseline.json", "--format", "json", "--select", "TL201", "batch")
     assert [f["code"] for f in json.loads(result.out)["findings"]] == ["TL201"]
     assert result.code == 1
@@ -80,7 +88,10 @@ def test_fixed_defect_makes_the_entry_stale_until_pruned(cli, batch):
     _edit(batch / "declarations.yaml", "指标值: ≥250", "指标值: ≥95%")
     stale = cli("check", "--baseline", "baseline.json", "--lang", "en", "batch")
     assert stale.code == 1
-    assert "no longer match" in stale.err and "batch/declarations.yaml: TL201 (职业技能竞赛专项 › 产出指标 › 质量指标 › 培训人数达标率)" in stale.err
+    assert (
+        "no longer match" in stale.err
+        and "batch/declarations.yaml: TL201 (职业技能竞赛专项 › 产出指标 › 质量指标 › 培训人数达标率)" in stale.err
+    )
     assert "--prune-baseline" in stale.err
     pruned = cli("check", "--baseline", "baseline.json", "--prune-baseline", "batch")
     assert pruned.code == 0, pruned

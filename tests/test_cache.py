@@ -52,8 +52,15 @@ def test_corrupt_entries_are_ignored(tmp_path):
     data = (FIXTURES / "example.yaml").read_bytes()
     cache = Cache(tmp_path, fingerprint("config"))
     cache.put(data, _engine().check(decode(data, "a.yaml")))
-    (entry,) = [p for p in tmp_path.rglob("*.json")]
-    for garbage in (b"", b"{", b"[]", b'{"fingerprint": 1}', entry.read_bytes().replace(b'"TL201"', b"201"), b"\xff\xfe"):
+    (entry,) = list(tmp_path.rglob("*.json"))
+    for garbage in (
+        b"",
+        b"{",
+        b"[]",
+        b'{"fingerprint": 1}',
+        entry.read_bytes().replace(b'"TL201"', b"201"),
+        b"\xff\xfe",
+    ):
         entry.write_bytes(garbage)
         assert cache.get(data, "a.yaml") is None
     # A well-formed entry (right stamp, right digest) whose finding is malformed.

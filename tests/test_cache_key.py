@@ -27,7 +27,9 @@ def test_a_second_run_in_a_new_process_reuses_every_entry(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for index in range(3):
-        (corpus / f"d{index}.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8") + f"# {index}\n", encoding="utf-8")
+        (corpus / f"d{index}.yaml").write_text(
+            (ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8") + f"# {index}\n", encoding="utf-8"
+        )
     cache = tmp_path / "cache"
     command = [sys.executable, "-m", "targetlint", "check", "--cache-dir", str(cache), str(corpus)]
     env = {key: value for key, value in os.environ.items() if key != "TARGETLINT_CACHE_DIR"}
@@ -78,7 +80,17 @@ def test_editing_a_packs_helper_module_misses_the_cache(tmp_path):
     (tmp_path / "a.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("TARGETLINT_CACHE_DIR", None)
-    command = [sys.executable, "-m", "targetlint", "check", "--select", "TLZ971", "--cache-dir", str(tmp_path / "cache"), "a.yaml"]
+    command = [
+        sys.executable,
+        "-m",
+        "targetlint",
+        "check",
+        "--select",
+        "TLZ971",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "a.yaml",
+    ]
     first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert "first wording" in first.stdout, first.stderr
     wording.write_text('MESSAGE = "second wording"\n', encoding="utf-8")
@@ -92,13 +104,23 @@ def test_editing_an_anchor_a_declarative_rule_uses_misses_the_cache(tmp_path):
     rules = tmp_path / "bureau.yaml"
     rules.write_text(
         "rules:\n  - code: TLX001\n    name: ends-with\n    severity: warning\n    check: forbid\n"
-        "    description: &suffix 健全性\n    where:\n      name: {endswith: *suffix}\n    message: \"命中：{name}\"\n",
+        '    description: &suffix 健全性\n    where:\n      name: {endswith: *suffix}\n    message: "命中：{name}"\n',
         encoding="utf-8",
     )
     (tmp_path / ".targetlint.yaml").write_text("rule-files: [bureau.yaml]\n", encoding="utf-8")
     (tmp_path / "a.yaml").write_text((ROOT / "fixtures" / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "TARGETLINT_CACHE_DIR"}
-    command = [sys.executable, "-m", "targetlint", "check", "--select", "TLX001", "--cache-dir", str(tmp_path / "cache"), "a.yaml"]
+    command = [
+        sys.executable,
+        "-m",
+        "targetlint",
+        "check",
+        "--select",
+        "TLX001",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "a.yaml",
+    ]
     first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert "健全性" in first.stdout, first.stderr
     rules.write_text(rules.read_text(encoding="utf-8").replace("&suffix 健全性", "&suffix 达标率"), encoding="utf-8")

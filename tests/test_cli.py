@@ -44,11 +44,14 @@ def test_json_format(cli):
 
 
 def test_exit_codes(cli, write):
-    clean = write("clean.yaml", "项目名称: 项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ≥2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n")
+    clean = write(
+        "clean.yaml",
+        "项目名称: 项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ≥2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n",
+    )
     assert cli("check", str(clean)).code == 0
     assert cli("check", "--fail-on", "warning", EXAMPLE).code == 1
     assert cli("check", "--exit-zero", EXAMPLE).code == 0
-    assert cli("check", "--select", "TL207", EXAMPLE).code == 0      # only a warning left, fail-on error
+    assert cli("check", "--select", "TL207", EXAMPLE).code == 0  # only a warning left, fail-on error
     assert cli("check", "--select", "TL207", "--fail-on", "warning", EXAMPLE).code == 1
     assert cli("check", str(clean.parent / "missing.yaml")).code == 2
     assert cli("check", "--select", "TL999", EXAMPLE).code == 2
@@ -63,7 +66,10 @@ def test_select_and_ignore_by_name_and_prefix(cli):
 
 
 def test_directory_recursion_and_yaml_only(cli, write, tmp_path):
-    write("a/one.yaml", "项目名称: a\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 场次\n        指标值: 2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n")
+    write(
+        "a/one.yaml",
+        "项目名称: a\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 场次\n        指标值: 2场\n  效益指标:\n    社会效益指标:\n      - 三级指标: 政策知晓率\n        指标值: ≥90%\n  满意度指标:\n    服务对象满意度指标:\n      - 三级指标: 参训学员满意度\n        指标值: ≥90%\n  成本指标:\n    经济成本指标:\n      - 三级指标: 人均培训成本\n        指标值: ≤500元/人\n",
+    )
     write("a/b/two.yml", "项目名称: b\n")
     write("a/notes.txt", "not yaml")
     result = cli("check", "--format", "json", str(tmp_path / "a"))

@@ -52,13 +52,13 @@ def test_pyproject_without_a_targetlint_table_is_passed_over(write, tmp_path):
 
 def test_discovery_stops_at_the_root_and_is_cached_per_directory(tmp_path, monkeypatch):
     (tmp_path / "a" / "b").mkdir(parents=True)
-    assert config.find_config(str(tmp_path / "a" / "b")) is None       # walked to "/" and found nothing
+    assert config.find_config(str(tmp_path / "a" / "b")) is None  # walked to "/" and found nothing
     assert str(tmp_path / "a") in config._found and "/" in config._found
     calls = []
     monkeypatch.setattr(config, "_config_in", lambda directory: calls.append(directory))
     assert config.find_config(str(tmp_path / "a" / "b")) is None
     assert config.find_config(str(tmp_path / "a")) is None
-    assert calls == []                                                   # answered from the cache
+    assert calls == []  # answered from the cache
 
 
 def test_no_toml_parser_is_imported_without_a_configuration(tmp_path):
@@ -75,7 +75,7 @@ def test_select_ignore_extend_select_and_cli_precedence(cli, write):
     write(".targetlint.yaml", "select: [TL2]\nignore: [unmeasurable]\n")
     target = str(write("a.yaml", DECLARATION))
     assert sorted(codes(cli("check", "--format", "json", target))) == ["TL201", "TL203"]
-    assert codes(cli("check", "--format", "json", "--select", "TL207", target)) == ["TL207"]      # CLI select replaces
+    assert codes(cli("check", "--format", "json", "--select", "TL207", target)) == ["TL207"]  # CLI select replaces
     assert sorted(codes(cli("check", "--format", "json", "--ignore", "TL203", target))) == ["TL201"]
     write(".targetlint.yaml", "extend-select: [TL207]\nignore: TL201, TL203\n")
     assert codes(cli("check", "--format", "json", target)) == ["TL207"]
@@ -88,24 +88,32 @@ def test_per_file_ignores_by_glob(cli, write):
     draft = str(write("current/b.draft.yaml", DECLARATION))
     result = json.loads(cli("check", "--format", "json", legacy, current, draft).out)
     found = {(f["file"].split("/")[-2] + "/" + f["file"].split("/")[-1], f["code"]) for f in result["findings"]}
-    assert found == {("2021/a.yaml", "TL203"), ("current/a.yaml", "TL201"), ("current/a.yaml", "TL203"), ("current/a.yaml", "TL207")}
+    assert found == {
+        ("2021/a.yaml", "TL203"),
+        ("current/a.yaml", "TL201"),
+        ("current/a.yaml", "TL203"),
+        ("current/a.yaml", "TL207"),
+    }
 
 
 def test_severity_override_and_fail_on(cli, write):
     target = str(write("a.yaml", DECLARATION))
     write(".targetlint.yaml", "select: [TL203]\n")
-    assert cli("check", target).code == 0                       # a warning does not fail by default
+    assert cli("check", target).code == 0  # a warning does not fail by default
     write(".targetlint.yaml", "select: [TL203]\nseverity: {TL203: error}\n")
     result = cli("check", "--format", "json", target)
     assert result.code == 1 and json.loads(result.out)["findings"][0]["severity"] == "error"
     write(".targetlint.yaml", "select: [TL203]\nfail-on: warning\n")
     assert cli("check", target).code == 1
-    assert cli("check", "--fail-on", "error", target).code == 0   # the flag beats the file
+    assert cli("check", "--fail-on", "error", target).code == 0  # the flag beats the file
 
 
 def test_rule_options_are_passed_to_rules(cli, write):
     target = str(write("a.yaml", DECLARATION))
-    write("pyproject.toml", '[tool.targetlint]\nselect = ["TL003"]\n[tool.targetlint.rules.TL003]\nrequired = ["项目名称", "年度总体目标"]\n')
+    write(
+        "pyproject.toml",
+        '[tool.targetlint]\nselect = ["TL003"]\n[tool.targetlint.rules.TL003]\nrequired = ["项目名称", "年度总体目标"]\n',
+    )
     result = json.loads(cli("check", "--format", "json", target).out)
     assert [f["message"] for f in result["findings"]] == ["申报表缺少必填字段“年度总体目标”"]
     write(".targetlint.yaml", "select: [TL003]\nrule-options:\n  missing-field: {required: [项目名称]}\n")
@@ -140,7 +148,16 @@ def test_explicit_config_overrides_discovery(cli, write, tmp_path):
 
 def test_stdin_filename_finds_configuration_and_per_file_ignores(write, tmp_path):
     write("project/.targetlint.yaml", "select: [TL201, TL207]\nper-file-ignores:\n  'old/*.yaml': [TL201]\n")
-    result = run_targetlint("check", "--format", "json", "-", "--stdin-filename", "project/old/x.yaml", cwd=tmp_path, stdin=DECLARATION.encode())
+    result = run_targetlint(
+        "check",
+        "--format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "project/old/x.yaml",
+        cwd=tmp_path,
+        stdin=DECLARATION.encode(),
+    )
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["TL207"]
 
 
@@ -225,7 +242,7 @@ CARET = "‸"
 
 
 def _marked(text: str) -> tuple[str, int, int]:
-    before = text[:text.index(CARET)]
+    before = text[: text.index(CARET)]
     return text.replace(CARET, ""), before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
@@ -234,16 +251,24 @@ YAML_MISTAKES = [
     ("fail-on: ‸warnings\n", "fail-on", "warnings"),
     ("fail_on: ‸warnings\n", "fail_on", "warnings"),
     ("select: [TL201, ‸TL999]\n", "select[1]", "TL999"),
-    ("select: ‸TL201, TL999\n", "select[1]", "TL999"),        # a comma-separated string: the string
+    ("select: ‸TL201, TL999\n", "select[1]", "TL999"),  # a comma-separated string: the string
     ("ignore:\n  - TL201\n  - ‸nonsense\n", "ignore[1]", "nonsense"),
-    ("per-file-ignores:\n  'legacy/**': [TL201]\n  '历史/*.yaml': [TL201, ‸nonsense-rule]\n", "per-file-ignores.历史/*.yaml[1]", "nonsense-rule"),
+    (
+        "per-file-ignores:\n  'legacy/**': [TL201]\n  '历史/*.yaml': [TL201, ‸nonsense-rule]\n",
+        "per-file-ignores.历史/*.yaml[1]",
+        "nonsense-rule",
+    ),
     ("per_file_ignores:\n  'a/*': [‸nope]\n", "per-file-ignores.a/*[0]", "nope"),
     ("per-file-ignores:\n  'a/*': ‸7\n", "per-file-ignores.a/*", "list"),
     ("severity:\n  TL201: error\n  ‸TL999: info\n", "severity.TL999[0]", "TL999"),
     ("severity: {TL201: ‸fatal}\n", "severity.TL201", "fatal"),
     ("rules:\n  TL003:\n    ‸requird: [x]\n", "rules.TL003.requird", "has no such option"),
     ("rules:\n  TL003: {required: ‸7}\n", "rules.TL003.required", "list"),
-    ("rule-options:\n  missing-field:\n    required: [项目名称, ‸{a: 1}]\n", "rule-options.missing-field.required.1", "string"),
+    (
+        "rule-options:\n  missing-field:\n    required: [项目名称, ‸{a: 1}]\n",
+        "rule-options.missing-field.required.1",
+        "string",
+    ),
     ("rules:\n  ‸TL777: {}\n", "rules.TL777", "TL777"),
     ("vocabulary:\n  ‸vage-words: [x]\n", "vocabulary.vage-words", "did you mean 'vague-words'"),
     ("vocabulary:\n  placeholder-patterns: ['x+', ‸'(']\n", "vocabulary.placeholder-patterns[1]", "regular expression"),
@@ -252,17 +277,33 @@ YAML_MISTAKES = [
 TOML_MISTAKES = [
     ('[tool.targetlint]\nselect = ["TL201"]\n‸selct = ["TL2"]\n', "selct", "did you mean 'select'"),
     ('[tool.targetlint]\nfail-on = ‸"warnings"  # not a level\n', "fail-on", "warnings"),
-    ('[tool.targetlint]\nselect = [\n  "TL201",  # [tool.targetlint] select = 1\n  ‸"TL999",\n]\n', "select[1]", "TL999"),
-    ('[tool.targetlint.per-file-ignores]\n"legacy/**" = ["TL201"]\n"*.draft.yaml" = ["TL201", ‸"nope"]\n', "per-file-ignores.*.draft.yaml[1]", "nope"),
+    (
+        '[tool.targetlint]\nselect = [\n  "TL201",  # [tool.targetlint] select = 1\n  ‸"TL999",\n]\n',
+        "select[1]",
+        "TL999",
+    ),
+    (
+        '[tool.targetlint.per-file-ignores]\n"legacy/**" = ["TL201"]\n"*.draft.yaml" = ["TL201", ‸"nope"]\n',
+        "per-file-ignores.*.draft.yaml[1]",
+        "nope",
+    ),
     ('[tool.targetlint]\nper-file-ignores = { "a/*" = ‸7 }\n', "per-file-ignores.a/*", "list"),
     ('[tool.targetlint.severity]\nTL201 = "error"\n‸TL999 = "info"\n', "severity.TL999[0]", "TL999"),
     ('[tool.targetlint]\nseverity = { TL203 = "info", TL201 = ‸"fatal" }\n', "severity.TL201", "fatal"),
     ('[tool.targetlint.rules.TL003]\n‸requird = ["x"]\n', "rules.TL003.requird", "has no such option"),
-    ('[tool.targetlint]\nrules . TL003 . required = ‸7\n', "rules.TL003.required", "list"),
-    ('[tool.targetlint.rules.‸TL777]\n', "rules.TL777", "TL777"),
-    ('[tool.targetlint.vocabulary]\n"placeholder-patterns" = [\'x+\', ‸"("]\n', "vocabulary.placeholder-patterns[1]", "regular expression"),
+    ("[tool.targetlint]\nrules . TL003 . required = ‸7\n", "rules.TL003.required", "list"),
+    ("[tool.targetlint.rules.‸TL777]\n", "rules.TL777", "TL777"),
+    (
+        '[tool.targetlint.vocabulary]\n"placeholder-patterns" = [\'x+\', ‸"("]\n',
+        "vocabulary.placeholder-patterns[1]",
+        "regular expression",
+    ),
     # Text that only looks like the table, in a string of another table.
-    ('[project]\ndescription = """\n[tool.targetlint]\nselect = 1\n"""\n\n[tool.targetlint]\n‸selct = 1\n', "selct", "select"),
+    (
+        '[project]\ndescription = """\n[tool.targetlint]\nselect = 1\n"""\n\n[tool.targetlint]\n‸selct = 1\n',
+        "selct",
+        "select",
+    ),
     ('[tool]\ntargetlint.select = ["TL201"]\ntargetlint.fail-on = ‸"fatal"\n', "fail-on", "fatal"),
 ]
 
@@ -287,13 +328,15 @@ def test_chinese_messages_carry_the_position_too(cli, write, tmp_path, monkeypat
     write(".targetlint.yaml", clean)
     result = cli("check", str(write("a.yaml", DECLARATION)))
     assert result.code == 2
-    assert result.err.startswith(f".targetlint.yaml:{line}:{column}: 配置文件有误：键“selct”：未知的设置（是否应为“select”？）")
+    assert result.err.startswith(
+        f".targetlint.yaml:{line}:{column}: 配置文件有误：键“selct”：未知的设置（是否应为“select”？）"
+    )
 
 
 @pytest.mark.parametrize(
     "name, text",
     [
-        (".targetlint.yaml", "select: ‸[TL201\nignore: []\n"),       # where the list was opened
+        (".targetlint.yaml", "select: ‸[TL201\nignore: []\n"),  # where the list was opened
         (".targetlint.yaml", "‸- just\n- a list\n"),
         ("pyproject.toml", "[tool.targetlint‸\nselect = 1\n"),
         ("pyproject.toml", "[tool]\ntargetlint = ‸5\n"),
@@ -314,7 +357,9 @@ def test_a_profile_flag_is_not_placed_in_the_file(cli, write, tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     write(".targetlint.yaml", "profile: shanghai-2025\n")
     result = cli("check", "--lang", "en", "--profile", "no-such-profile", str(write("a.yaml", DECLARATION)))
-    assert result.code == 2 and result.err.startswith("targetlint: configuration error in .targetlint.yaml: key 'profile':"), result.err
+    assert result.code == 2 and result.err.startswith(
+        "targetlint: configuration error in .targetlint.yaml: key 'profile':"
+    ), result.err
 
 
 def test_with_a_profile_mistakes_are_placed_where_the_file_has_them(cli, write, tmp_path, monkeypatch):
@@ -330,14 +375,18 @@ def test_with_a_profile_mistakes_are_placed_where_the_file_has_them(cli, write, 
         clean, line, column = _marked(text)
         write(".targetlint.yaml", clean)
         result = cli("check", "--lang", "en", target)
-        assert result.code == 2 and result.err.startswith(f".targetlint.yaml:{line}:{column}: configuration error: key '{key}':"), result.err
+        assert result.code == 2 and result.err.startswith(
+            f".targetlint.yaml:{line}:{column}: configuration error: key '{key}':"
+        ), result.err
 
 
 def test_a_setting_not_in_the_file_falls_back_to_the_table_header(tmp_path):
     # A key path the file does not hold (as one a profile merged in) is
     # placed no deeper than what the file shows: here only the table.
     path = tmp_path / "pyproject.toml"
-    clean, line, column = _marked('[project]\nname = "x"\n\n‸[tool.targetlint]\n[tool.targetlint.rules.TL003]\nrequired = []\n\n[tool.targetlint.rules.TL201]\n')
+    clean, line, column = _marked(
+        '[project]\nname = "x"\n\n‸[tool.targetlint]\n[tool.targetlint.rules.TL003]\nrequired = []\n\n[tool.targetlint.rules.TL201]\n'
+    )
     path.write_text(clean, encoding="utf-8")
     assert config.position(str(path), ("rule-options", "TL003", "x"), value=False) == (line, column)
     # Two tables name rules, so it stands in no one place: the header again.
@@ -356,7 +405,7 @@ def test_toml_scan_finds_every_key_tomllib_finds():
     import tomllib
 
     text = (
-        '# [tool.targetlint] only a comment\r\n'
+        "# [tool.targetlint] only a comment\r\n"
         'title = "a \\"quoted\\" [x] \\u00e9"\r\n'
         "literal = 'C:\\path [y]'\r\n"
         'multi = """\nline "" with quotes\n[not.a.table]\nends with a quote""""\n'
@@ -369,5 +418,8 @@ def test_toml_scan_finds_every_key_tomllib_finds():
     )
     scan = config._TomlScan(text)
     assert scan.paths() == set(config._toml_paths(tomllib.loads(text)))
-    assert scan.line_column(scan.places[("tool", "targetlint", "select", 0)][1]) == (text[:text.index('"TL201"')].count("\n") + 1, 3)
+    assert scan.line_column(scan.places[("tool", "targetlint", "select", 0)][1]) == (
+        text[: text.index('"TL201"')].count("\n") + 1,
+        3,
+    )
     assert scan.place(("products", 1, "name")) is not None and scan.place(("products",)) is None

@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -65,7 +64,10 @@ def test_example_rules_in_json_output_with_english(cli, project, monkeypatch):
     assert [(f["code"], f["line"], f["column"]) for f in findings] == EXPECTED
     first = findings[0]
     assert first["name"] == "no-completion-rate-as-quantity"
-    assert first["message"] == "quantity indicator '培训计划完成率' states a completion rate (100%): state the quantity delivered"
+    assert (
+        first["message"]
+        == "quantity indicator '培训计划完成率' states a completion rate (100%): state the quantity delivered"
+    )
 
 
 def test_example_rules_in_sarif_output(cli, project, monkeypatch):
@@ -74,7 +76,14 @@ def test_example_rules_in_sarif_output(cli, project, monkeypatch):
     run = json.loads(result.out)["runs"][0]
     rule_ids = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
     assert {"TLX001", "TLX002", "TLX003", "TLX004"} <= rule_ids
-    located = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in run["results"]]
+    located = [
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in run["results"]
+    ]
     assert located == EXPECTED
 
 
@@ -162,14 +171,14 @@ rules:
 """
 
 EXPECTED_ERRORS = [
-    (4, 14, "{nam}"),                    # bad placeholder, at the message
-    (7, 11, "TL201"),                    # code outside the user range, at the code
-    (12, 5, "message"),                  # missing message, at the rule
-    (20, 12, "forbidden"),               # unknown check type, at the check
-    (25, 27, "regular expression"),      # bad regex, at the regex
-    (30, 25, "valeu"),                   # unknown key, at the key
-    (37, 11, "TLX007"),                  # duplicate code, at the second code
-    (46, 24, "产出x"),                   # unknown category
+    (4, 14, "{nam}"),  # bad placeholder, at the message
+    (7, 11, "TL201"),  # code outside the user range, at the code
+    (12, 5, "message"),  # missing message, at the rule
+    (20, 12, "forbidden"),  # unknown check type, at the check
+    (25, 27, "regular expression"),  # bad regex, at the regex
+    (30, 25, "valeu"),  # unknown key, at the key
+    (37, 11, "TLX007"),  # duplicate code, at the second code
+    (46, 24, "产出x"),  # unknown category
 ]
 
 
@@ -185,17 +194,32 @@ def test_every_mistake_is_located(tmp_path):
         assert error.path == str(path)
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("rules: [\n", "YAML"),
-    ("", "empty"),
-    ("- a\n- b\n", "mapping"),
-    ("rules:\n  - code: TLX001\n    name: x\n    message: m\n", "check"),
-    ("rules: []\nextra: 1\n", "extra"),
-    ("rules:\n  - code: TLX001\n    name: Not-Kebab\n    message: m\n    check: require\n    fields: [项目名称]\n", "kebab"),
-    ("rules:\n  - code: TLX001\n    name: x\n    message: m\n    check: range\n    where: {name: x}\n", "min or max"),
-    ("rules:\n  - code: TLX001\n    name: x\n    message: m\n    check: forbid\n    where: {value: {unit-class: percentage}}\n", "percent"),
-    ("rules:\n  - code: TLX001\n    name: x\n    message: {en: only english}\n    check: require\n    fields: [项目名称]\n", "zh"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("rules: [\n", "YAML"),
+        ("", "empty"),
+        ("- a\n- b\n", "mapping"),
+        ("rules:\n  - code: TLX001\n    name: x\n    message: m\n", "check"),
+        ("rules: []\nextra: 1\n", "extra"),
+        (
+            "rules:\n  - code: TLX001\n    name: Not-Kebab\n    message: m\n    check: require\n    fields: [项目名称]\n",
+            "kebab",
+        ),
+        (
+            "rules:\n  - code: TLX001\n    name: x\n    message: m\n    check: range\n    where: {name: x}\n",
+            "min or max",
+        ),
+        (
+            "rules:\n  - code: TLX001\n    name: x\n    message: m\n    check: forbid\n    where: {value: {unit-class: percentage}}\n",
+            "percent",
+        ),
+        (
+            "rules:\n  - code: TLX001\n    name: x\n    message: {en: only english}\n    check: require\n    fields: [项目名称]\n",
+            "zh",
+        ),
+    ],
+)
 def test_malformed_files_never_raise(tmp_path, text, fragment):
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
@@ -231,6 +255,7 @@ def test_codes_pattern():
 
 
 # --- start-up ------------------------------------------------------------------
+
 
 def test_no_rule_files_means_no_declarative_engine(tmp_path):
     # pre-commit runs targetlint on every commit: without rule files the
@@ -277,18 +302,48 @@ def test_yaml_only_pack_installed_from_a_distribution(tmp_path):
     site = tmp_path / "site"
     started = time.monotonic()
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", "--target", str(site), str(source)],
-        capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(site),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=120,
     )
     if install.returncode != 0 and b"bdist_wheel" in install.stderr:
         # setuptools older than 70.1 without the wheel package cannot build a
         # wheel offline; its own install command builds the same files (the
         # package, its YAML data and the entry-point metadata) into the target.
         install = subprocess.run(
-            [sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "install", "--single-version-externally-managed",
-             "--record", str(tmp_path / "record.txt"), "--install-lib", str(site), "--install-scripts", str(tmp_path / "bin"),
-             "--install-data", str(tmp_path / "data"), "--install-headers", str(tmp_path / "headers")],
-            cwd=source, capture_output=True, timeout=120,
+            [
+                sys.executable,
+                "-c",
+                "import setuptools; setuptools.setup()",
+                "-q",
+                "install",
+                "--single-version-externally-managed",
+                "--record",
+                str(tmp_path / "record.txt"),
+                "--install-lib",
+                str(site),
+                "--install-scripts",
+                str(tmp_path / "bin"),
+                "--install-data",
+                str(tmp_path / "data"),
+                "--install-headers",
+                str(tmp_path / "headers"),
+            ],
+            cwd=source,
+            capture_output=True,
+            timeout=120,
         )
     assert install.returncode == 0, install.stderr.decode()
     assert (site / "targetlint_pack_demo" / "demo.yaml").is_file()
@@ -307,7 +362,10 @@ def test_yaml_only_pack_installed_from_a_distribution(tmp_path):
     assert [(f["code"], f["line"], f["column"]) for f in findings] == EXPECTED
 
     # A broken pack is reported with its file and line, and the run exits 2.
-    (site / "targetlint_pack_demo" / "demo.yaml").write_text("rules:\n  - code: TL999\n    name: x\n    message: m\n    check: require\n    fields: [项目名称]\n", encoding="utf-8")
+    (site / "targetlint_pack_demo" / "demo.yaml").write_text(
+        "rules:\n  - code: TL999\n    name: x\n    message: m\n    check: require\n    fields: [项目名称]\n",
+        encoding="utf-8",
+    )
     broken = run_targetlint("check", "decl.yaml", cwd=tmp_path, env=env)
     assert broken.returncode == 2
     assert "demo.yaml:2:11" in broken.stderr.decode() and b"Traceback" not in broken.stderr

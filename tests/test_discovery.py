@@ -52,7 +52,7 @@ def test_a_changed_entry_point_file_is_seen(site):
     assert ("fake", "fakepack.rules") in names()
     entry_points = site / "fakepack-1.0.dist-info" / "entry_points.txt"
     entry_points.write_text("[targetlint]\nfake = fakepack.other_rules\n", encoding="utf-8")
-    os.utime(entry_points, ns=(1, 1))      # even with an older time: the stamp is not "newer than"
+    os.utime(entry_points, ns=(1, 1))  # even with an older time: the stamp is not "newer than"
     assert ("fake", "fakepack.other_rules") in names()
 
 
@@ -69,7 +69,9 @@ def test_an_installed_and_a_removed_distribution_are_seen(site):
     assert ("second", "second_pack") not in names("targetlint.rulefiles")
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\xff\xfe not json", b"[]", b'{"stamp": 1}', b'{"stamp": null, "groups": 5}', b"[" * 200_000])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"\xff\xfe not json", b"[]", b'{"stamp": 1}', b'{"stamp": null, "groups": 5}', b"[" * 200_000]
+)
 def test_a_corrupt_cache_is_ignored_and_replaced(site, tmp_path, garbage):
     names()
     path = kept_file(tmp_path / "cache")

@@ -94,13 +94,13 @@ def test_plugin_that_fails_to_import_is_named(tmp_path):
 # -- more ways a plugin can fail -----------------------------------------
 
 HOOK_RAISES = textwrap.dedent(
-    '''
+    """
     from targetlint.hookspecs import hookimpl
 
     @hookimpl
     def targetlint_rules():
         raise RuntimeError("hook exploded")
-    '''
+    """
 )
 
 GARBAGE_RULES = textwrap.dedent(
@@ -222,7 +222,15 @@ def test_plugin_returning_garbage_rules_is_named_and_the_good_rules_run(tmp_path
     result = run_targetlint("check", str(FIXTURES / "example.yaml"), env=env)
     stderr = result.stderr.decode()
     assert result.returncode == 2 and "Traceback" not in stderr
-    for expected in ("'not a rule'", "42", "NoCode", "BadSeverity", "TL201 is already provided", "no-such-list", "count-units must be a list"):
+    for expected in (
+        "'not a rule'",
+        "42",
+        "NoCode",
+        "BadSeverity",
+        "TL201 is already provided",
+        "no-such-list",
+        "count-units must be a list",
+    ):
         assert expected in stderr, expected
     assert stderr.count("garbage") >= 7
     assert "TL201" in result.stdout.decode()
@@ -248,6 +256,7 @@ def test_rule_whose_constructor_raises_on_options_is_named():
 
     class Strict(Rule):
         """Takes a positive limit."""
+
         code, name, severity, origin = "TLZ931", "strict", Severity.ERROR, "strictpack"
 
         class Options(BaseModel):
@@ -255,6 +264,7 @@ def test_rule_whose_constructor_raises_on_options_is_named():
 
     class Explodes(Rule):
         """Raises in __init__."""
+
         code, name, severity, origin = "TLZ932", "explodes", Severity.ERROR, "boompack"
 
         def __init__(self, *args, **kwargs):
@@ -262,6 +272,7 @@ def test_rule_whose_constructor_raises_on_options_is_named():
 
     class Fine(Rule):
         """Nothing wrong."""
+
         code, name, severity, origin = "TLZ933", "fine", Severity.ERROR, "finepack"
 
     registry = Registry(rules={"TLZ931": Strict, "TLZ932": Explodes, "TLZ933": Fine})

@@ -113,12 +113,26 @@ def test_tl213_standardises_signs_and_keeps_quotes(cli, write):
 
 def test_tl213_full_width_greater_than_is_quoted_when_plain_would_not_parse(cli, write):
     # A plain scalar cannot start with ">" (a folded block's indicator).
-    before = '项目名称: 测试\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ＞3场\n'
+    before = (
+        "项目名称: 测试\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 培训场次\n        指标值: ＞3场\n"
+    )
     after = before.replace("＞3场", '">3场"')
-    assert_fix(cli, write, before, after, [
-        "@@ -3,4 +3,4 @@", "   产出指标:", "     数量指标:", "       - 三级指标: 培训场次",
-        "-        指标值: ＞3场", '+        指标值: ">3场"',
-    ], "--select", "TL213")
+    assert_fix(
+        cli,
+        write,
+        before,
+        after,
+        [
+            "@@ -3,4 +3,4 @@",
+            "   产出指标:",
+            "     数量指标:",
+            "       - 三级指标: 培训场次",
+            "-        指标值: ＞3场",
+            '+        指标值: ">3场"',
+        ],
+        "--select",
+        "TL213",
+    )
 
 
 TL110_BEFORE = """\
@@ -174,7 +188,7 @@ def test_tl110_offers_no_fix_that_would_duplicate_a_sibling(cli, write):
     )
     path = write("declaration.yaml", text)
     result = cli("check", "--fix", "--select", "TL110", str(path))
-    assert "TL110" in result.out          # still reported
+    assert "TL110" in result.out  # still reported
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -267,15 +281,27 @@ class _Replace(Rule):
 
     def check(self, declaration, source):
         if declaration.goal in self.table:
-            yield self.report(declaration.span("goal"), "g", "g", fix=Fix(declaration.span("goal"), self.table[declaration.goal], self.safety))
+            yield self.report(
+                declaration.span("goal"),
+                "g",
+                "g",
+                fix=Fix(declaration.span("goal"), self.table[declaration.goal], self.safety),
+            )
         for level1 in declaration.level1s:
             for record in [level1, *level1.categories]:
                 if record.label in self.table:
-                    yield self.report(record.span("key"), "k", "k", fix=Fix(record.span("key"), self.table[record.label], self.safety))
+                    yield self.report(
+                        record.span("key"), "k", "k", fix=Fix(record.span("key"), self.table[record.label], self.safety)
+                    )
         for indicator in declaration.indicators():
             if indicator.value in self.table:
-                yield self.report(indicator.span("value"), "v", "v", indicator=indicator,
-                                  fix=Fix(indicator.span("value"), self.table[indicator.value], self.safety))
+                yield self.report(
+                    indicator.span("value"),
+                    "v",
+                    "v",
+                    indicator=indicator,
+                    fix=Fix(indicator.span("value"), self.table[indicator.value], self.safety),
+                )
 
 
 def _fix(text: str, table: dict[str, str], **kwargs) -> fixer.FixOutcome:
@@ -291,17 +317,17 @@ def _indicators(*values: str) -> str:
 @pytest.mark.parametrize(
     "written, new, expected",
     [
-        ("≥90%", "≥95%", "≥95%"),                                   # plain stays plain
-        ("'≥90%'", "≥95%", "'≥95%'"),                               # single quotes kept
-        ('"≥90%"', "≥95%", '"≥95%"'),                               # double quotes kept
-        ("'它''s 90%'", "它's 95%", "'它''s 95%'"),                 # '' is one quote
-        ('"a\\tb 90%"', "a\\tb 95%".replace("\\t", "\t"), '"a\\tb 95%"'),   # escapes untouched
-        ('"\\u2265 90%"', "≥ 95%", '"\\u2265 95%"'),                # an escape outside the change stays
-        ("100", "100%", "100%"),                                    # a bare number becomes text that reads as text
-        ("≥90%", "100", '"100"'),                                   # text that would read as a number is quoted
-        ("≥90%", "yes", '"yes"'),                                   # ... or as a boolean
-        ("≥90%", "a: b", '"a: b"'),                                 # ... or as a mapping
-        ("≥90%", "#1", '"#1"'),                                     # ... or as a comment
+        ("≥90%", "≥95%", "≥95%"),  # plain stays plain
+        ("'≥90%'", "≥95%", "'≥95%'"),  # single quotes kept
+        ('"≥90%"', "≥95%", '"≥95%"'),  # double quotes kept
+        ("'它''s 90%'", "它's 95%", "'它''s 95%'"),  # '' is one quote
+        ('"a\\tb 90%"', "a\\tb 95%".replace("\\t", "\t"), '"a\\tb 95%"'),  # escapes untouched
+        ('"\\u2265 90%"', "≥ 95%", '"\\u2265 95%"'),  # an escape outside the change stays
+        ("100", "100%", "100%"),  # a bare number becomes text that reads as text
+        ("≥90%", "100", '"100"'),  # text that would read as a number is quoted
+        ("≥90%", "yes", '"yes"'),  # ... or as a boolean
+        ("≥90%", "a: b", '"a: b"'),  # ... or as a mapping
+        ("≥90%", "#1", '"#1"'),  # ... or as a comment
         ("≥90%", "", '""'),
         ("'≥90%'", "它's", "'它''s'"),
     ],
@@ -321,17 +347,11 @@ def _value_of(written: str) -> str:
 
 def test_multiline_plain_goal_keeps_its_folding():
     before = (
-        "项目名称: 测试\n"
-        "年度总体目标: <p>第一段，完成培训\n"
-        "  2场；</p> <p>第二段。</p>   # 导出残留\n"
-        "绩效指标: {}\n"
+        "项目名称: 测试\n年度总体目标: <p>第一段，完成培训\n  2场；</p> <p>第二段。</p>   # 导出残留\n绩效指标: {}\n"
     )
     outcome = _fix(before, {"<p>第一段，完成培训 2场；</p> <p>第二段。</p>": "第一段，完成培训 2场；第二段。"})
     assert outcome.text == (
-        "项目名称: 测试\n"
-        "年度总体目标: 第一段，完成培训\n"
-        "  2场；第二段。   # 导出残留\n"
-        "绩效指标: {}\n"
+        "项目名称: 测试\n年度总体目标: 第一段，完成培训\n  2场；第二段。   # 导出残留\n绩效指标: {}\n"
     )
 
 
@@ -349,7 +369,7 @@ def test_flow_mapping_value_is_quoted_when_a_comma_would_split_it():
 
 def test_crlf_and_other_lines_stay_byte_identical():
     before = _indicators("≥90%", "≥80%").replace("\n", "\r\n")
-    before = before.replace("指标1\r\n", "指标1\n")        # one LF line in a CRLF file
+    before = before.replace("指标1\r\n", "指标1\n")  # one LF line in a CRLF file
     outcome = _fix(before, {"≥90%": "≥95%"})
     assert outcome.text == before.replace("≥90%", "≥95%")
 
@@ -383,8 +403,13 @@ def test_a_rule_that_never_settles_is_bounded():
     class Grow(_Replace):
         def check(self, declaration, source):
             for indicator in declaration.indicators():
-                yield self.report(indicator.span("value"), "v", "v", indicator=indicator,
-                                  fix=Fix(indicator.span("value"), indicator.value + "!"))
+                yield self.report(
+                    indicator.span("value"),
+                    "v",
+                    "v",
+                    indicator=indicator,
+                    fix=Fix(indicator.span("value"), indicator.value + "!"),
+                )
 
     outcome = fixer.fix_text(_indicators("a"), Engine([Grow()]))
     assert outcome.text == _indicators("a" + "!" * fixer.MAX_PASSES)
@@ -419,7 +444,7 @@ def test_a_comment_on_every_line_survives(cli, write):
     changed = 0
     for old, new in zip(before_lines, after_lines):
         # Everything from the comment marker on is untouched on every line.
-        assert old[old.index("#"):] == new[new.index("#"):]
+        assert old[old.index("#") :] == new[new.index("#") :]
         changed += old != new
     assert changed == 4
 
@@ -478,7 +503,7 @@ def test_fix_reports_what_remains(cli, write):
     text = TL213_BEFORE.replace("≦5%", "≦5%").replace("不少于200人", "健全")
     path = write("declaration.yaml", text + "      - 三级指标: 培训人数达标率\n        指标值: ≥250\n")
     result = cli("check", "--fix", str(path))
-    assert result.code == 1                     # TL201 remains, an error
+    assert result.code == 1  # TL201 remains, an error
     assert "TL201" in result.out and "TL213" not in result.out
     assert "已修复 4 处" in result.err
 
@@ -490,7 +515,9 @@ def test_stdin_fix_prints_the_fixed_text(cli):
 
 
 def test_stdin_diff(cli):
-    result = cli("check", "--diff", "--select", "TL213", "--stdin-filename", "d.yaml", "-", stdin=TL213_BEFORE.encode("utf-8"))
+    result = cli(
+        "check", "--diff", "--select", "TL213", "--stdin-filename", "d.yaml", "-", stdin=TL213_BEFORE.encode("utf-8")
+    )
     assert result.code == 1
     assert _diff_body(result.out) == TL213_DIFF
     assert result.out.startswith("--- d.yaml\n+++ d.yaml\n")
@@ -554,14 +581,17 @@ def test_tl302_strips_html_and_rewrites_latex_keeping_the_folded_lines(cli, writ
     assert_fix(cli, write, TL302_BEFORE, TL302_AFTER, TL302_DIFF, "--select", "TL302")
 
 
-@pytest.mark.parametrize("text, plain", [
-    ("$\\geq 80\\%$", "≥80%"),
-    ("做好&nbsp;工作", "做好 工作"),
-    ("&lt;p&gt;", None),               # unescaped, it would be a tag to delete next
-    ("$\\frac{1}{2}$", None),
-    ("a$b", None),
-    ("人数<5", None),
-])
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("$\\geq 80\\%$", "≥80%"),
+        ("做好&nbsp;工作", "做好 工作"),
+        ("&lt;p&gt;", None),  # unescaped, it would be a tag to delete next
+        ("$\\frac{1}{2}$", None),
+        ("a$b", None),
+        ("人数<5", None),
+    ],
+)
 def test_without_markup(text, plain):
     from targetlint.cleanup import without_markup
 
@@ -644,14 +674,23 @@ def test_tl206_fraction_to_percent_is_an_unsafe_fix(cli, write):
     assert_fix(cli, write, TL206_BEFORE, TL206_AFTER, TL206_DIFF, "--select", "TL206", "--unsafe-fixes")
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("1", "100%"), ("0.95", "95%"), ("'≥0.9'", "≥90%"), ("'不低于0.9'", "不低于90%"),
-    ("0", None), ("1.5", None), ("每月0.9", None), ("约0.9", None),
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("1", "100%"),
+        ("0.95", "95%"),
+        ("'≥0.9'", "≥90%"),
+        ("'不低于0.9'", "不低于90%"),
+        ("0", None),
+        ("1.5", None),
+        ("每月0.9", None),
+        ("约0.9", None),
+    ],
+)
 def test_fraction_as_percent_offer(written, expected):
     from targetlint.loader import load
-    from targetlint.offers import fraction_as_percent_fix
     from targetlint.source import decode
+    from targetlint.value_fixes import fraction_as_percent_fix
 
     loaded = load(decode(_indicators(written).encode("utf-8"), "x.yaml"))
     indicator = next(loaded.declarations[0].indicators())

@@ -19,7 +19,15 @@ from .snapshots import assert_snapshot
 
 DATA = ROOT / "tests" / "data"
 FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"]
-EXTENSION = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "github": "txt", "gitlab": "json", "junit": "xml"}
+EXTENSION = {
+    "text": "txt",
+    "concise": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+}
 
 
 @pytest.fixture
@@ -79,7 +87,7 @@ def test_sarif_validates_against_the_schema(cli, in_data):
         levels.add(result["level"])
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"].startswith("batch/")
-    assert levels == {"error", "warning", "note"}      # TL002 is info in the batch's config
+    assert levels == {"error", "warning", "note"}  # TL002 is info in the batch's config
     placeholder = next(r for r in run["results"] if r["ruleId"] == "TL301")
     # "年度总体目标: 举办xx…": xx starts at code point 11 (a UTF-16 or byte count would differ only past non-BMP text; a byte count would say 27).
     assert placeholder["locations"][0]["physicalLocation"]["region"]["startColumn"] == 11
@@ -93,7 +101,12 @@ def test_fingerprints_survive_lines_inserted_above(cli, tmp_path, monkeypatch):
     def fingerprints(fmt):
         out = json.loads(cli("check", "--format", fmt, "d.yaml").out)
         if fmt == "sarif":
-            return {(r["ruleId"], r["partialFingerprints"]["targetlint/v1"]): r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in out["runs"][0]["results"]}
+            return {
+                (r["ruleId"], r["partialFingerprints"]["targetlint/v1"]): r["locations"][0]["physicalLocation"][
+                    "region"
+                ]["startLine"]
+                for r in out["runs"][0]["results"]
+            }
         return {(i["check_name"], i["fingerprint"]): i["location"]["lines"]["begin"] for i in out}
 
     for fmt in ("sarif", "gitlab"):
@@ -103,7 +116,7 @@ def test_fingerprints_survive_lines_inserted_above(cli, tmp_path, monkeypatch):
         after = fingerprints(fmt)
         assert set(before) == set(after)
         assert all(after[key] == before[key] + 2 for key in before)
-        assert len(set(key[1] for key in before)) == len(before)     # unique
+        assert len({key[1] for key in before}) == len(before)  # unique
 
 
 def _findings(count: int, severity: Severity, path: str = "a.yaml") -> list[Finding]:
@@ -120,7 +133,7 @@ def test_github_caps_annotations_per_level_and_says_how_many_were_not_shown():
     out = render(findings, ReportContext(files_checked=1)).splitlines()
     assert sum(line.startswith("::error ") for line in out) == 10
     assert sum(line.startswith("::warning ") for line in out) == 3
-    assert sum(line.startswith("a.yaml:") for line in out) == 15          # the rest, as plain log lines
+    assert sum(line.startswith("a.yaml:") for line in out) == 15  # the rest, as plain log lines
     notice = [line for line in out if line.startswith("::notice")]
     assert len(notice) == 1 and "15" in notice[0]
 
@@ -137,9 +150,20 @@ def test_github_overflow_notice_takes_one_of_the_ten_notices():
 def test_github_escapes_messages_and_properties():
     from targetlint.reporters.github import annotation
 
-    finding = Finding(Span(2, 3, 2, 9), "值为 100%，\n第二行", "100%\r\nnext", "TL203", "missing-unit", Severity.WARNING, "dir,x/a:b.yaml")
+    finding = Finding(
+        Span(2, 3, 2, 9),
+        "值为 100%，\n第二行",
+        "100%\r\nnext",
+        "TL203",
+        "missing-unit",
+        Severity.WARNING,
+        "dir,x/a:b.yaml",
+    )
     line = annotation(finding, ReportContext(lang="en"))
-    assert line == "::warning file=dir%2Cx/a%3Ab.yaml,line=2,endLine=2,col=3,endColumn=9,title=TL203 missing-unit::100%25%0D%0Anext"
+    assert (
+        line
+        == "::warning file=dir%2Cx/a%3Ab.yaml,line=2,endLine=2,col=3,endColumn=9,title=TL203 missing-unit::100%25%0D%0Anext"
+    )
 
 
 def test_github_step_summary_has_every_finding(tmp_path):
@@ -149,7 +173,7 @@ def test_github_step_summary_has_every_finding(tmp_path):
     summary.write_text("earlier step\n", encoding="utf-8")
     render(_findings(25, Severity.ERROR), ReportContext(step_summary=str(summary)))
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n")          # appended, not replaced
+    assert text.startswith("earlier step\n")  # appended, not replaced
     assert sum(1 for line in text.splitlines() if line.startswith("| a.yaml |")) == 25
 
 
@@ -158,7 +182,9 @@ def test_github_is_chosen_on_actions_when_no_format_given(cli, in_data, monkeypa
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     out = cli("check", "batch").out
     assert out.startswith("::error file=batch/broken.yaml,line=1")
-    assert "| batch/declarations.yaml | 12 | 14 | TL201 rate-with-count | error |" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| batch/declarations.yaml | 12 | 14 | TL201 rate-with-count | error |" in (
+        tmp_path / "summary.md"
+    ).read_text(encoding="utf-8")
     assert cli("check", "--format", "concise", "batch").out.startswith("batch/broken.yaml:1:7: TL001")
 
 
@@ -169,7 +195,14 @@ def test_gitlab_code_quality(cli, in_data):
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["location"]["path"].startswith("batch/") and issue["location"]["lines"]["begin"] >= 1
     severities = {issue["check_name"].split()[0]: issue["severity"] for issue in issues}
-    assert severities == {"TL001": "major", "TL301": "major", "TL201": "major", "TL209": "major", "TL207": "minor", "TL002": "info"}
+    assert severities == {
+        "TL001": "major",
+        "TL301": "major",
+        "TL201": "major",
+        "TL209": "major",
+        "TL207": "minor",
+        "TL002": "info",
+    }
 
 
 def test_junit_has_one_testcase_per_file(cli, in_data):
@@ -195,11 +228,14 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(cli, in_data, 
     result = cli("check", "--format", "sarif", "--output-file", str(target), "batch")
     assert result.code == 1
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
-    assert result.out.splitlines() == ["发现 6 个问题（错误 4，警告 1，提示 1），检查了 3 个文件、4 份申报表。", f"报告已写入 {target}"]
+    assert result.out.splitlines() == [
+        "发现 6 个问题（错误 4，警告 1，提示 1），检查了 3 个文件、4 份申报表。",
+        f"报告已写入 {target}",
+    ]
 
 
 def test_colour_only_when_forced_or_on_a_tty(cli, in_data, monkeypatch):
-    assert "\033[" not in cli("check", "batch").out                    # captured output is not a TTY
+    assert "\033[" not in cli("check", "batch").out  # captured output is not a TTY
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\033[31m" in cli("check", "batch").out
     assert "\033[" not in cli("check", "--no-color", "batch").out

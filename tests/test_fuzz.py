@@ -62,8 +62,12 @@ def check_bytes(data: bytes, name: str = "fuzz.yaml") -> int:
     for fmt in FORMATS:
         for color, show_source, lang in ((False, False, "zh"), (True, True, "en")):
             context = ReportContext(
-                lang=lang, color=color, show_source=show_source, files_checked=1,
-                declarations_checked=result.declarations, sources={source.path: source.lines}.get,
+                lang=lang,
+                color=color,
+                show_source=show_source,
+                files_checked=1,
+                declarations_checked=result.declarations,
+                sources={source.path: source.lines}.get,
             )
             output = get_renderer(fmt)(result.findings, context)
             if not isinstance(output, str):
@@ -75,26 +79,167 @@ def check_bytes(data: bytes, name: str = "fuzz.yaml") -> int:
 
 # Pieces that matter to the YAML scanner or to the value grammar.
 YAML_PIECES = [
-    "\n", "\n  ", "\n    - ", "  ", "\t", ": ", ":", "- ", "-", "---\n", "...\n", "--- ", "[", "]", "{", "}", ",",
-    '"', "'", "|", ">", "&a ", "*a", "!!python/object:os.system ", "!x ", "!!str ", "!!binary ", "%YAML 1.1\n",
-    "#", "? ", "~", "null", "\r\n", "\r", "\x85", "\u2028", "\ufeff", "\x00", "\x07", "\ufffe", "\\", "\\u",
-    "<<: ", "1e309", ".nan", ".inf", "-0", "0x1F", "12345678901234567890", "2023-02-30", "2023-01-01",
+    "\n",
+    "\n  ",
+    "\n    - ",
+    "  ",
+    "\t",
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "---\n",
+    "...\n",
+    "--- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    '"',
+    "'",
+    "|",
+    ">",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "!x ",
+    "!!str ",
+    "!!binary ",
+    "%YAML 1.1\n",
+    "#",
+    "? ",
+    "~",
+    "null",
+    "\r\n",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\ufffe",
+    "\\",
+    "\\u",
+    "<<: ",
+    "1e309",
+    ".nan",
+    ".inf",
+    "-0",
+    "0x1F",
+    "12345678901234567890",
+    "2023-02-30",
+    "2023-01-01",
 ]
 VALUE_PIECES = [
-    "≥", "≤", ">=", "<=", "＞", "=", "不少于", "不超过", "以上", "以下", "约", "左右", "余", "多", "每月", "人均",
-    "0", "1", "2.5", "90", "100", "250", "2200", "1732000.00", "二", "两", "十", "万", "亿", "%", "％", "个", "人",
-    "人次", "台", "元", "万元", "天", "年", "月", "日", "前", "底", "~", "～", "-", "—", "/", "、", "，", "(", ")",
-    "（", "）", "提高", "健全", "合格", "完整", "按年度计划", "按规定", "较上年", "增长", "不高于前3年最高值",
-    "xx", "XX", "××", "$\\geq 80\\%$", "<b>", "</b>", "&nbsp;", " ", "\n", "2023年12月31日", "2023.07-2024.01",
+    "≥",
+    "≤",
+    ">=",
+    "<=",
+    "＞",
+    "=",
+    "不少于",
+    "不超过",
+    "以上",
+    "以下",
+    "约",
+    "左右",
+    "余",
+    "多",
+    "每月",
+    "人均",
+    "0",
+    "1",
+    "2.5",
+    "90",
+    "100",
+    "250",
+    "2200",
+    "1732000.00",
+    "二",
+    "两",
+    "十",
+    "万",
+    "亿",
+    "%",
+    "％",
+    "个",
+    "人",
+    "人次",
+    "台",
+    "元",
+    "万元",
+    "天",
+    "年",
+    "月",
+    "日",
+    "前",
+    "底",
+    "~",
+    "～",
+    "-",
+    "—",
+    "/",
+    "、",
+    "，",
+    "(",
+    ")",
+    "（",
+    "）",
+    "提高",
+    "健全",
+    "合格",
+    "完整",
+    "按年度计划",
+    "按规定",
+    "较上年",
+    "增长",
+    "不高于前3年最高值",
+    "xx",
+    "XX",
+    "××",
+    "$\\geq 80\\%$",
+    "<b>",
+    "</b>",
+    "&nbsp;",
+    " ",
+    "\n",
+    "2023年12月31日",
+    "2023.07-2024.01",
 ]
 FIELD_KEYS = [
-    "申报年度", "项目名称", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
-    "项目资金", "年度总体目标", "绩效指标", "year", "name", "funds", "indicators", "项目编号", "",
+    "申报年度",
+    "项目名称",
+    "项目性质",
+    "项目类别",
+    "主管部门",
+    "实施单位",
+    "计划开始日期",
+    "计划完成日期",
+    "项目资金",
+    "年度总体目标",
+    "绩效指标",
+    "year",
+    "name",
+    "funds",
+    "indicators",
+    "项目编号",
+    "",
 ]
 FUNDS_KEYS = ["年度资金申请总额", "当年财政拨款", "上年结转资金", "其他资金", "total", "合计"]
 INDICATOR_KEYS = ["三级指标", "指标值", "计量单位", "运算符", "指标性质", "备注", "name", "value", "权重"]
 LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标", "项目完成指标", "效果指标", "其他", ""]
-LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "服务对象满意度指标", "经济成本", "别的"]
+LEVEL2 = [
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "服务对象满意度指标",
+    "经济成本",
+    "别的",
+]
 
 value_text = st.one_of(
     st.lists(st.sampled_from(VALUE_PIECES), max_size=8).map("".join),
@@ -111,7 +256,9 @@ scalar = st.one_of(
 
 
 def _tree(children):
-    return st.one_of(st.lists(children, max_size=3), st.dictionaries(st.one_of(value_text, st.integers()), children, max_size=3))
+    return st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.one_of(value_text, st.integers()), children, max_size=3)
+    )
 
 
 anything = st.recursive(scalar, _tree, max_leaves=8)
@@ -128,14 +275,23 @@ def declaration(draw):
     document: dict = {}
     for key in draw(st.lists(st.sampled_from(FIELD_KEYS), max_size=12, unique=True)):
         if key in ("绩效指标", "indicators"):
-            document[key] = draw(st.one_of(
-                st.dictionaries(
-                    st.sampled_from(LEVEL1),
-                    st.one_of(st.dictionaries(st.sampled_from(LEVEL2), st.one_of(st.lists(st.one_of(indicator(), anything), max_size=4), anything), max_size=3), anything),
-                    max_size=3,
-                ),
-                anything,
-            ))
+            document[key] = draw(
+                st.one_of(
+                    st.dictionaries(
+                        st.sampled_from(LEVEL1),
+                        st.one_of(
+                            st.dictionaries(
+                                st.sampled_from(LEVEL2),
+                                st.one_of(st.lists(st.one_of(indicator(), anything), max_size=4), anything),
+                                max_size=3,
+                            ),
+                            anything,
+                        ),
+                        max_size=3,
+                    ),
+                    anything,
+                )
+            )
         elif key in ("项目资金", "funds"):
             document[key] = draw(st.one_of(st.dictionaries(st.sampled_from(FUNDS_KEYS), scalar, max_size=4), anything))
         else:
@@ -182,7 +338,7 @@ def mutated(draw, seed: bytes = EXAMPLE) -> bytes:
             piece = draw(st.one_of(st.sampled_from(YAML_PIECES), st.sampled_from(VALUE_PIECES), st.text(max_size=5)))
             text = text[:position] + piece + text[position:]
         elif action == "delete":
-            text = text[:position] + text[position + draw(st.integers(min_value=1, max_value=20)):]
+            text = text[:position] + text[position + draw(st.integers(min_value=1, max_value=20)) :]
         elif action == "duplicate":
             end = min(len(text), position + draw(st.integers(min_value=1, max_value=200)))
             text = text[:end] + text[position:end] + text[end:]
@@ -209,10 +365,14 @@ def mutated(draw, seed: bytes = EXAMPLE) -> bytes:
 raw_bytes = st.one_of(
     st.binary(max_size=2000),
     st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.lists(st.sampled_from(YAML_PIECES + VALUE_PIECES), max_size=60).map(lambda p: "".join(p).encode("utf-8", "surrogatepass")),
+    st.lists(st.sampled_from(YAML_PIECES + VALUE_PIECES), max_size=60).map(
+        lambda p: "".join(p).encode("utf-8", "surrogatepass")
+    ),
 )
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 @SETTINGS

@@ -86,15 +86,34 @@ def _form(sheet, *, merged=True):
     sheet.merge_cells("A1:F1")
     sheet["A2"] = "(2024年度)"
     sheet.merge_cells("A2:F2")
-    for cell, text in (("A3", "项目名称"), ("B3", "测试项目"), ("C3", "项目性质"), ("D3", "其他一次性项目"),
-                       ("E3", "项目类别"), ("F3", "特定目标类"), ("A4", "主管部门"), ("B4", "某市某局"),
-                       ("C4", "实施单位"), ("D4", "某市某中心"), ("A5", "计划开始日期"), ("C5", "计划完成日期"),
-                       ("A6", "项目资金 (万元)"), ("B6", "项目资金总额"), ("D6", "年度资金申请总额"),
-                       ("B7", "其中：财政资金"), ("D7", "其中：当年财政拨款"), ("D8", "上年结转资金"),
-                       ("B9", "其他资金"), ("D9", "其他资金"), ("A10", "项目绩效目标"), ("B10", "项目总目标"),
-                       ("D10", "年度总体目标"), ("D11", "完成测试。\n第二段。")):
+    for cell, text in (
+        ("A3", "项目名称"),
+        ("B3", "测试项目"),
+        ("C3", "项目性质"),
+        ("D3", "其他一次性项目"),
+        ("E3", "项目类别"),
+        ("F3", "特定目标类"),
+        ("A4", "主管部门"),
+        ("B4", "某市某局"),
+        ("C4", "实施单位"),
+        ("D4", "某市某中心"),
+        ("A5", "计划开始日期"),
+        ("C5", "计划完成日期"),
+        ("A6", "项目资金 (万元)"),
+        ("B6", "项目资金总额"),
+        ("D6", "年度资金申请总额"),
+        ("B7", "其中：财政资金"),
+        ("D7", "其中：当年财政拨款"),
+        ("D8", "上年结转资金"),
+        ("B9", "其他资金"),
+        ("D9", "其他资金"),
+        ("A10", "项目绩效目标"),
+        ("B10", "项目总目标"),
+        ("D10", "年度总体目标"),
+        ("D11", "完成测试。\n第二段。"),
+    ):
         sheet[cell] = text
-    sheet["B5"] = datetime(2024, 3, 1)       # Excel dates, not text
+    sheet["B5"] = datetime(2024, 3, 1)  # Excel dates, not text
     sheet["D5"] = datetime(2024, 12, 31)
     for cell, number in (("E6", 12.5), ("E7", 10), ("E8", 2.5), ("E9", 0)):
         sheet[cell] = number
@@ -104,11 +123,11 @@ def _form(sheet, *, merged=True):
     for column, text in zip("ABCDE", ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值")):
         sheet[f"{column}12"] = text
     rows = [
-        ("产出指标", "数量指标", "甲", 100),     # a number stored as a number
+        ("产出指标", "数量指标", "甲", 100),  # a number stored as a number
         ("产出指标", "数量指标", "乙", "100%"),  # … and as text
-        ("产出指标", "质量指标", "丙", 0.95),    # a number shown as a percentage
+        ("产出指标", "质量指标", "丙", 0.95),  # a number shown as a percentage
         ("效益指标", "社会效益指标", "丁", "较上年提高"),
-        ("满意度指标", None, "戊", "≥90%"),      # no 二级 at all
+        ("满意度指标", None, "戊", "≥90%"),  # no 二级 at all
         ("满意度指标", "服务对象满意度指标", "己", 90),
     ]
     previous = (None, None)
@@ -116,8 +135,7 @@ def _form(sheet, *, merged=True):
         shown = (level1, level2)
         if not merged:
             # The blank-continuation style: a heading is written once.
-            shown = (None if level1 == previous[0] else level1,
-                     None if (level1, level2) == previous else level2)
+            shown = (None if level1 == previous[0] else level1, None if (level1, level2) == previous else level2)
         sheet[f"B{number}"], sheet[f"C{number}"] = shown
         sheet[f"D{number}"], sheet[f"E{number}"] = name, value
         previous = (level1, level2)
@@ -165,8 +183,12 @@ def test_workbook_and_equivalent_text_table_give_the_same_yaml(tmp_path):
 def test_blank_continuation_style_inherits_headings(tmp_path):
     result = load(str(_book(tmp_path, merged=False)))
     rows = [(i.level1, i.level2, i.name) for i in result.declarations[0].indicators]
-    assert rows[:4] == [("产出指标", "数量指标", "甲"), ("产出指标", "数量指标", "乙"),
-                        ("产出指标", "质量指标", "丙"), ("效益指标", "社会效益指标", "丁")]
+    assert rows[:4] == [
+        ("产出指标", "数量指标", "甲"),
+        ("产出指标", "数量指标", "乙"),
+        ("产出指标", "质量指标", "丙"),
+        ("效益指标", "社会效益指标", "丁"),
+    ]
     # A new 一级 with a blank 二级 has no 二级; it does not borrow the previous one.
     assert rows[4] == ("满意度指标", "", "戊")
 
@@ -174,7 +196,9 @@ def test_blank_continuation_style_inherits_headings(tmp_path):
 def test_indicators_point_at_their_cells(tmp_path):
     result = load(str(_book(tmp_path)))
     assert [str(i.where) for i in result.declarations[0].indicators][:2] == [
-        f"{tmp_path / 'form.xlsx'}:测试项目!D13", f"{tmp_path / 'form.xlsx'}:测试项目!D14"]
+        f"{tmp_path / 'form.xlsx'}:测试项目!D13",
+        f"{tmp_path / 'form.xlsx'}:测试项目!D14",
+    ]
 
 
 def test_split_value_columns_are_kept(tmp_path):
@@ -195,7 +219,8 @@ def test_split_value_columns_are_kept(tmp_path):
         "      - 三级指标: 单位成本\n        指标值: 100\n        计量单位: 元/人\n        运算符: ≤\n"
         "        指标性质: 定量\n        备注: 按市场价\n"
         "      - 三级指标: 培训人数\n        指标值: 200\n        计量单位: 人\n        运算符: ≥\n"
-        "        指标性质: 定量\n")
+        "        指标性质: 定量\n"
+    )
 
 
 def test_cell_outside_the_table_is_reported_by_cell(tmp_path):
@@ -246,6 +271,8 @@ def test_corrupt_and_old_format_workbooks(tmp_path):
 
 def test_text_import_never_loads_openpyxl():
     seed = ROOT / "fixtures" / "seed" / "shanghai-hrss-2023-performance-targets.txt"
-    code = ("import sys, targetlint.importer as i; r = i.load(sys.argv[1]); "
-            "assert r.declarations and 'openpyxl' not in sys.modules")
+    code = (
+        "import sys, targetlint.importer as i; r = i.load(sys.argv[1]); "
+        "assert r.declarations and 'openpyxl' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code, str(seed)], check=True, cwd=ROOT)

@@ -103,8 +103,9 @@ def _yaml():
 
 def _run(source, output=None, *, split=False, force=False):
     out, err = io.StringIO(), io.StringIO()
-    code = run_import(str(source), None if output is None else str(output), split=split, force=force,
-                      stdout=out, stderr=err)
+    code = run_import(
+        str(source), None if output is None else str(output), split=split, force=force, stdout=out, stderr=err
+    )
     return code, out.getvalue(), err.getvalue()
 
 
@@ -152,8 +153,18 @@ def test_fixture_reads_back_to_what_was_extracted(seed):
     documents = list(_yaml().load_all(SEED_YAML.read_text(encoding="utf-8")))
     assert len(documents) == len(seed)
     for doc, decl in zip(documents, seed):
-        assert list(doc)[:10] == ["申报年度", "项目名称", "项目性质", "项目类别", "主管部门", "实施单位",
-                                  "计划开始日期", "计划完成日期", "项目资金", "年度总体目标"]
+        assert list(doc)[:10] == [
+            "申报年度",
+            "项目名称",
+            "项目性质",
+            "项目类别",
+            "主管部门",
+            "实施单位",
+            "计划开始日期",
+            "计划完成日期",
+            "项目资金",
+            "年度总体目标",
+        ]
         assert doc["申报年度"] == decl.year
         assert doc["项目名称"] == decl.name
         assert doc["计划开始日期"] == decl.start and doc["计划完成日期"] == decl.end
@@ -161,10 +172,13 @@ def test_fixture_reads_back_to_what_was_extracted(seed):
         funding = doc["项目资金"]
         assert Decimal(str(funding["年度资金申请总额"])) == decl.funding.total
         assert Decimal(str(funding["其他资金"])) == decl.funding.other
-        read = [(l1, l2, item["三级指标"], item["指标值"])
-                for l1, by_l2 in doc["绩效指标"].items() for l2, items in by_l2.items() for item in items]
-        assert sorted(map(_as_text, read)) == sorted(
-            (i.level1, i.level2, i.name, i.value) for i in decl.indicators)
+        read = [
+            (l1, l2, item["三级指标"], item["指标值"])
+            for l1, by_l2 in doc["绩效指标"].items()
+            for l2, items in by_l2.items()
+            for item in items
+        ]
+        assert sorted(map(_as_text, read)) == sorted((i.level1, i.level2, i.name, i.value) for i in decl.indicators)
 
 
 def _as_text(row):
@@ -187,9 +201,9 @@ def test_fixture_formats_as_the_core_expects():
     assert "  年度资金申请总额: 1732000.00\n" in text
     assert "计划开始日期: 2023-01-01\n" in text
     assert "    服务对象满意度 指标:\n" in text
-    assert "        指标值: 90\n" in text         # a bare number stays a number
-    assert "        指标值: '>85(%)'\n" in text   # '>' would start a folded block
-    assert "        指标值: ''\n" in text         # a missing value is an empty string
+    assert "        指标值: 90\n" in text  # a bare number stays a number
+    assert "        指标值: '>85(%)'\n" in text  # '>' would start a folded block
+    assert "        指标值: ''\n" in text  # a missing value is an empty string
     assert "\\u" not in text and text.count("\n---\n") == 25
 
 
@@ -232,12 +246,18 @@ def test_header_block_of_another_form(tmp_path):
 
 
 def test_continuation_rows_and_unknown_second_level(tmp_path):
-    body = ("产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"
-            "效益指标\t环境友好指标\t丁\t达标\n\t\t戊\t合格\n")
+    body = (
+        "产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"
+        "效益指标\t环境友好指标\t丁\t达标\n\t\t戊\t合格\n"
+    )
     _, rows = _indicators(_table(tmp_path, body))
-    assert rows == [("产出指标", "数量指标", "甲", "1个"), ("产出指标", "数量指标", "乙", "2个"),
-                    ("产出指标", "质量指标", "丙", "100%"), ("效益指标", "环境友好指标", "丁", "达标"),
-                    ("效益指标", "环境友好指标", "戊", "合格")]
+    assert rows == [
+        ("产出指标", "数量指标", "甲", "1个"),
+        ("产出指标", "数量指标", "乙", "2个"),
+        ("产出指标", "质量指标", "丙", "100%"),
+        ("效益指标", "环境友好指标", "丁", "达标"),
+        ("效益指标", "环境友好指标", "戊", "合格"),
+    ]
 
 
 def test_first_level_label_split_across_rows(tmp_path):
@@ -247,8 +267,7 @@ def test_first_level_label_split_across_rows(tmp_path):
 
 
 def test_new_layout_cost_first_level(tmp_path):
-    body = ("成本指标\t经济成本指标\t单位成本\t≤100元/人\n产出指标\t数量指标\t甲\t1个\n"
-            "\t成本指标\t乙\t≤5万元\n")
+    body = "成本指标\t经济成本指标\t单位成本\t≤100元/人\n产出指标\t数量指标\t甲\t1个\n\t成本指标\t乙\t≤5万元\n"
     _, rows = _indicators(_table(tmp_path, body))
     assert rows[0][:2] == ("成本指标", "经济成本指标")
     # After 产出, a lone 成本指标 is its 二级 (the older layout).
@@ -282,11 +301,14 @@ def test_gbk_encoded_table(tmp_path):
     assert rows == [("产出指标", "数量指标", "甲", "1个")]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-    ("一些文字\n没有表格\n".encode(), "no declaration found"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("一些文字\n没有表格\n".encode(), "no declaration found"),
+    ],
+)
 def test_bad_sources(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -345,11 +367,47 @@ def test_safe_filename():
 
 
 # --- the YAML writer ------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    ">85(%)", "<p>x</p>", "=100(%)", "*", "%", "@a", "a: b", "a #b", "#x", "yes", "No", "null", "~",
-    "2023-01-01", "1e3", "0x1F", "012", "1:30", " lead", "trail ", "", "'q'", '"d"', "a\nb", "tab\tin",
-    "- x", "? x", "[x]", "{x}", "!x", "&x", "|", "`x`", "≥90%", "$\\geq 80\\%$", "服务对象满意度 指标",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        ">85(%)",
+        "<p>x</p>",
+        "=100(%)",
+        "*",
+        "%",
+        "@a",
+        "a: b",
+        "a #b",
+        "#x",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "2023-01-01",
+        "1e3",
+        "0x1F",
+        "012",
+        "1:30",
+        " lead",
+        "trail ",
+        "",
+        "'q'",
+        '"d"',
+        "a\nb",
+        "tab\tin",
+        "- x",
+        "? x",
+        "[x]",
+        "{x}",
+        "!x",
+        "&x",
+        "|",
+        "`x`",
+        "≥90%",
+        "$\\geq 80\\%$",
+        "服务对象满意度 指标",
+    ],
+)
 def test_scalars_read_back_unchanged(text):
     doc = _yaml().load(f"k: {scalar(text)}\n{key(text)}: v\n")
     assert doc["k"] == text and doc[text] == "v"
@@ -416,9 +474,32 @@ def test_rows_with_no_heading_anywhere_are_reported(tmp_path):
     assert f"{source}:13: could not place row (no 一级指标 heading anywhere after it): 甲" in err
 
 
-_CELLS = ["", "", "产出指标", "数量 指标", "指标", "绩效", "绩效 指标", "质量指标", "效益指标", "社会效益指标",
-          "满意度指标", "服务对象满意度", "成本指标", "甲", "乙率", "100%", "≥90", "90", "--", "填报人：",
-          "项目名称", "年度总体目标", "一级指标", "(2023年度)"]
+_CELLS = [
+    "",
+    "",
+    "产出指标",
+    "数量 指标",
+    "指标",
+    "绩效",
+    "绩效 指标",
+    "质量指标",
+    "效益指标",
+    "社会效益指标",
+    "满意度指标",
+    "服务对象满意度",
+    "成本指标",
+    "甲",
+    "乙率",
+    "100%",
+    "≥90",
+    "90",
+    "--",
+    "填报人：",
+    "项目名称",
+    "年度总体目标",
+    "一级指标",
+    "(2023年度)",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

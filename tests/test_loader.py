@@ -22,7 +22,12 @@ def test_example_positions_are_exact():
     assert str(declaration.funds.total) == "1732000.00"
     assert declaration.span("name") == Span(3, 7, 3, 19)
     indicators = list(declaration.indicators())
-    assert [i.name for i in indicators] == ["专项队伍目标案件完成数", "培训人数达标率", "年度综合评估机制健全性", "调解仲裁工作服务态度满意度"]
+    assert [i.name for i in indicators] == [
+        "专项队伍目标案件完成数",
+        "培训人数达标率",
+        "年度综合评估机制健全性",
+        "调解仲裁工作服务态度满意度",
+    ]
     rate = indicators[1]
     assert rate.span("value") == Span(23, 14, 23, 18)
     assert rate.path == ("产出指标", "质量指标", "培训人数达标率")
@@ -31,7 +36,9 @@ def test_example_positions_are_exact():
 
 
 def test_english_keys_are_accepted_as_aliases():
-    loaded = _load("year: 2024\nname: 项目\nindicators:\n  产出指标:\n    数量指标:\n      - name: 场次\n        value: 3场\n")
+    loaded = _load(
+        "year: 2024\nname: 项目\nindicators:\n  产出指标:\n    数量指标:\n      - name: 场次\n        value: 3场\n"
+    )
     (declaration,) = loaded.declarations
     assert declaration.year == 2024 and declaration.name == "项目"
     (indicator,) = declaration.indicators()
@@ -39,7 +46,9 @@ def test_english_keys_are_accepted_as_aliases():
 
 
 def test_bare_yaml_number_keeps_its_source_text():
-    loaded = _load("项目名称: x\n绩效指标:\n  产出指标:\n    质量指标:\n      - 三级指标: 整改率\n        指标值: 100.0\n")
+    loaded = _load(
+        "项目名称: x\n绩效指标:\n  产出指标:\n    质量指标:\n      - 三级指标: 整改率\n        指标值: 100.0\n"
+    )
     (indicator,) = loaded.declarations[0].indicators()
     assert indicator.value == "100.0"
     assert indicator.parsed.from_yaml_number
@@ -57,7 +66,7 @@ def test_unknown_key_and_wrong_type_are_located_problems():
 
 
 def test_syntax_error_is_a_problem_and_later_documents_still_load():
-    text = "项目名称: a\n---\n项目名称: \"b\n---\n项目名称: c\n"
+    text = '项目名称: a\n---\n项目名称: "b\n---\n项目名称: c\n'
     loaded = _load(text)
     assert [d.name for d in loaded.declarations] == ["a", "c"]
     (problem,) = loaded.problems

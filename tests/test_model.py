@@ -18,7 +18,12 @@ RECORDS = (Declaration, Funds, Indicator, Level1, Level2)
 
 
 def _state(record: Record) -> tuple:
-    return (dict(record.__dict__), record.__pydantic_fields_set__, record.__pydantic_extra__, record.__pydantic_private__)
+    return (
+        dict(record.__dict__),
+        record.__pydantic_fields_set__,
+        record.__pydantic_extra__,
+        record.__pydantic_private__,
+    )
 
 
 @pytest.mark.parametrize("model", RECORDS)
@@ -27,7 +32,7 @@ def test_typed_keeps_model_constructs_contract(model):
     if "label" in model.model_fields:
         given["label"] = "产出指标"
     assert _state(model.typed(**given)) == _state(model.model_construct(**given))
-    assert _state(model.typed()) == _state(model.model_construct())      # a required field left out stays out
+    assert _state(model.typed()) == _state(model.model_construct())  # a required field left out stays out
 
 
 def test_typed_records_share_no_mutable_default():
@@ -57,7 +62,17 @@ def test_every_seed_record_equals_pydantics_validation_of_the_yaml():
     for document, declaration in zip(documents, loaded.declarations):
         scalars = {key: value for key, value in document.items() if not isinstance(value, (dict, list))}
         twin = Declaration.model_validate(scalars)
-        for name in ("year", "name", "nature", "category", "department", "implementer", "start_date", "end_date", "goal"):
+        for name in (
+            "year",
+            "name",
+            "nature",
+            "category",
+            "department",
+            "implementer",
+            "start_date",
+            "end_date",
+            "goal",
+        ):
             assert getattr(declaration, name) == getattr(twin, name), name
             assert type(getattr(declaration, name)) is type(getattr(twin, name)), name
             compared += 1
@@ -114,7 +129,9 @@ def test_a_field_under_both_names_keeps_the_first(tmp_path):
     assert [i.name for i in declaration.indicators()] == ["培训人数"]
     assert declaration.span("year").line == 2
     assert problems == [
-        ("duplicate-key", "year", "申报年度"), ("duplicate-key", "total", "年度资金申请总额"), ("duplicate-key", "name", "三级指标"),
+        ("duplicate-key", "year", "申报年度"),
+        ("duplicate-key", "total", "年度资金申请总额"),
+        ("duplicate-key", "name", "三级指标"),
     ]
 
 

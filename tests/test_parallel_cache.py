@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
 
 SEED = FIXTURES / "seed" / "shanghai-hrss-2023-performance-targets.yaml"
 
@@ -20,8 +20,12 @@ def corpus(tmp_path):
         target = base / f"dept{index % 3}" / f"batch{index}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(SEED if index % 2 else FIXTURES / "example.yaml", target)
-    (base / "broken.yaml").write_text("项目名称: \"未闭合\n绩效指标: {}\n", encoding="utf-8")
-    (base / "gbk.yaml").write_bytes("项目名称: 测试\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 人数\n        指标值: 200\n".encode("gb18030"))
+    (base / "broken.yaml").write_text('项目名称: "未闭合\n绩效指标: {}\n', encoding="utf-8")
+    (base / "gbk.yaml").write_bytes(
+        "项目名称: 测试\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 人数\n        指标值: 200\n".encode(
+            "gb18030"
+        )
+    )
     return base
 
 
@@ -73,7 +77,7 @@ def test_corrupt_cache_entries_are_not_trusted(cli, corpus, tmp_path, jobs):
     for entry in cache.rglob("*.json"):
         entry.write_bytes(b'{"fingerprint": "x", "findings": []}')
     assert _findings(cli, "--jobs", jobs, "--cache-dir", str(cache), str(corpus)) == first
-    shutil.rmtree(cache)                       # safe to delete at any time
+    shutil.rmtree(cache)  # safe to delete at any time
     assert _findings(cli, "--jobs", jobs, "--cache-dir", str(cache), str(corpus)) == first
 
 
@@ -92,7 +96,7 @@ def test_configuration_change_misses_the_cache(cli, corpus, tmp_path):
 
 
 def test_max_file_size(cli, corpus):
-    code, summary, findings = _findings(cli, "--no-cache", "--max-file-size", "1KB", str(corpus / "dept0"))
+    _code, _summary, findings = _findings(cli, "--no-cache", "--max-file-size", "1KB", str(corpus / "dept0"))
     assert {f["code"] for f in findings} == {"TL001"}
     assert all("1024" in f["message"] for f in findings)
 

@@ -28,7 +28,8 @@ def test_the_documented_pack_works(tmp_path):
     (tmp_path / "tests" / "rules" / "BUR001.yaml").write_text(case, encoding="utf-8")
     (tmp_path / "tests" / "test_rules.py").write_text(test, encoding="utf-8")
     (tmp_path / "a.yaml").write_text(
-        "项目名称: 内部审计项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 审计报告数\n        指标值: ≥3份\n", encoding="utf-8"
+        "项目名称: 内部审计项目\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 审计报告数\n        指标值: ≥3份\n",
+        encoding="utf-8",
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
 

@@ -49,14 +49,20 @@ def _git(cwd: Path, *args: str, env=None) -> subprocess.CompletedProcess:
 def _snapshot_checkout(destination: Path) -> str:
     """Copy the working tree (tracked and untracked, not ignored) into a fresh
     repository, so the hook under test is the code being tested, committed or not."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
+    )
     for name in filter(None, listed.stdout.decode().split("\0")):
         source = ROOT / name
         if source.is_file():
             target = destination / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
-    for args in (("init", "-q"), ("add", "-A"), ("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "snapshot")):
+    for args in (
+        ("init", "-q"),
+        ("add", "-A"),
+        ("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "snapshot"),
+    ):
         _git(destination, *args).check_returncode()
     return _git(destination, "rev-parse", "HEAD").stdout.strip()
 
@@ -76,7 +82,14 @@ def _project(tmp_path: Path, hook_repo, hook_id: str):
     repo, rev, cache = hook_repo
     project = tmp_path / "project"
     project.mkdir()
-    env = dict(os.environ, PRE_COMMIT_HOME=str(cache), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    env = dict(
+        os.environ,
+        PRE_COMMIT_HOME=str(cache),
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@t",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@t",
+    )
     env.pop("VIRTUAL_ENV", None)
     _git(project, "init", "-q", env=env).check_returncode()
     (project / ".pre-commit-config.yaml").write_text(

@@ -27,17 +27,23 @@ COST_MISSING = """\
         指标值: ≥90%
 """
 # The older layout: 成本 as a 二级 under 产出.
-COST_UNDER_OUTPUT = COST_MISSING.replace("""  效益指标:""", """    成本指标:
+COST_UNDER_OUTPUT = COST_MISSING.replace(
+    """  效益指标:""",
+    """    成本指标:
       - 三级指标: 人均培训成本
         指标值: ≤300元/人
-  效益指标:""")
+  效益指标:""",
+)
 # The newer layout: 成本 as a 一级, but 经济成本 counted in people.
-COST_LEVEL1_WRONG_UNIT = COST_MISSING + """\
+COST_LEVEL1_WRONG_UNIT = (
+    COST_MISSING
+    + """\
   成本指标:
     经济成本指标:
       - 三级指标: 人均培训成本
         指标值: ≤300人
 """
+)
 COST_LEVEL1 = COST_LEVEL1_WRONG_UNIT.replace("≤300人", "≤300元/人")
 
 
@@ -45,7 +51,11 @@ def _codes(cli, write, text: str, *args: str) -> list[tuple[str, int, int, str]]
     path = write("decl.yaml", text)
     result = cli("check", "--format", "json", "--exit-zero", *args, str(path))
     assert result.code == 0, result.err
-    return [(f["code"], f["line"], f["column"], f["severity"]) for f in json.loads(result.out)["findings"] if f["code"][2:3] == "X" or f["code"] == "TL102"]
+    return [
+        (f["code"], f["line"], f["column"], f["severity"])
+        for f in json.loads(result.out)["findings"]
+        if f["code"][2:3] == "X" or f["code"] == "TL102"
+    ]
 
 
 def test_shipped_profiles():
@@ -77,8 +87,8 @@ def test_economic_cost_must_be_money_in_shanghai(cli, write, monkeypatch, tmp_pa
     monkeypatch.chdir(tmp_path)
     assert _codes(cli, write, COST_LEVEL1_WRONG_UNIT, "--profile", "central-2021") == []
     assert _codes(cli, write, COST_LEVEL1_WRONG_UNIT, "--profile", "shanghai-2025") == [
-        ("SHX004", 17, 5, "error"),      # 经济成本 holds no money indicator: at its key
-        ("SHX003", 19, 14, "error"),     # the value counted in people
+        ("SHX004", 17, 5, "error"),  # 经济成本 holds no money indicator: at its key
+        ("SHX003", 19, 14, "error"),  # the value counted in people
     ]
     assert _codes(cli, write, COST_LEVEL1, "--profile", "shanghai-2025") == []
 
@@ -86,8 +96,13 @@ def test_economic_cost_must_be_money_in_shanghai(cli, write, monkeypatch, tmp_pa
 def test_shanghai_rules_start_in_2025(cli, write, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     # Before 2025 the catalog's warning stands and the Shanghai rules stay quiet.
-    assert _codes(cli, write, COST_MISSING.replace("申报年度: 2025", "申报年度: 2024"), "--profile", "shanghai-2025") == [("TL102", 3, 1, "warning")]
-    assert _codes(cli, write, COST_UNDER_OUTPUT.replace("申报年度: 2025", "申报年度: 2024"), "--profile", "shanghai-2025") == []
+    assert _codes(
+        cli, write, COST_MISSING.replace("申报年度: 2025", "申报年度: 2024"), "--profile", "shanghai-2025"
+    ) == [("TL102", 3, 1, "warning")]
+    assert (
+        _codes(cli, write, COST_UNDER_OUTPUT.replace("申报年度: 2025", "申报年度: 2024"), "--profile", "shanghai-2025")
+        == []
+    )
 
 
 def test_profile_from_configuration_and_layering(cli, write, monkeypatch, tmp_path):
@@ -103,9 +118,18 @@ def test_profile_from_configuration_and_layering(cli, write, monkeypatch, tmp_pa
 
 def test_bureau_profile_file_with_rule_options(cli, write, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    write("policy/bureau.yaml", "profile: bureau\nbasis: 本局内部要求\nseverity: {SHX001: info}\nrule-files: [../rules.yaml]\n")
-    write("rules.yaml", "rules:\n  - code: SHX001\n    name: needs-cost\n    message: 缺少成本指标\n    check: require\n    category: {level1: 成本}\n")
-    assert _codes(cli, write, COST_MISSING, "--profile", "policy/bureau.yaml") == [("SHX001", 3, 1, "info"), ("TL102", 3, 1, "warning")]
+    write(
+        "policy/bureau.yaml",
+        "profile: bureau\nbasis: 本局内部要求\nseverity: {SHX001: info}\nrule-files: [../rules.yaml]\n",
+    )
+    write(
+        "rules.yaml",
+        "rules:\n  - code: SHX001\n    name: needs-cost\n    message: 缺少成本指标\n    check: require\n    category: {level1: 成本}\n",
+    )
+    assert _codes(cli, write, COST_MISSING, "--profile", "policy/bureau.yaml") == [
+        ("SHX001", 3, 1, "info"),
+        ("TL102", 3, 1, "warning"),
+    ]
 
 
 def test_unknown_profile(cli, write, monkeypatch, tmp_path):

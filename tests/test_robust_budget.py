@@ -38,7 +38,13 @@ def _laughs(levels: int = 9) -> str:
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for level in range(1, levels + 1):
         lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
-    lines += [f"项目名称: *a{levels}", "绩效指标:", "  产出指标:", f"    数量指标: *a{levels}", f"  效益指标: *a{levels}"]
+    lines += [
+        f"项目名称: *a{levels}",
+        "绩效指标:",
+        "  产出指标:",
+        f"    数量指标: *a{levels}",
+        f"  效益指标: *a{levels}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -52,14 +58,16 @@ def _wide_aliases() -> str:
 
 HOSTILE = {
     "honest batch at the size limit": lambda: _under_limit("---\n" + EXAMPLE),
-    "one 指标值 at the size limit": lambda: _under_limit("很", INDICATOR.split("{}")[0] + "≥1", INDICATOR.split("{}")[1]),
+    "one 指标值 at the size limit": lambda: _under_limit(
+        "很", INDICATOR.split("{}")[0] + "≥1", INDICATOR.split("{}")[1]
+    ),
     "one name at the size limit": lambda: _under_limit("很", "项目名称: ", "\n"),
     "10 MB value": lambda: INDICATOR.format("很" * (10 * 1024 * 1024 // 3)),
     "50 MB generated file": lambda: _under_limit("---\n" + EXAMPLE) * 25,
     "flow nesting 400,000 deep": lambda: "项目名称: " + "[" * 400_000 + "]" * 400_000 + "\n",
     "flow nesting 10,000 deep": lambda: "项目名称: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n",
     "block nesting 10,000 deep": lambda: "项目名称: x\n绩效指标:\n" + "- " * 10_000 + "x\n",
-    "indentation 10,000 deep": lambda: "".join(" " * i + "a:\n" for i in range(0, 1400)) + " " * 1400 + "b\n",
+    "indentation 10,000 deep": lambda: "".join(" " * i + "a:\n" for i in range(1400)) + " " * 1400 + "b\n",
     "billion laughs": _laughs,
     "aliases to a wide mapping": _wide_aliases,
     "balanced brackets at the size limit": lambda: _under_limit("[]", "项目名称: x\n年度总体目标: ", "\n"),
@@ -67,7 +75,13 @@ HOSTILE = {
     "10,000 broken documents": lambda: '---\n项目名称: "x\n' * 10_000,
     "50,000 duplicate keys": lambda: "项目名称: x\n" + "".join(f"实施单位: {i}\n" for i in range(50_000)),
     "control characters everywhere": lambda: _under_limit("项目名称: \x01\x02\x7f\n"),
-    "absurd numbers": lambda: "申报年度: 1e309\n项目资金:\n  年度资金申请总额: " + "9" * 4000 + "\n  当年财政拨款: .nan\n  其他资金: 0x" + "f" * 100_000 + "\n",
+    "absurd numbers": lambda: (
+        "申报年度: 1e309\n项目资金:\n  年度资金申请总额: "
+        + "9" * 4000
+        + "\n  当年财政拨款: .nan\n  其他资金: 0x"
+        + "f" * 100_000
+        + "\n"
+    ),
 }
 
 BINARY = {
@@ -114,14 +128,20 @@ def test_hostile_file_is_answered_within_budget(tmp_path, name):
     else:
         path.write_text(HOSTILE[name](), encoding="utf-8")
     measured = _measure(path)
-    print(f"{name}: {path.stat().st_size / 1e6:.1f} MB file, {measured['cpu']:.2f} s CPU, {measured['wall']:.2f} s wall, {measured['peak']:.0f} MB peak")
+    print(
+        f"{name}: {path.stat().st_size / 1e6:.1f} MB file, {measured['cpu']:.2f} s CPU, {measured['wall']:.2f} s wall, {measured['peak']:.0f} MB peak"
+    )
     assert measured["cpu"] < SECONDS, measured["cpu"]
     assert measured["wall"] < WALL_SECONDS, measured["wall"]
     assert measured["peak"] < MEGABYTES, measured["peak"]
     # A finding (or a clean bill) for the file, never an internal error.
     assert measured["code"] in (0, 1), measured["stderr"]
     assert "Traceback" not in measured["stderr"]
-    report = json.loads(measured["stdout"]) if measured["stdout"].startswith("{") and len(measured["stdout"]) < 20000 else None
+    report = (
+        json.loads(measured["stdout"])
+        if measured["stdout"].startswith("{") and len(measured["stdout"]) < 20000
+        else None
+    )
     if report is not None:
         assert not [f for f in report["findings"] if f["code"] == "TL009"]
 

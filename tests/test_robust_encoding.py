@@ -33,12 +33,15 @@ def test_legacy_chinese_encodings_are_decoded_and_reported(codec):
     assert load(source).declarations[0].implementer == "上海市人社局"
 
 
-@pytest.mark.parametrize(("codec", "bom", "label"), [
-    ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16LE"),
-    ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16BE"),
-    ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32LE"),
-    ("utf-32-be", codecs.BOM_UTF32_BE, "UTF-32BE"),
-])
+@pytest.mark.parametrize(
+    ("codec", "bom", "label"),
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16LE"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16BE"),
+        ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32LE"),
+        ("utf-32-be", codecs.BOM_UTF32_BE, "UTF-32BE"),
+    ],
+)
 def test_utf16_and_utf32_with_bom(codec, bom, label):
     source = decode(bom + TEXT.replace("\n", "\r\n").encode(codec), "a.yaml")
     assert source.text == TEXT
@@ -57,7 +60,7 @@ def test_utf16_cut_in_half_is_located():
 
 def test_undecodable_bytes_are_located_in_code_points():
     # A byte no encoding we read accepts, after Chinese text on line 2.
-    data = "项目名称: a\n实施单位: 人社".encode("utf-8") + b"\xff\xfe\xff" + "局\n".encode("utf-8")
+    data = "项目名称: a\n实施单位: 人社".encode() + b"\xff\xfe\xff" + "局\n".encode()
     source = decode(data, "a.yaml")
     (problem,) = source.problems
     assert problem.kind == "undecodable"

@@ -31,7 +31,11 @@ def test_empty_and_comment_only_files_hold_no_declaration(cli, write, text):
 
 def test_a_list_or_a_scalar_instead_of_a_declaration():
     loaded = _load("- 项目名称: a\n---\n劳动人事争议仲裁工作专项\n---\n42\n")
-    assert _kinds(loaded) == [("not-a-declaration", 1, "sequence"), ("not-a-declaration", 3, "scalar"), ("not-a-declaration", 5, "scalar")]
+    assert _kinds(loaded) == [
+        ("not-a-declaration", 1, "sequence"),
+        ("not-a-declaration", 3, "scalar"),
+        ("not-a-declaration", 5, "scalar"),
+    ]
 
 
 def test_null_in_every_field():
@@ -52,7 +56,9 @@ def test_null_in_every_field():
 
 
 def test_numbers_where_text_belongs_keep_their_text():
-    loaded = _load("项目名称: 12345\n年度总体目标: 1.50\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 2023\n        指标值: 0100\n")
+    loaded = _load(
+        "项目名称: 12345\n年度总体目标: 1.50\n绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 2023\n        指标值: 0100\n"
+    )
     (declaration,) = loaded.declarations
     assert declaration.name == "12345" and declaration.goal == "1.50"
     (indicator,) = declaration.indicators()
@@ -61,28 +67,57 @@ def test_numbers_where_text_belongs_keep_their_text():
 
 
 def test_text_where_numbers_belong():
-    loaded = _load("项目名称: x\n申报年度: 二〇二三年\n计划开始日期: 明年\n项目资金:\n  年度资金申请总额: 一百万元\n  当年财政拨款: [1, 2]\n")
+    loaded = _load(
+        "项目名称: x\n申报年度: 二〇二三年\n计划开始日期: 明年\n项目资金:\n  年度资金申请总额: 一百万元\n  当年财政拨款: [1, 2]\n"
+    )
     assert sorted(_kinds(loaded)) == [
-        ("invalid-type", 2, "申报年度"), ("invalid-type", 3, "计划开始日期"),
-        ("invalid-type", 5, "年度资金申请总额"), ("invalid-type", 6, "当年财政拨款"),
+        ("invalid-type", 2, "申报年度"),
+        ("invalid-type", 3, "计划开始日期"),
+        ("invalid-type", 5, "年度资金申请总额"),
+        ("invalid-type", 6, "当年财政拨款"),
     ]
 
 
-@pytest.mark.parametrize(("written", "year"), [
-    ("2023", 2023), ("-0", 0), ("0x7E7", 2023), ("2_023", 2023), ("999999999999999999", 999999999999999999), ("12345678901234567890", None),
-    ("1e309", None), (".inf", None), ("-.inf", None), (".nan", None), ("1" * 40, None), ("9" * 5000, None), ("2023.5", None),
-])
+@pytest.mark.parametrize(
+    ("written", "year"),
+    [
+        ("2023", 2023),
+        ("-0", 0),
+        ("0x7E7", 2023),
+        ("2_023", 2023),
+        ("999999999999999999", 999999999999999999),
+        ("12345678901234567890", None),
+        ("1e309", None),
+        (".inf", None),
+        ("-.inf", None),
+        (".nan", None),
+        ("1" * 40, None),
+        ("9" * 5000, None),
+        ("2023.5", None),
+    ],
+)
 def test_absurd_years(written, year):
     loaded = _load(f"项目名称: x\n申报年度: {written}\n")
     assert loaded.declarations[0].year == year
     assert (year is None) == bool(loaded.problems)
 
 
-@pytest.mark.parametrize(("written", "amount"), [
-    ("1732000.00", Decimal("1732000.00")), ("-0", Decimal(0)), ("-0.0", Decimal("-0.0")), ("999999999999999999.99", Decimal("999999999999999999.99")),
-    ("12345678901234567890", None), ("173200123456789012345678900.00", None),
-    ("1e309", None), (".inf", None), (".nan", None), ("0x" + "f" * 100, None), ("1" * 40, None),
-])
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("1732000.00", Decimal("1732000.00")),
+        ("-0", Decimal(0)),
+        ("-0.0", Decimal("-0.0")),
+        ("999999999999999999.99", Decimal("999999999999999999.99")),
+        ("12345678901234567890", None),
+        ("173200123456789012345678900.00", None),
+        ("1e309", None),
+        (".inf", None),
+        (".nan", None),
+        ("0x" + "f" * 100, None),
+        ("1" * 40, None),
+    ],
+)
 def test_absurd_amounts(written, amount):
     loaded = _load(f"项目名称: x\n项目资金:\n  年度资金申请总额: {written}\n")
     assert loaded.declarations[0].funds.total == amount
@@ -91,8 +126,13 @@ def test_absurd_amounts(written, amount):
 
 def test_absurd_numbers_through_every_rule_and_reporter(cli, write):
     # 173200123456789012345678900.00 once crashed a funds rule's quantize (found by scripts/fuzz.py).
-    path = write("n.yaml", "项目名称: x\n申报年度: 1e309\n项目资金:\n  年度资金申请总额: 173200123456789012345678900.00\n  当年财政拨款: " + "9" * 18 + ".99\n  其他资金: 1\n"
-                 "绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 人数\n        指标值: 1e309\n      - 三级指标: 达标率\n        指标值: -.inf\n")
+    path = write(
+        "n.yaml",
+        "项目名称: x\n申报年度: 1e309\n项目资金:\n  年度资金申请总额: 173200123456789012345678900.00\n  当年财政拨款: "
+        + "9" * 18
+        + ".99\n  其他资金: 1\n"
+        "绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 人数\n        指标值: 1e309\n      - 三级指标: 达标率\n        指标值: -.inf\n",
+    )
     for fmt in ("text", "json"):
         result = cli("check", "--format", fmt, str(path))
         assert result.code == 1 and "Traceback" not in result.err and "TL009" not in result.out
@@ -132,19 +172,25 @@ def test_unsafe_tags_are_findings_and_never_constructed(tmp_path, cli, write, pa
 
 
 def test_custom_tags_are_reported_with_their_name():
-    loaded = _load("项目名称: !secret x\n实施单位: !!str 人社局\n项目资金: !!map {年度资金申请总额: 1}\n年度总体目标: !include other.yaml\n")
+    loaded = _load(
+        "项目名称: !secret x\n实施单位: !!str 人社局\n项目资金: !!map {年度资金申请总额: 1}\n年度总体目标: !include other.yaml\n"
+    )
     assert _kinds(loaded) == [("unsafe-tag", 1, "!secret"), ("unsafe-tag", 4, "!include")]
     assert loaded.declarations[0].implementer == "人社局"
 
 
 # -- nesting and aliases -------------------------------------------------
 
-@pytest.mark.parametrize(("nest", "where"), [
-    ("项目名称: " + "[" * 100_000 + "]" * 100_000, (3, 507)),
-    ("项目名称: " + "{a: " * 10_000 + "1" + "}" * 10_000, (3, 2007)),
-    ("- " * 10_000 + "x", (3, 500)),
-    ("".join(" " * i + "a:\n" for i in range(600)) + " " * 600 + "b", (253, 250)),
-])
+
+@pytest.mark.parametrize(
+    ("nest", "where"),
+    [
+        ("项目名称: " + "[" * 100_000 + "]" * 100_000, (3, 507)),
+        ("项目名称: " + "{a: " * 10_000 + "1" + "}" * 10_000, (3, 2007)),
+        ("- " * 10_000 + "x", (3, 500)),
+        ("".join(" " * i + "a:\n" for i in range(600)) + " " * 600 + "b", (253, 250)),
+    ],
+)
 def test_deep_nesting_is_refused_before_the_composer(nest, where):
     # The C composer recurses in C: 10^5 levels would kill the process, so
     # the depth is bounded before it runs. The recursion limit is not touched.

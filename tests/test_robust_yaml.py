@@ -79,13 +79,13 @@ def test_error_in_the_middle_document():
 
 
 def test_error_in_the_last_document():
-    loaded = _load('项目名称: a\n---\n项目名称: b\n---\n项目名称: [c\n')
+    loaded = _load("项目名称: a\n---\n项目名称: b\n---\n项目名称: [c\n")
     assert _names(loaded) == ["a", "b"]
     assert _problems(loaded) == [("yaml-syntax", 5, 7)]
 
 
 def test_error_in_the_first_document():
-    loaded = _load('项目名称: a\n  x: 1\n---\n项目名称: b\n')
+    loaded = _load("项目名称: a\n  x: 1\n---\n项目名称: b\n")
     assert _names(loaded) == ["b"]
     assert _problems(loaded) == [("yaml-syntax", 2, 4)]
 
@@ -100,7 +100,7 @@ def test_several_broken_documents():
 def test_document_end_markers():
     # After `...` a document needs no `---`; the C parser disagrees, so the
     # document after the broken one is reported, and the one after that read.
-    loaded = _load('项目名称: a\n...\n---\n项目名称: [b\n...\n---\n项目名称: c\n...\n')
+    loaded = _load("项目名称: a\n...\n---\n项目名称: [b\n...\n---\n项目名称: c\n...\n")
     assert _names(loaded) == ["a", "c"]
     assert _problems(loaded) == [("yaml-syntax", 4, 7)]
     loaded = _load('项目名称: a\n...\n项目名称: "b\n...\n项目名称: c\n')

@@ -52,11 +52,13 @@ def test_docs_have_every_section_in_both_languages(registry, code):
 
 
 def test_missing_level1_names_a_misplaced_level2_and_its_line(registry):
-    text = declaration_text([
-        ["产出指标", "数量指标", "培训人次", "≥200人次"],
-        ["效益指标", "社会效益指标", "政策知晓率", "≥90%"],
-        ["效益指标", "服务对象满意度指标", "参训人员满意度", "≥90%"],
-    ])
+    text = declaration_text(
+        [
+            ["产出指标", "数量指标", "培训人次", "≥200人次"],
+            ["效益指标", "社会效益指标", "政策知晓率", "≥90%"],
+            ["效益指标", "服务对象满意度指标", "参训人员满意度", "≥90%"],
+        ]
+    )
     (finding,) = run(registry, "TL101", text)
     assert "满意度指标" in finding.message_zh and "服务对象满意度指标" in finding.message_zh
     assert "line 11" in finding.message_en and "第 11 行" in finding.message_zh
@@ -78,10 +80,12 @@ def test_missing_cost_says_when_the_category_is_only_empty(registry):
 
 
 def test_misfiled_timeliness_names_the_destination(registry):
-    with_timeliness = declaration_text([
-        ["产出指标", "时效指标", "工作及时率", "100%"],
-        ["产出指标", "成本指标", "培训及时率", "100%"],
-    ])
+    with_timeliness = declaration_text(
+        [
+            ["产出指标", "时效指标", "工作及时率", "100%"],
+            ["产出指标", "成本指标", "培训及时率", "100%"],
+        ]
+    )
     (finding,) = run(registry, "TL104", with_timeliness)
     assert "“时效指标”（第 4 行）" in finding.message_zh and "'时效指标' (line 4)" in finding.message_en
     without = declaration_text([["产出指标", "质量指标", "培训及时率", "100%"]])
@@ -90,20 +94,24 @@ def test_misfiled_timeliness_names_the_destination(registry):
 
 
 def test_cost_not_monetary_severity_follows_what_the_name_says(registry):
-    text = declaration_text([
-        ["产出指标", "成本指标", "培训班次预算执行率", "≥90%"],
-        ["产出指标", "成本指标", "培训及时率", "100%"],
-    ])
+    text = declaration_text(
+        [
+            ["产出指标", "成本指标", "培训班次预算执行率", "≥90%"],
+            ["产出指标", "成本指标", "培训及时率", "100%"],
+        ]
+    )
     proxy, unrelated = run(registry, "TL107", text)
     assert (str(proxy.severity), str(unrelated.severity)) == ("info", "warning")
     assert "培训班次预算执行率" in proxy.message_zh and "元/人" in proxy.message_en
 
 
 def test_duplicate_names_the_first_occurrence(registry):
-    text = declaration_text([
-        ["产出指标", "质量指标", "培训合格率", "≥95%"],
-        ["产出指标", "质量指标", "培训 合格率", "100%"],
-    ])
+    text = declaration_text(
+        [
+            ["产出指标", "质量指标", "培训合格率", "≥95%"],
+            ["产出指标", "质量指标", "培训 合格率", "100%"],
+        ]
+    )
     (finding,) = run(registry, "TL109", text)
     assert finding.line == 7
     assert "第 5 行的“培训合格率”" in finding.message_zh and "on line 5" in finding.message_en
@@ -117,12 +125,12 @@ def test_a_declaration_per_document_keeps_duplicates_apart(registry):
 def test_name_facts_for_the_structure_rules():
     facts = lambda name: name_facts(name, DEFAULT_VOCABULARY)  # noqa: E731
     assert facts("工作经费及时拨付率").measures_timeliness
-    assert not facts("审批时限压缩率").measures_timeliness        # an improvement: an effect
+    assert not facts("审批时限压缩率").measures_timeliness  # an improvement: an effect
     assert not facts("各区及时获得宣传资料").measures_timeliness  # 及时 in passing, no measure
     assert facts("市民对空气质量改善的满意程度").measures_satisfaction
     assert not facts("满意度调查覆盖率").measures_satisfaction
     assert facts("会计档案整理质量达标率").is_quality_rate
-    assert not facts("工作会议出勤人次达标率").is_quality_rate    # a headcount against its plan
+    assert not facts("工作会议出勤人次达标率").is_quality_rate  # a headcount against its plan
     assert facts("纪检监察、政风行风培训人次数").is_headcount
     assert not facts("培训人次达标率").is_headcount
     assert facts("车辆事故发生数").is_defect
@@ -141,9 +149,17 @@ def test_level2_kinds_follow_the_taxonomy():
 
 def test_structure_word_lists_are_configurable():
     names = Vocabulary.list_names()
-    for name in ("timeliness-measures", "satisfaction-proxies", "effect-heads",
-                 "quality-rate-endings", "headcount-endings", "headcount-units", "defect-words",
-                 "money-nouns", "cost-reduction-words"):
+    for name in (
+        "timeliness-measures",
+        "satisfaction-proxies",
+        "effect-heads",
+        "quality-rate-endings",
+        "headcount-endings",
+        "headcount-units",
+        "defect-words",
+        "money-nouns",
+        "cost-reduction-words",
+    ):
         assert name in names
 
 
@@ -153,11 +169,11 @@ def test_structure_word_lists_are_configurable():
 # rules say about real declarations: review it again, don't just update it.
 REVIEWED_SEED_FINDINGS = {
     "TL101": [],
-    "TL103": [929],                         # 运行效益指标
-    "TL104": [31, 1057, 1245],              # 及时度 under 质量, 及时率 under 成本, 开展率、及时率 under 数量
-    "TL105": [987, 1320],                   # an impact and a petition count under 满意度
+    "TL103": [929],  # 运行效益指标
+    "TL104": [31, 1057, 1245],  # 及时度 under 质量, 及时率 under 成本, 开展率、及时率 under 数量
+    "TL105": [987, 1320],  # an impact and a petition count under 满意度
     "TL106": [481, 483, 1029, 1039, 1268, 1274, 1276],
-    "TL107": [553, 1058, 1062],             # 预算执行率 (info), 及时率, 廉政风险防范意识
+    "TL107": [553, 1058, 1062],  # 预算执行率 (info), 及时率, 廉政风险防范意识
     "TL108": [],
     "TL109": [],
 }

@@ -29,4 +29,6 @@ def test_seed_findings_match_the_reviewed_snapshot(fixture, cli, monkeypatch):
     if os.environ.get("TARGETLINT_UPDATE_SNAPSHOTS"):
         snapshot.write_text(result.out, encoding="utf-8")
     expected = snapshot.read_text(encoding="utf-8")
-    assert result.out == expected, f"findings on {relative} changed; review and regenerate with TARGETLINT_UPDATE_SNAPSHOTS=1"
+    assert result.out == expected, (
+        f"findings on {relative} changed; review and regenerate with TARGETLINT_UPDATE_SNAPSHOTS=1"
+    )

@@ -34,7 +34,10 @@ def test_baseline_fixture_has_three_findings(cli, write):
 
 
 def test_trailing_directive_covers_its_line_only(cli, write):
-    assert check(cli, write, edit(9, "  # targetlint: disable=TL201 -- 口径由主管部门确定")) == [(6, "TL203"), (13, "TL207")]
+    assert check(cli, write, edit(9, "  # targetlint: disable=TL201 -- 口径由主管部门确定")) == [
+        (6, "TL203"),
+        (13, "TL207"),
+    ]
 
 
 def test_rule_names_and_all_work(cli, write):
@@ -54,11 +57,13 @@ def test_directive_on_a_category_key_covers_the_block(cli, write):
     text = BASE.replace("    质量指标:\n", "    # targetlint: disable=TL201,TL203\n    质量指标:\n")
     found = check(cli, write, text)
     assert (6, "TL203") in found and (14, "TL207") in found and not any(code == "TL201" for _, code in found)
-    assert (7, "TL010") in found       # TL203 was not needed in that block
+    assert (7, "TL010") in found  # TL203 was not needed in that block
 
 
 def test_directive_on_an_indicator_covers_the_whole_indicator(cli, write):
-    text = BASE.replace("      - 三级指标: 培训人数达标率\n", "      - 三级指标: 培训人数达标率  # targetlint: disable=TL201\n")
+    text = BASE.replace(
+        "      - 三级指标: 培训人数达标率\n", "      - 三级指标: 培训人数达标率  # targetlint: disable=TL201\n"
+    )
     assert check(cli, write, text) == [(6, "TL203"), (13, "TL207")]
 
 
@@ -72,7 +77,7 @@ def test_disable_file_in_the_header_covers_every_document(cli, write):
 def test_disable_file_inside_a_document_covers_that_document_only(cli, write):
     second = BASE.replace("项目名称: 培训项目\n", "项目名称: 第二个项目\n# targetlint: disable-file=TL201\n")
     found = check(cli, write, BASE + "---\n" + second)
-    assert [line for line, code in found if code == "TL201"] == [9]       # the first document keeps its finding
+    assert [line for line, code in found if code == "TL201"] == [9]  # the first document keeps its finding
 
 
 def test_unused_and_unknown_codes_are_reported_as_TL010(cli, write):
@@ -83,7 +88,7 @@ def test_unused_and_unknown_codes_are_reported_as_TL010(cli, write):
     assert len(unused) == 2 and all(f["line"] == 6 and f["severity"] == "warning" for f in unused)
     assert "unknown rule 'TL999'" in messages[0]
     assert "unused suppression: TL201 suppressed nothing" in messages[1]
-    assert unused[0]["column"] == len("        指标值: 5  ") + 1      # points at the comment
+    assert unused[0]["column"] == len("        指标值: 5  ") + 1  # points at the comment
 
 
 def test_malformed_directive_is_reported(cli, write):
@@ -113,7 +118,9 @@ def test_a_redundant_wider_directive_is_reported(cli, write):
 
 
 def test_scan_parses_codes_and_reason_and_ignores_hashes_in_text():
-    directives = scan("a: 1  # targetlint: disable=TL201, missing-unit -- 口径由主管部门确定 -- 见附件\nb: 'x#targetlint: disable=TL1'\n")
+    directives = scan(
+        "a: 1  # targetlint: disable=TL201, missing-unit -- 口径由主管部门确定 -- 见附件\nb: 'x#targetlint: disable=TL1'\n"
+    )
     assert len(directives) == 1
     (directive,) = directives
     assert directive.action == "disable" and directive.tokens == ["TL201", "missing-unit"]

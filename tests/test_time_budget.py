@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import time
 
@@ -11,7 +12,6 @@ import targetlint.engine as engine_module
 from targetlint.engine import Engine
 from targetlint.rule import Rule, Severity
 from targetlint.source import decode
-from targetlint.span import Span
 
 from .conftest import TRAINING_DECLARATION
 
@@ -42,14 +42,12 @@ class Loops(Rule):
 
     def check(self, declaration, source):
         while True:
-            try:
+            with contextlib.suppress(Exception):
                 sum(range(1000))
-            except Exception:
-                pass
         yield  # pragma: no cover
 
 
-Late = _reporting("TLZ953", "late")     # would report every declaration, if it ran
+Late = _reporting("TLZ953", "late")  # would report every declaration, if it ran
 
 
 # Long enough for the honest work on a slow CI machine (the grammar is
@@ -71,7 +69,7 @@ def test_an_endless_rule_becomes_tl009_and_the_file_ends():
     result = Engine([Early(), Loops(), Late()], time_budget=BUDGET).check(_source())
     assert time.monotonic() - started < 5
     codes = sorted(finding.code for finding in result.findings)
-    assert codes == ["TL009", "TLZ951"]                  # TLZ953 never ran
+    assert codes == ["TL009", "TLZ951"]  # TLZ953 never ran
     (crash,) = [f for f in result.findings if f.code == "TL009"]
     assert "TLZ952" in crash.message_en and "time budget" in crash.message_en and crash.line == 1
     assert result.crashed == 1
@@ -117,7 +115,7 @@ def test_the_command_line_reports_the_hang_and_exits_2(cli, tmp_path, looping_pa
     result = cli("check", "--no-cache", "--select", "TLZ952,TL201", str(tmp_path))
     assert result.code == 2
     crashes = [line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]
-    assert len(crashes) == 2 and "TL201" in result.out         # both files, and the other rule's finding
+    assert len(crashes) == 2 and "TL201" in result.out  # both files, and the other rule's finding
 
 
 class _Pack:

@@ -82,12 +82,17 @@ def test_an_excluded_directory_is_never_listed(repo, listed):
     (repo / ".targetlint.yaml").write_text("exclude: [vendor, archive/2019]\n", encoding="utf-8")
     planner = _planner()
     files, errors = _same_as_unpruned([repo], planner)
-    listed.clear()      # the unpruned walk above listed everything
+    listed.clear()  # the unpruned walk above listed everything
     assert _checked([repo], planner, pruning=True) == (files, errors)
     assert not [p for p in listed if "vendor" in p or "2019" in p], listed
     assert str(repo / "archive") in listed and str(repo / "archive" / "2020") in listed
     assert {os.path.relpath(f, repo) for f in files} == {
-        "a.yaml", "archive/2020/w.yaml", "d/one.yaml", "batches/b.draft.yaml", "batches/2023/c.yaml", "sub/own.yaml",
+        "a.yaml",
+        "archive/2020/w.yaml",
+        "d/one.yaml",
+        "batches/b.draft.yaml",
+        "batches/2023/c.yaml",
+        "sub/own.yaml",
     }
     assert errors == []
 
@@ -105,8 +110,21 @@ def test_an_unreadable_excluded_directory_is_not_an_error(repo, monkeypatch):
 @pytest.mark.parametrize(
     "exclude",
     [
-        ["vendor"], ["archive/2019"], ["archive/**"], ["archive/*/old"], ["*.draft.yaml"], ["d*"], ["?"],
-        [".*"], ["*"], ["**"], ["batches/**/c.yaml"], ["sub"], ["./vendor/"], ["[sv]*"], [],
+        ["vendor"],
+        ["archive/2019"],
+        ["archive/**"],
+        ["archive/*/old"],
+        ["*.draft.yaml"],
+        ["d*"],
+        ["?"],
+        [".*"],
+        ["*"],
+        ["**"],
+        ["batches/**/c.yaml"],
+        ["sub"],
+        ["./vendor/"],
+        ["[sv]*"],
+        [],
     ],
 )
 def test_pruning_changes_no_result(repo, exclude):
@@ -171,7 +189,9 @@ def test_no_yaml_files_counts_the_excluded_ones_as_before(tmp_path):
     (tmp_path / ".targetlint.yaml").write_text("exclude: [vendor]\n", encoding="utf-8")
     planner = _planner()
     # Nothing but an excluded folder without YAML: the directory has no YAML files.
-    assert [en for _, en in _same_as_unpruned([root], planner)[1]] == [f"{root}: no YAML files (*.yaml, *.yml) in this directory"]
+    assert [en for _, en in _same_as_unpruned([root], planner)[1]] == [
+        f"{root}: no YAML files (*.yaml, *.yml) in this directory"
+    ]
     # With YAML inside the excluded folder it has some, all excluded: no error, nothing checked.
     (root / "vendor" / "pkg" / "x.yaml").write_text("项目名称: x\n", encoding="utf-8")
     assert _same_as_unpruned([root], planner) == ([], [])

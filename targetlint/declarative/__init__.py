@@ -16,9 +16,11 @@ when at least one rule file exists, so a plain run pays nothing for it.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from targetlint.declarative.compile import DeclarativeRule
     from targetlint.declarative.loader import LoadedFile, RuleFileError, load_rule_file
     from targetlint.plugins import Registry
 
@@ -32,17 +34,21 @@ def __getattr__(name: str):
         return getattr(loader, name)
     raise AttributeError(name)
 
-__all__ = ["RuleFileError", "LoadedFile", "load_rule_file", "compile_rule_file", "register_rule_files"]
+
+__all__ = ["LoadedFile", "RuleFileError", "compile_rule_file", "load_rule_file", "register_rule_files"]
 
 
-def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[type], list["RuleFileError"]]:
+def compile_rule_file(
+    path: str, *, default_enabled: bool = True
+) -> tuple[list[type[DeclarativeRule]], list[RuleFileError]]:
     """The Rule classes a rule file defines, and its errors (a rule with an
     error is left out; the others still load)."""
     from targetlint.declarative.compile import build_rule
     from targetlint.declarative.loader import load_rule_file
 
     loaded = load_rule_file(path)
-    rules, errors = [], list(loaded.errors)
+    rules: list[type[DeclarativeRule]] = []
+    errors = list(loaded.errors)
     seen: dict[str, int] = {}
     for item in loaded.specs:
         spec = item.spec
@@ -50,7 +56,16 @@ def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[
         if spec.code in seen or any(r.name == spec.name for r in rules):
             clash = "code" if spec.code in seen else "name"
             value = spec.code if clash == "code" else spec.name
-            errors.append(_error_at(path, item.node, clash, f"规则{'代码' if clash == 'code' else '名称'} {value} 在本文件中重复（第 {seen.get(spec.code, line)} 行已定义）", f"duplicate rule {clash} {value} in this file"))
+            errors.append(
+                _error_at(
+                    path,
+                    item.node,
+                    clash,
+                    f"规则{'代码' if clash == 'code' else '名称'} {value} 在本文件中重复（第 "
+                    f"{seen.get(spec.code, line)} 行已定义）",
+                    f"duplicate rule {clash} {value} in this file",
+                )
+            )
             continue
         seen[spec.code] = line
         rule = build_rule(spec, rule_file=path, source=item.source, default_enabled=default_enabled)
@@ -60,7 +75,7 @@ def compile_rule_file(path: str, *, default_enabled: bool = True) -> tuple[list[
     return rules, errors
 
 
-def _error_at(path: str, node, key: str, zh: str, en: str) -> "RuleFileError":
+def _error_at(path: str, node, key: str, zh: str, en: str) -> RuleFileError:
     from targetlint.declarative.loader import RuleFileError
 
     target = node
@@ -70,7 +85,9 @@ def _error_at(path: str, node, key: str, zh: str, en: str) -> "RuleFileError":
     return RuleFileError(path, target.start_mark.line + 1, target.start_mark.column + 1, zh, en)
 
 
-def register_rule_files(registry: "Registry", paths: Iterable[str], origin: str = "declarative", *, default_enabled: bool = True) -> tuple[list[str], list["RuleFileError"]]:
+def register_rule_files(
+    registry: Registry, paths: Iterable[str], origin: str = "declarative", *, default_enabled: bool = True
+) -> tuple[list[str], list[RuleFileError]]:
     """Compile ``paths`` into ``registry``: returns the codes the files define
     (including those registered by an earlier call for the same file) and the
     errors, which are also recorded in ``registry.errors`` so the CLI reports
@@ -92,7 +109,15 @@ def register_rule_files(registry: "Registry", paths: Iterable[str], origin: str 
                 clash = "code" if rule.code in registry.rules else "name"
                 where = getattr(other, "rule_file", "") or other.origin
                 value = rule.code if clash == "code" else rule.name
-                file_errors.append(_error_at(path, rule._node, clash, f"规则{'代码' if clash == 'code' else '名称'} {value} 已由 {where} 定义", f"rule {clash} {value} is already defined by {where}"))
+                file_errors.append(
+                    _error_at(
+                        path,
+                        rule._node,
+                        clash,
+                        f"规则{'代码' if clash == 'code' else '名称'} {value} 已由 {where} 定义",
+                        f"rule {clash} {value} is already defined by {where}",
+                    )
+                )
                 continue
             rule.origin = where
             registry.rules[rule.code] = rule

@@ -7,7 +7,8 @@ selected, ignored, suppressed and documented exactly like a built-in rule.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
 
 from targetlint.declarative import schema as S
 from targetlint.declarative import selectors as sel
@@ -45,6 +46,7 @@ class DeclarativeRule(Rule):
     # Rules from a configuration or profile run only where that configuration
     # selects them; rules from installed packs run by default, like any plugin.
     default_enabled: ClassVar[bool] = True
+    _node: ClassVar[Any]  # the rule's YAML node, set by compile_rule_file for error positions
 
     def __init__(self, options=None, vocabulary=None):
         kwargs = {} if vocabulary is None else {"vocabulary": vocabulary}
@@ -81,7 +83,9 @@ class DeclarativeRule(Rule):
             "level2": indicator.level2.label if indicator.level2 else "",
             "number": parsed.number if parsed is not None else None,
             "unit": parsed.unit if parsed is not None else None,
-            "operator": (parsed.operator_text or str(parsed.operator)) if parsed is not None and parsed.operator is not None else None,
+            "operator": (parsed.operator_text or str(parsed.operator))
+            if parsed is not None and parsed.operator is not None
+            else None,
             "project": declaration.name,
             "year": declaration.year,
             "code": self.code,
@@ -90,12 +94,19 @@ class DeclarativeRule(Rule):
         return values
 
     def _declaration_values(self, declaration, **extra) -> dict[str, Any]:
-        values = {"project": declaration.name, "year": declaration.year, "category": declaration.category, "code": self.code}
+        values = {
+            "project": declaration.name,
+            "year": declaration.year,
+            "category": declaration.category,
+            "code": self.code,
+        }
         values.update(extra)
         return values
 
     def _finding(self, span: Span, values: dict[str, Any], *, indicator=None, subject: str | None = None) -> Finding:
-        return self.report(span, _format(self._zh, values), _format(self._en, values), indicator=indicator, subject=subject)
+        return self.report(
+            span, _format(self._zh, values), _format(self._en, values), indicator=indicator, subject=subject
+        )
 
 
 class ForbidCheck(DeclarativeRule):
@@ -123,7 +134,7 @@ class UnitCheck(DeclarativeRule):
         self._match = sel.indicator(spec.where)
         self._units = set(spec.units or ())
         self._classes = set(spec.unit_class or ())
-        shown = list(spec.units or ()) + [c for c in spec.unit_class or ()]
+        shown = list(spec.units or ()) + list(spec.unit_class or ())
         self._expected = "/".join(shown)
 
     def _check(self, declaration):
@@ -135,9 +146,15 @@ class UnitCheck(DeclarativeRule):
             if parsed.unit is None:
                 if self.spec.allow_missing:
                     continue
-            elif parsed.unit in self._units or (parsed.unit_class is not None and str(parsed.unit_class) in self._classes):
+            elif parsed.unit in self._units or (
+                parsed.unit_class is not None and str(parsed.unit_class) in self._classes
+            ):
                 continue
-            yield self._finding(indicator.span("value"), self._indicator_values(declaration, indicator, expected=self._expected), indicator=indicator)
+            yield self._finding(
+                indicator.span("value"),
+                self._indicator_values(declaration, indicator, expected=self._expected),
+                indicator=indicator,
+            )
 
 
 class RangeCheck(DeclarativeRule):
@@ -148,7 +165,9 @@ class RangeCheck(DeclarativeRule):
         if number is None:
             return False
         low, high = self.spec.min, self.spec.max
-        return (low is not None and number < low and not sel._close(number, low)) or (high is not None and number > high and not sel._close(number, high))
+        return (low is not None and number < low and not sel._close(number, low)) or (
+            high is not None and number > high and not sel._close(number, high)
+        )
 
     def _check(self, declaration):
         for indicator in declaration.indicators():
@@ -168,22 +187,41 @@ class _Requirement:
     经济成本 key when it lacks a money-unit indicator, the 绩效指标 key when
     成本指标 is missing altogether), else a header field, else the document."""
 
-    def __init__(self, *, condition: S.Condition | None = None, category: S.CategorySelector | None = None,
-                 where: S.IndicatorSelector | None = None, fields: list[str] | None = None, minimum: int = 1):
+    def __init__(
+        self,
+        *,
+        condition: S.Condition | None = None,
+        category: S.CategorySelector | None = None,
+        where: S.IndicatorSelector | None = None,
+        fields: list[str] | None = None,
+        minimum: int = 1,
+    ):
         self.minimum = minimum
         self.test = sel.condition(condition) if condition is not None else None
         self.category = sel.categories(category) if category is not None else None
         self.where = sel.indicator(where) if where is not None else None
         self.fields = [S.HEADER_KEYS.get(f, "funds") for f in fields or ()]
-        scope = category or where or (condition.category if condition is not None and condition.category else None) \
+        scope = (
+            category
+            or where
+            or (condition.category if condition is not None and condition.category else None)
             or (condition.indicator if condition is not None else None)
+        )
         self.level1 = getattr(scope, "level1", None)
         self.level2 = getattr(scope, "level2", None)
         self.anchor1 = sel.level(self.level1, 1) if self.level1 is not None else None
         self.anchor2 = sel.level(self.level2, 2) if self.level2 is not None else None
         self.header_fields = [name for name, _ in sel.header_tests(condition.header)] if condition is not None else []
-        self.about_indicators = category is not None or where is not None or (
-            condition is not None and any(x is not None for x in (condition.category, condition.indicator, condition.any_, condition.not_)))
+        self.about_indicators = (
+            category is not None
+            or where is not None
+            or (
+                condition is not None
+                and any(
+                    x is not None for x in (condition.category, condition.indicator, condition.any_, condition.not_)
+                )
+            )
+        )
 
     def unmet(self, declaration) -> list[str] | None:
         """None when met; otherwise the missing header fields (possibly empty)."""
@@ -197,7 +235,7 @@ class _Requirement:
         missing = [f for f in self.fields if _blank(declaration, f)]
         return missing or None
 
-    def anchor(self, declaration, fallback_fields: list[str] = ()) -> Span:
+    def anchor(self, declaration, fallback_fields: Sequence[str] = ()) -> Span:
         if self.anchor1 is not None or self.anchor2 is not None:
             for level1 in declaration.level1s:
                 if self.anchor1 is not None and not self.anchor1(level1):
@@ -232,8 +270,11 @@ class RequireCheck(DeclarativeRule):
             return
         labels = [S.HEADER_LABELS.get(f, "项目资金") for f in missing]
         values = self._declaration_values(
-            declaration, level1=sel.level_labels(self._need.level1), level2=sel.level_labels(self._need.level2),
-            missing="、".join(labels), min=self.spec.min,
+            declaration,
+            level1=sel.level_labels(self._need.level1),
+            level2=sel.level_labels(self._need.level2),
+            missing="、".join(labels),
+            min=self.spec.min,
         )
         subject = "、".join(labels) or "/".join(filter(None, (values["level1"], values["level2"]))) or self.code
         yield self._finding(self._need.anchor(declaration), values, subject=subject)
@@ -248,12 +289,24 @@ class ConditionalCheck(DeclarativeRule):
     def _check(self, declaration):
         if not self._if(declaration) or self._then.unmet(declaration) is None:
             return
-        values = self._declaration_values(declaration, level1=sel.level_labels(self._then.level1), level2=sel.level_labels(self._then.level2), missing="", min="")
+        values = self._declaration_values(
+            declaration,
+            level1=sel.level_labels(self._then.level1),
+            level2=sel.level_labels(self._then.level2),
+            missing="",
+            min="",
+        )
         subject = "/".join(filter(None, (values["level1"], values["level2"]))) or self.code
         yield self._finding(self._then.anchor(declaration, self._if_fields), values, subject=subject)
 
 
-_CLASSES = {"forbid": ForbidCheck, "unit": UnitCheck, "range": RangeCheck, "require": RequireCheck, "conditional": ConditionalCheck}
+_CLASSES = {
+    "forbid": ForbidCheck,
+    "unit": UnitCheck,
+    "range": RangeCheck,
+    "require": RequireCheck,
+    "conditional": ConditionalCheck,
+}
 
 
 def build_rule(spec, *, rule_file: str, source: str = "", default_enabled: bool = True) -> type[DeclarativeRule]:
@@ -273,8 +326,11 @@ def build_rule(spec, *, rule_file: str, source: str = "", default_enabled: bool 
 
 
 _CHECK_NAMES = {
-    "forbid": ("禁止", "forbid"), "unit": ("单位", "unit"), "range": ("取值范围", "range"),
-    "require": ("必须存在", "require"), "conditional": ("条件要求", "conditional"),
+    "forbid": ("禁止", "forbid"),
+    "unit": ("单位", "unit"),
+    "range": ("取值范围", "range"),
+    "require": ("必须存在", "require"),
+    "conditional": ("条件要求", "conditional"),
 }
 
 

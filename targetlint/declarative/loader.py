@@ -32,9 +32,9 @@ class RuleFileError:
 
 @dataclass
 class LoadedSpec:
-    spec: Any                 # a validated ForbidRule / UnitRule / …
-    node: Any                 # its mapping node, for locating later errors (duplicate codes)
-    source: str               # the rule's own YAML lines, for `targetlint rule CODE`
+    spec: Any  # a validated ForbidRule / UnitRule / …
+    node: Any  # its mapping node, for locating later errors (duplicate codes)
+    source: str  # the rule's own YAML lines, for `targetlint rule CODE`
 
 
 @dataclass
@@ -53,7 +53,15 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
                 data = handle.read()
             text = data.decode("utf-8-sig")
         except OSError as error:
-            result.errors.append(RuleFileError(path, 1, 1, f"无法读取规则文件（{error.strerror or error}）", f"cannot read the rule file ({error.strerror or error})"))
+            result.errors.append(
+                RuleFileError(
+                    path,
+                    1,
+                    1,
+                    f"无法读取规则文件（{error.strerror or error}）",
+                    f"cannot read the rule file ({error.strerror or error})",
+                )
+            )
             return result
         except UnicodeDecodeError:
             result.errors.append(RuleFileError(path, 1, 1, "规则文件应为 UTF-8 编码", "rule files must be UTF-8"))
@@ -67,7 +75,14 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
     from targetlint.declarative.schema import CHECK_TYPES, RuleFile, RuleSpec
 
     if not isinstance(data, dict):
-        result.errors.append(_at(path, root, "规则文件顶层应为映射，含 rules: 列表", "the top level of a rule file must be a mapping with a rules: list"))
+        result.errors.append(
+            _at(
+                path,
+                root,
+                "规则文件顶层应为映射，含 rules: 列表",
+                "the top level of a rule file must be a mapping with a rules: list",
+            )
+        )
         return result
     try:
         header = RuleFile.model_validate(data)
@@ -81,14 +96,35 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
     for index, raw in enumerate(header.rules):
         node = rules_node.value[index] if rules_node is not None and rules_node.id == "sequence" else root
         if not isinstance(raw, dict):
-            result.errors.append(_at(path, node, "每条规则应为映射（code、name、check …）", "each rule must be a mapping (code, name, check …)"))
+            result.errors.append(
+                _at(
+                    path,
+                    node,
+                    "每条规则应为映射（code、name、check …）",
+                    "each rule must be a mapping (code, name, check …)",
+                )
+            )
             continue
         if "check" not in raw:
-            result.errors.append(_at(path, node, f"缺少 check（可用：{'、'.join(CHECK_TYPES)}）", f"missing check (one of {', '.join(CHECK_TYPES)})"))
+            result.errors.append(
+                _at(
+                    path,
+                    node,
+                    f"缺少 check（可用：{'、'.join(CHECK_TYPES)}）",
+                    f"missing check (one of {', '.join(CHECK_TYPES)})",
+                )
+            )
             continue
         if raw["check"] not in CHECK_TYPES:
             where = _child(node, "check", value=True) or node
-            result.errors.append(_at(path, where, f"未知的检查类型“{raw['check']}”（可用：{'、'.join(CHECK_TYPES)}）", f"unknown check type '{raw['check']}' (use {', '.join(CHECK_TYPES)})"))
+            result.errors.append(
+                _at(
+                    path,
+                    where,
+                    f"未知的检查类型“{raw['check']}”（可用：{'、'.join(CHECK_TYPES)}）",
+                    f"unknown check type '{raw['check']}' (use {', '.join(CHECK_TYPES)})",
+                )
+            )
             continue
         try:
             spec = adapter.validate_python(raw)
@@ -98,7 +134,7 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
         start, end = node.start_mark.line, node.end_mark.line
         if node.end_mark.column == 0:
             end -= 1
-        snippet = "\n".join(lines[start:end + 1])
+        snippet = "\n".join(lines[start : end + 1])
         result.specs.append(LoadedSpec(spec, node, _dedent_item(snippet, node.start_mark.column)))
     return result
 
@@ -121,7 +157,15 @@ def _compose(path: str, text: str, result: LoadedFile):
         from targetlint.loader import yaml_error
 
         mark, detail = yaml_error(error)
-        result.errors.append(RuleFileError(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"))
+        result.errors.append(
+            RuleFileError(
+                path,
+                (mark.line + 1) if mark else 1,
+                (mark.column + 1) if mark else 1,
+                f"YAML 语法错误：{detail}",
+                f"YAML syntax error: {detail}",
+            )
+        )
         return None
     except YAMLError as error:
         result.errors.append(RuleFileError(path, 1, 1, f"YAML 错误：{error}", f"YAML error: {error}"))
@@ -207,13 +251,27 @@ _TRANSLATIONS = {
 }
 
 
-_MISMATCH = {"string_type", "list_type", "model_type", "dict_type", "float_type", "float_parsing", "bool_type", "int_type", "model_attributes_type"}
+_MISMATCH = {
+    "string_type",
+    "list_type",
+    "model_type",
+    "dict_type",
+    "float_type",
+    "float_parsing",
+    "bool_type",
+    "int_type",
+    "model_attributes_type",
+}
 
 
 def _plain(loc: tuple) -> tuple:
     # Union members ("str", "list[str]", "TextOps") and validator wrappers
     # ("function-after[…]") are pydantic's bookkeeping, not keys the user wrote.
-    return tuple(p for p in loc if not (isinstance(p, str) and (_CLASS_NAME.match(p) or "[" in p or p in ("str", "float", "int", "bool"))))
+    return tuple(
+        p
+        for p in loc
+        if not (isinstance(p, str) and (_CLASS_NAME.match(p) or "[" in p or p in ("str", "float", "int", "bool")))
+    )
 
 
 _CLASS_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")
@@ -225,7 +283,14 @@ def _report(path: str, node, error, skip: tuple, sink: list[RuleFileError]) -> N
     # member got further (a bad regex inside a mapping), its error is the one
     # that explains the mistake, and "should be text" is noise.
     deeper = [i for i in items if i["type"] not in _MISMATCH]
-    items = [i for i in items if not (i["type"] in _MISMATCH and any(len(d["loc"]) > len(i["loc"]) and d["loc"][:len(i["loc"])] == i["loc"] for d in deeper))]
+    items = [
+        i
+        for i in items
+        if not (
+            i["type"] in _MISMATCH
+            and any(len(d["loc"]) > len(i["loc"]) and d["loc"][: len(i["loc"])] == i["loc"] for d in deeper)
+        )
+    ]
     seen = set()
     for item in items:
         loc = item["loc"]

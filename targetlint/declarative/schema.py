@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -21,7 +21,17 @@ CODE_RE = re.compile(CODE_PATTERN)
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 FACTS = ("rate", "bounded-rate", "count", "satisfaction", "timeliness", "quality")
-VALUE_KINDS = ("number", "range", "compound", "deadline", "relative", "plan-reference", "qualitative", "narrative", "empty")
+VALUE_KINDS = (
+    "number",
+    "range",
+    "compound",
+    "deadline",
+    "relative",
+    "plan-reference",
+    "qualitative",
+    "narrative",
+    "empty",
+)
 UNIT_CLASSES = ("percent", "count", "money", "time", "measure", "other", "none")
 OPERATORS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "=": "=", "==": "=", ">": ">", "<": "<", "none": "none"}
 
@@ -40,6 +50,7 @@ def _as_list(value: Any) -> Any:
 
 # --- matchers -----------------------------------------------------------------
 
+
 class TextOps(Strict):
     """Every given test must hold; a test given a list holds if any item does."""
 
@@ -50,7 +61,9 @@ class TextOps(Strict):
     regex: str | None = None
     present: bool | None = None
 
-    _lists = field_validator("equals", "contains", "startswith", "endswith", mode="before")(classmethod(lambda cls, v: _as_list(v)))
+    _lists = field_validator("equals", "contains", "startswith", "endswith", mode="before")(
+        classmethod(lambda cls, v: _as_list(v))
+    )
 
     @field_validator("regex")
     @classmethod
@@ -65,19 +78,21 @@ class TextOps(Strict):
     @model_validator(mode="after")
     def _something(self):
         if all(getattr(self, name) is None for name in type(self).model_fields):
-            raise ValueError("至少给出一项测试 / give at least one test (equals, contains, startswith, endswith, regex, present)")
+            raise ValueError(
+                "至少给出一项测试 / give at least one test (equals, contains, startswith, endswith, regex, present)"
+            )
         return self
 
 
 # A plain string means "equals"; a list means "equals any".
-TextMatcher = Union[str, list[str], TextOps]
+TextMatcher = str | list[str] | TextOps
 
 
 class NumberOps(Strict):
     eq: float | None = None
     ne: float | None = None
-    min: float | None = None     # ≥
-    max: float | None = None     # ≤
+    min: float | None = None  # ≥
+    max: float | None = None  # ≤
     gt: float | None = None
     lt: float | None = None
     present: bool | None = None
@@ -89,7 +104,7 @@ class NumberOps(Strict):
         return self
 
 
-NumberMatcher = Union[float, NumberOps]
+NumberMatcher = float | NumberOps
 
 
 class LabelOps(Strict):
@@ -98,7 +113,7 @@ class LabelOps(Strict):
 
 # 一级 / 二级: a canonical kind or any label that normalises to one; {label: …}
 # for a region's own label the taxonomy does not know.
-LevelMatcher = Union[str, list[str], LabelOps]
+LevelMatcher = str | list[str] | LabelOps
 
 
 def _check_levels(value, level: int):
@@ -110,10 +125,16 @@ def _check_levels(value, level: int):
     for item in [value] if isinstance(value, str) else value:
         if level == 1 and level1_kind(item) is None:
             known = "、".join(LEVEL1_ALIASES)
-            raise ValueError(f"未知的一级指标“{item}”（已知：{known}；其他标签写作 {{label: …}}） / unknown 一级 category '{item}' (known: {known}; write other labels as {{label: …}})")
+            raise ValueError(
+                f"未知的一级指标“{item}”（已知：{known}；其他标签写作 {{label: …}}） / unknown 一级 category '{item}' "
+                f"(known: {known}; write other labels as {{label: …}})"
+            )
         if level == 2 and not any(normalize_label(item) in aliases for _, aliases in LEVEL2_ALIASES.values()):
             known = "、".join(LEVEL2_ALIASES)
-            raise ValueError(f"未知的二级指标“{item}”（已知：{known}；其他标签写作 {{label: …}}） / unknown 二级 category '{item}' (known: {known}; write other labels as {{label: …}})")
+            raise ValueError(
+                f"未知的二级指标“{item}”（已知：{known}；其他标签写作 {{label: …}}） / unknown 二级 category '{item}' "
+                f"(known: {known}; write other labels as {{label: …}})"
+            )
     return value
 
 
@@ -135,7 +156,9 @@ class ValueSelector(Strict):
     def _operators(cls, value):
         for item in value or ():
             if item not in OPERATORS:
-                raise ValueError(f"未知的运算符“{item}”（可用：≥ ≤ = > < none） / unknown operator '{item}' (use ≥ ≤ = > < or none)")
+                raise ValueError(
+                    f"未知的运算符“{item}”（可用：≥ ≤ = > < none） / unknown operator '{item}' (use ≥ ≤ = > < or none)"
+                )
         return value
 
 
@@ -147,10 +170,10 @@ class IndicatorSelector(Strict):
     name: TextMatcher | None = None
     value: ValueSelector | None = None
     is_: list[Literal[FACTS]] | None = Field(None, alias="is")  # type: ignore[valid-type]
-    kind: TextMatcher | None = None            # 指标性质 (定量 / 定性)
-    note: TextMatcher | None = None            # 备注
-    any_: list["IndicatorSelector"] | None = Field(None, alias="any")
-    not_: "IndicatorSelector | None" = Field(None, alias="not")
+    kind: TextMatcher | None = None  # 指标性质 (定量 / 定性)
+    note: TextMatcher | None = None  # 备注
+    any_: list[IndicatorSelector] | None = Field(None, alias="any")
+    not_: IndicatorSelector | None = Field(None, alias="not")
 
     _lists = field_validator("is_", mode="before")(classmethod(lambda cls, v: _as_list(v)))
 
@@ -200,8 +223,15 @@ class HeaderSelector(Strict):
 
 
 HEADER_LABELS = {
-    "year": "申报年度", "name": "项目名称", "nature": "项目性质", "category": "项目类别", "department": "主管部门",
-    "implementer": "实施单位", "start_date": "计划开始日期", "end_date": "计划完成日期", "goal": "年度总体目标",
+    "year": "申报年度",
+    "name": "项目名称",
+    "nature": "项目性质",
+    "category": "项目类别",
+    "department": "主管部门",
+    "implementer": "实施单位",
+    "start_date": "计划开始日期",
+    "end_date": "计划完成日期",
+    "goal": "年度总体目标",
 }
 HEADER_KEYS = {**{zh: en for en, zh in HEADER_LABELS.items()}, **{en: en for en in HEADER_LABELS}}
 
@@ -220,13 +250,14 @@ class Condition(Strict):
 
     header: HeaderSelector | None = None
     funds: FundsSelector | None = None
-    category: CategorySelector | None = None     # such a category is written
-    indicator: IndicatorSelector | None = None   # at least one such indicator exists
-    any_: list["Condition"] | None = Field(None, alias="any")
-    not_: "Condition | None" = Field(None, alias="not")
+    category: CategorySelector | None = None  # such a category is written
+    indicator: IndicatorSelector | None = None  # at least one such indicator exists
+    any_: list[Condition] | None = Field(None, alias="any")
+    not_: Condition | None = Field(None, alias="not")
 
 
 # --- messages -------------------------------------------------------------------
+
 
 class Message(Strict):
     zh: str
@@ -239,7 +270,10 @@ def _placeholders(text: str) -> list[str]:
         if field_name is None:
             continue
         if spec or conversion or not re.fullmatch(r"[a-z0-9]+", field_name):
-            raise ValueError(f"占位符“{{{field_name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}”无效：只写 {{名称}} / bad placeholder: write plain {{name}}")
+            raise ValueError(
+                f"占位符“{{{field_name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}”无效："
+                f"只写 {{名称}} / bad placeholder: write plain {{name}}"
+            )
         names.append(field_name)
     return names
 
@@ -250,13 +284,14 @@ DECLARATION_PLACEHOLDERS = ("project", "year", "category", "level1", "level2", "
 
 # --- rules ----------------------------------------------------------------------
 
+
 class RuleBase(Strict):
     code: str
     name: str
     severity: Literal["error", "warning", "info"] = "warning"
     message: Message | str
     description: Message | str | None = None
-    when: Condition | None = None                  # the rule applies only to declarations meeting this
+    when: Condition | None = None  # the rule applies only to declarations meeting this
 
     PLACEHOLDERS: ClassVar[tuple[str, ...]] = INDICATOR_PLACEHOLDERS
 
@@ -265,8 +300,10 @@ class RuleBase(Strict):
     def _code(cls, value):
         if not CODE_RE.match(value):
             raise ValueError(
-                f"规则代码“{value}”不在用户范围内：写作 1–3 个大写字母 + X + 3 位数字（TLX001、SHX001）；TL+3 位数字留给内置规则"
-                f" / code '{value}' is outside the user range: 1-3 capital letters, X, three digits (TLX001, SHX001); TL + digits is reserved for built-in rules"
+                f"规则代码“{value}”不在用户范围内：写作 1–3 个大写字母 + X + 3 位数字（TLX001、SHX001）；TL+3 "
+                "位数字留给内置规则"
+                f" / code '{value}' is outside the user range: 1-3 capital letters, X, three digits (TLX001, SHX001); "
+                "TL + digits is reserved for built-in rules"
             )
         return value
 
@@ -274,7 +311,10 @@ class RuleBase(Strict):
     @classmethod
     def _name(cls, value):
         if not NAME_RE.match(value):
-            raise ValueError(f"规则名称应为 kebab-case（如 satisfaction-floor） / rule names are kebab-case (e.g. satisfaction-floor): '{value}'")
+            raise ValueError(
+                "规则名称应为 kebab-case（如 satisfaction-floor） / rule names are kebab-case (e.g. "
+                f"satisfaction-floor): '{value}'"
+            )
         return value
 
     @field_validator("message")
@@ -285,22 +325,28 @@ class RuleBase(Strict):
             for name in _placeholders(text):
                 if name not in cls.PLACEHOLDERS:
                     allowed = ", ".join("{" + p + "}" for p in cls.PLACEHOLDERS)
-                    raise ValueError(f"此类检查没有占位符 {{{name}}}（可用：{allowed}） / no placeholder {{{name}}} for this check (use {allowed})")
+                    raise ValueError(
+                        f"此类检查没有占位符 {{{name}}}（可用：{allowed}） / no placeholder {{{name}}} for this check "
+                        f"(use {allowed})"
+                    )
         return value
 
 
 class ForbidRule(RuleBase):
     check: Literal["forbid"]
-    where: IndicatorSelector | None = None        # each matching indicator is a finding
-    fields: HeaderSelector | None = None          # each matching header field is a finding
+    where: IndicatorSelector | None = None  # each matching indicator is a finding
+    fields: HeaderSelector | None = None  # each matching header field is a finding
     at: Literal["value", "name", "key"] = "value"
 
-    PLACEHOLDERS: ClassVar[tuple[str, ...]] = INDICATOR_PLACEHOLDERS + ("field",)
+    PLACEHOLDERS: ClassVar[tuple[str, ...]] = (*INDICATOR_PLACEHOLDERS, "field")
 
     @model_validator(mode="after")
     def _one(self):
         if (self.where is None) == (self.fields is None):
-            raise ValueError("forbid 需要 where（指标）或 fields（表头字段）之一 / forbid needs exactly one of where (indicators) or fields (header fields)")
+            raise ValueError(
+                "forbid 需要 where（指标）或 fields（表头字段）之一 / forbid needs exactly one of where (indicators) "
+                "or fields (header fields)"
+            )
         return self
 
 
@@ -311,7 +357,7 @@ class UnitRule(RuleBase):
     unit_class: list[Literal[UNIT_CLASSES]] | None = None  # type: ignore[valid-type]
     allow_missing: bool = False
 
-    PLACEHOLDERS: ClassVar[tuple[str, ...]] = INDICATOR_PLACEHOLDERS + ("expected",)
+    PLACEHOLDERS: ClassVar[tuple[str, ...]] = (*INDICATOR_PLACEHOLDERS, "expected")
     _lists = field_validator("units", "unit_class", mode="before")(classmethod(lambda cls, v: _as_list(v)))
 
     @model_validator(mode="after")
@@ -328,7 +374,7 @@ class RangeRule(RuleBase):
     max: float | None = None
     of: Literal["number", "amount"] = "number"
 
-    PLACEHOLDERS: ClassVar[tuple[str, ...]] = INDICATOR_PLACEHOLDERS + ("min", "max")
+    PLACEHOLDERS: ClassVar[tuple[str, ...]] = (*INDICATOR_PLACEHOLDERS, "min", "max")
 
     @model_validator(mode="after")
     def _bounds(self):
@@ -341,9 +387,9 @@ class RangeRule(RuleBase):
 
 class RequireRule(RuleBase):
     check: Literal["require"]
-    category: CategorySelector | None = None       # this category must be written
-    where: IndicatorSelector | None = None         # at least `min` such indicators must exist
-    fields: list[str] | None = None                # these header fields must be filled in
+    category: CategorySelector | None = None  # this category must be written
+    where: IndicatorSelector | None = None  # at least `min` such indicators must exist
+    fields: list[str] | None = None  # these header fields must be filled in
     min: int = Field(1, ge=1)
 
     PLACEHOLDERS: ClassVar[tuple[str, ...]] = DECLARATION_PLACEHOLDERS
@@ -361,7 +407,9 @@ class RequireRule(RuleBase):
     @model_validator(mode="after")
     def _one(self):
         if sum(x is not None for x in (self.category, self.where, self.fields)) != 1:
-            raise ValueError("require 需要 category、where、fields 三者之一 / require needs exactly one of category, where, fields")
+            raise ValueError(
+                "require 需要 category、where、fields 三者之一 / require needs exactly one of category, where, fields"
+            )
         return self
 
 
@@ -373,12 +421,12 @@ class ConditionalRule(RuleBase):
     PLACEHOLDERS: ClassVar[tuple[str, ...]] = DECLARATION_PLACEHOLDERS
 
 
-RuleSpec = Annotated[Union[ForbidRule, UnitRule, RangeRule, RequireRule, ConditionalRule], Field(discriminator="check")]
+RuleSpec = Annotated[ForbidRule | UnitRule | RangeRule | RequireRule | ConditionalRule, Field(discriminator="check")]
 CHECK_TYPES = ("forbid", "require", "unit", "range", "conditional")
 
 
 class RuleFile(Strict):
-    pack: str | None = None          # a name for the pack, shown as the rules' origin
+    pack: str | None = None  # a name for the pack, shown as the rules' origin
     description: Message | str | None = None
     rules: list[Any]
 

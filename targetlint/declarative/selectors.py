@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, Iterable
+from collections.abc import Callable
+from typing import Any
 
 from targetlint.declarative import schema as S
 from targetlint.names import level1_kind, normalize_label
@@ -32,6 +33,7 @@ def _all(predicates: list[Predicate]) -> Predicate:
 
 
 # --- text and numbers ----------------------------------------------------------
+
 
 def text(matcher) -> Callable[[str | None], bool]:
     if isinstance(matcher, str):
@@ -106,11 +108,14 @@ def number(matcher) -> Callable[[float | None], bool]:
 
 # --- categories -----------------------------------------------------------------
 
+
 def level(matcher, depth: int) -> Callable[[Any], bool]:
     """A predicate on a Level1 / Level2 record (None never matches)."""
     if isinstance(matcher, S.LabelOps):
         label_test = text(matcher.label)
-        return lambda record: record is not None and (label_test(record.label) or label_test(normalize_label(record.label)))
+        return lambda record: (
+            record is not None and (label_test(record.label) or label_test(normalize_label(record.label)))
+        )
     items = [matcher] if isinstance(matcher, str) else list(matcher)
     kinds: set[str] = set()
     labels: set[str] = set()
@@ -148,6 +153,19 @@ _FACTS = {
 }
 
 
+# Predicates built in a loop: each factory binds the loop's current values.
+def _attribute_test(attr: str, test: Callable[[Any], bool]) -> Predicate:
+    return lambda v: test(getattr(v, attr))
+
+
+def _header_test(field_name: str, test: Callable[[Any], bool]) -> Predicate:
+    return lambda d: test(header_value(d, field_name))
+
+
+def _funds_test(field_name: str, test: Callable[[Any], bool]) -> Predicate:
+    return lambda d: test(getattr(d.funds, field_name, None) if d.funds is not None else None)
+
+
 def value(selector: S.ValueSelector) -> Predicate:
     """A predicate on a parsed IndicatorValue (None never matches)."""
     tests: list[Predicate] = []
@@ -160,7 +178,7 @@ def value(selector: S.ValueSelector) -> Predicate:
     for attr, matcher in (("number", selector.number), ("amount", selector.amount), ("upper", selector.upper)):
         if matcher is not None:
             test = number(matcher)
-            tests.append(lambda v, attr=attr, test=test: test(getattr(v, attr)))
+            tests.append(_attribute_test(attr, test))
     if selector.unit is not None:
         unit = text(selector.unit)
         tests.append(lambda v: unit(v.unit))
@@ -214,6 +232,7 @@ def indicator(selector: S.IndicatorSelector | None) -> Predicate:
 
 # --- declarations -------------------------------------------------------------------
 
+
 def header_value(declaration, field_name: str):
     value = getattr(declaration, field_name, None)
     if value is None:
@@ -238,7 +257,11 @@ def header_tests(selector: S.HeaderSelector | None) -> list[tuple[str, Callable[
 def funds_tests(selector: S.FundsSelector | None) -> list[tuple[str, Callable[[Any], bool]]]:
     if selector is None:
         return []
-    return [(name, number(getattr(selector, name))) for name in type(selector).model_fields if getattr(selector, name) is not None]
+    return [
+        (name, number(getattr(selector, name)))
+        for name in type(selector).model_fields
+        if getattr(selector, name) is not None
+    ]
 
 
 def categories(selector: S.CategorySelector) -> Callable[[Any], list]:
@@ -267,9 +290,9 @@ def condition(spec: S.Condition | None) -> Predicate:
         return _always
     tests: list[Predicate] = []
     for field_name, test in header_tests(spec.header):
-        tests.append(lambda d, f=field_name, t=test: t(header_value(d, f)))
+        tests.append(_header_test(field_name, test))
     for field_name, test in funds_tests(spec.funds):
-        tests.append(lambda d, f=field_name, t=test: t(getattr(d.funds, f, None) if d.funds is not None else None))
+        tests.append(_funds_test(field_name, test))
     if spec.category is not None:
         found = categories(spec.category)
         tests.append(lambda d: bool(found(d)))
@@ -283,5 +306,3 @@ def condition(spec: S.Condition | None) -> Predicate:
         negated = condition(spec.not_)
         tests.append(lambda d: not negated(d))
     return _all(tests)
-
-

@@ -34,11 +34,11 @@ from typing import TextIO
 
 from targetlint.importer.model import Declaration, Problem, SourceError
 
-__all__ = ["run_import", "load", "ImportResult", "SourceError"]
+__all__ = ["ImportResult", "SourceError", "load", "run_import"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # rows could not be placed, or the source is unusable
-EXIT_USAGE = 2   # the output cannot be written as asked (would overwrite, not a directory …)
+EXIT_USAGE = 2  # the output cannot be written as asked (would overwrite, not a directory …)
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls format
@@ -106,8 +106,8 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
     if not force:
         existing = [path for path, _ in plan if path is not None and os.path.lexists(path)]
         if existing:
-            for path in existing:
-                print(f"targetlint import: {path} exists; not overwriting it (use --force)", file=stderr)
+            for taken in existing:
+                print(f"targetlint import: {taken} exists; not overwriting it (use --force)", file=stderr)
             return EXIT_USAGE
 
     from targetlint.atomic import write_atomic
@@ -132,8 +132,9 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
     return EXIT_OK
 
 
-def _plan(source: str, output: str | None, *, split: bool,
-          declarations: list[Declaration]) -> list[tuple[Path | None, list[Declaration]]]:
+def _plan(
+    source: str, output: str | None, *, split: bool, declarations: list[Declaration]
+) -> list[tuple[Path | None, list[Declaration]]]:
     stem = Path(source).stem
     if not split:
         if output == "-":

@@ -18,8 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="store_true", help="one file per declaration, named after 项目名称")
     parser.add_argument("--force", action="store_true", help="replace existing files")
     args = parser.parse_args(argv)
-    return run_import(args.source, args.output, split=args.split, force=args.force,
-                      stdout=sys.stdout, stderr=sys.stderr)
+    return run_import(
+        args.source, args.output, split=args.split, force=args.force, stdout=sys.stdout, stderr=sys.stderr
+    )
 
 
 if __name__ == "__main__":

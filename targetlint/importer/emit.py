@@ -26,10 +26,14 @@ _INDENT = "  "
 _BARE_NUMBER = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 # Words YAML 1.1 readers (PyYAML, yamllint) take for booleans or null even where
 # ruamel's YAML 1.2 reader does not: quote them so every reader agrees.
-_YAML11_SPECIAL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|Null|NULL|"
-                             r"true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=)$")
-_YAML11_NUMBER = re.compile(r"^[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|"
-                            r"[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$")
+_YAML11_SPECIAL = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|Null|NULL|"
+    r"true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=)$"
+)
+_YAML11_NUMBER = re.compile(
+    r"^[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|"
+    r"[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$"
+)
 _NEEDS_DOUBLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 _loader = YAML(typ="safe", pure=False)
@@ -44,18 +48,30 @@ def dump(decl: Declaration) -> str:
     out: list[str] = []
     if decl.year is not None:
         out.append(f"申报年度: {decl.year}")
-    for key, value in (("项目名称", decl.name), ("项目性质", decl.nature), ("项目类别", decl.category),
-                       ("主管部门", decl.department), ("实施单位", decl.implementer)):
+    for key, value in (
+        ("项目名称", decl.name),
+        ("项目性质", decl.nature),
+        ("项目类别", decl.category),
+        ("主管部门", decl.department),
+        ("实施单位", decl.implementer),
+    ):
         if value is not None:
             out.append(f"{key}: {scalar(value)}")
-    for key, value in (("计划开始日期", decl.start), ("计划完成日期", decl.end)):
-        if isinstance(value, date):
-            out.append(f"{key}: {value.isoformat()}")
-        elif value is not None:
-            out.append(f"{key}: {scalar(value)}")
-    funding = [(k, v) for k, v in (("年度资金申请总额", decl.funding.total), ("当年财政拨款", decl.funding.current),
-                                   ("上年结转资金", decl.funding.carryover), ("其他资金", decl.funding.other))
-               if v is not None]
+    for key, when in (("计划开始日期", decl.start), ("计划完成日期", decl.end)):
+        if isinstance(when, date):
+            out.append(f"{key}: {when.isoformat()}")
+        elif when is not None:
+            out.append(f"{key}: {scalar(when)}")
+    funding = [
+        (k, v)
+        for k, v in (
+            ("年度资金申请总额", decl.funding.total),
+            ("当年财政拨款", decl.funding.current),
+            ("上年结转资金", decl.funding.carryover),
+            ("其他资金", decl.funding.other),
+        )
+        if v is not None
+    ]
     if funding:
         out.append("项目资金:")
         out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
@@ -115,8 +131,14 @@ def key(text: str) -> str:
 
 
 def _plain_ok(text: str) -> bool:
-    return (text != "" and text == text.strip() and not _NEEDS_DOUBLE.search(text) and "\t" not in text
-            and not _YAML11_SPECIAL.match(text) and not _YAML11_NUMBER.match(text))
+    return (
+        text != ""
+        and text == text.strip()
+        and not _NEEDS_DOUBLE.search(text)
+        and "\t" not in text
+        and not _YAML11_SPECIAL.match(text)
+        and not _YAML11_NUMBER.match(text)
+    )
 
 
 def _quoted(text: str) -> str:

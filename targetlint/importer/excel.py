@@ -62,8 +62,10 @@ def _rows(sheet: Any, source: str) -> list[Row]:
                 grid[row_index - 1][merged.min_col - 1] = top
         if top.strip() and (labels.category(top) or labels.looks_like_category(top)):
             merged_categories = True
-    return [Row(cells, Where(source, number, sheet.title, column_letters(0)), merged_categories)
-            for number, cells in enumerate(grid, 1)]
+    return [
+        Row(cells, Where(source, number, sheet.title, column_letters(0)), merged_categories)
+        for number, cells in enumerate(grid, 1)
+    ]
 
 
 def _text(cell: Any) -> str:

@@ -8,10 +8,10 @@ holds a 项目名称 label and runs to the next one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Iterable
 
 from targetlint.importer import labels
 from targetlint.importer.indicators import IndicatorTable
@@ -121,7 +121,7 @@ class _Builder:
             if field == "goal":
                 self.phase = "goal"
                 self.goal_column = index
-                rest = [c for c in cells[index + 1:] if c.strip()]
+                rest = [c for c in cells[index + 1 :] if c.strip()]
                 if rest:
                     self.goal_lines.append(" ".join(rest))
                 return
@@ -136,7 +136,7 @@ class _Builder:
 
     @staticmethod
     def _value_after(cells: list[str], index: int) -> str | None:
-        for cell in cells[index + 1:]:
+        for cell in cells[index + 1 :]:
             if cell.strip():
                 # The next label means this one was left blank.
                 return None if labels.header_label(cell) is not None else cell.strip()
@@ -179,7 +179,7 @@ class _Builder:
             self._table_row(row)
             return
         # The text sits under the 年度总体目标 label; cells left of it (项目总目标) are not the goal.
-        own = [c for c in cells[self.goal_column:] if c.strip()]
+        own = [c for c in cells[self.goal_column :] if c.strip()]
         self.goal_lines.append(" ".join(own or filled))
 
     # --- indicator table -------------------------------------------------
@@ -205,7 +205,13 @@ class _Builder:
             return
         missing = {"level1", "name", "value"} - self.columns.keys()
         if missing:
-            self.problems.append(Problem(row.where, "could not place row (the indicator table has no 一级指标/三级指标/指标值 columns): " + _shown(cells)))
+            self.problems.append(
+                Problem(
+                    row.where,
+                    "could not place row (the indicator table has no 一级指标/三级指标/指标值 columns): "
+                    + _shown(cells),
+                )
+            )
             return
 
         def cell(role: str) -> str:
@@ -215,13 +221,22 @@ class _Builder:
         used = set(self.columns.values())
         stray = [i for i, c in enumerate(cells) if i not in used and c.strip() and not labels.frame_part(c)]
         if stray:
-            self.problems.append(Problem(_where_at(row, stray[0]),
-                                         f"could not place row (a cell outside the table columns): {_shown(cells)}"))
+            self.problems.append(
+                Problem(
+                    _where_at(row, stray[0]), f"could not place row (a cell outside the table columns): {_shown(cells)}"
+                )
+            )
             return
         extras = {key: cell(key) for key in EXTRA_KEYS if key in self.columns}
-        self.table.positional_row(cell("level1"), cell("level2"), cell("name"), cell("value"), extras,
-                                  _where_at(row, self.columns["name"]),
-                                  blank_level2_is_empty=row.merged_categories)
+        self.table.positional_row(
+            cell("level1"),
+            cell("level2"),
+            cell("name"),
+            cell("value"),
+            extras,
+            _where_at(row, self.columns["name"]),
+            blank_level2_is_empty=row.merged_categories,
+        )
 
     def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
         if self.goal_lines:

@@ -20,15 +20,22 @@ _VALUE_LIKE = re.compile(r"^\s*(?:[≥≤=<>＞＜＝≧≦]=?|\$|约)?\s*[-+]?\
 class Heading:
     """A printed 一级 or 二级 label, or a placeholder for one printed later."""
 
-    def __init__(self, label: str | None, *, column: int | None = None, canon: str | None = None,
-                 parent: str | None = None, requires: str | None = None,
-                 fallback: "Heading | None" = None) -> None:
-        self.label = label          # None for a placeholder
-        self.column = column        # the source column it was printed in
-        self.canon = canon          # canonical 一级 (for 一级 headings)
-        self.parent = parent        # canonical 一级 a 二级 belongs under
-        self.requires = requires    # placeholder: the 一级 it waits for
-        self.fallback = fallback    # placeholder: what it becomes if that never comes
+    def __init__(
+        self,
+        label: str | None,
+        *,
+        column: int | None = None,
+        canon: str | None = None,
+        parent: str | None = None,
+        requires: str | None = None,
+        fallback: Heading | None = None,
+    ) -> None:
+        self.label = label  # None for a placeholder
+        self.column = column  # the source column it was printed in
+        self.canon = canon  # canonical 一级 (for 一级 headings)
+        self.parent = parent  # canonical 一级 a 二级 belongs under
+        self.requires = requires  # placeholder: the 一级 it waits for
+        self.fallback = fallback  # placeholder: what it becomes if that never comes
         self.target: Heading | None = None
         self.resolved = label is not None
 
@@ -40,7 +47,7 @@ class Heading:
             heading = heading.target
         return "" if heading is None else heading.label
 
-    def resolve(self, target: "Heading | None") -> None:
+    def resolve(self, target: Heading | None) -> None:
         self.target = target
         self.resolved = True
 
@@ -172,22 +179,31 @@ class IndicatorTable:
 
     def _extend(self, cell: _Cell, *, after: int | None) -> None:
         """Join a label's tail "指标", printed on a later row, onto its heading."""
-        if after is not None:
-            candidates = [self.level2]
-        else:
-            candidates = [self._real_level1(), self.level2]
-        open_ = [h for h in candidates
-                 if h is not None and h.label is not None and not labels.squeeze(h.label).endswith("指标")]
+        candidates = [self.level2] if after is not None else [self._real_level1(), self.level2]
+        open_ = [
+            h
+            for h in candidates
+            if h is not None and h.label is not None and not labels.squeeze(h.label).endswith("指标")
+        ]
         if not open_:
             return  # a stray tail of an already complete label: nothing to add
         target = min(open_, key=lambda h: abs((h.column if h.column is not None else cell.column) - cell.column))
         # The source shows a line break inside the cell; keep it as one space,
         # the way the PDF text renders breaks elsewhere ("服务对象满意度 指标").
-        target.label = f"{target.label.rstrip()} {cell.text.strip()}"
+        target.label = f"{(target.label or '').rstrip()} {cell.text.strip()}"  # open_ holds labelled headings
 
     # --- rows read by column (spreadsheets) --------------------------------
-    def positional_row(self, level1: str, level2: str, name: str, value: str, extras: dict[str, str],
-                       where: Where, *, blank_level2_is_empty: bool) -> None:
+    def positional_row(
+        self,
+        level1: str,
+        level2: str,
+        name: str,
+        value: str,
+        extras: dict[str, str],
+        where: Where,
+        *,
+        blank_level2_is_empty: bool,
+    ) -> None:
         printed_level1 = bool(level1.strip())
         if printed_level1:
             self.set_level1(level1, None)
@@ -217,8 +233,11 @@ class IndicatorTable:
         self.level2 = None
 
     def set_level2(self, text: str, column: int | None, *, printed_level1: bool) -> None:
-        if (self.level2 is not None and self.level2.label is not None
-                and labels.normalise(text) == labels.normalise(self.level2.label)):
+        if (
+            self.level2 is not None
+            and self.level2.label is not None
+            and labels.normalise(text) == labels.normalise(self.level2.label)
+        ):
             self.level2.column = column if column is not None else self.level2.column
             return
         cat = labels.category(text)
@@ -226,18 +245,24 @@ class IndicatorTable:
         if self.level1 is None:
             # Rows before any 一级: it is printed further down (after a page break).
             self._wait_for_level1(requires=parent, fallback=None)
-        elif (not printed_level1 and parent is not None and self.level1.label is not None
-              and self.level1.canon is not None and parent != self.level1.canon):
+        elif (
+            not printed_level1
+            and parent is not None
+            and self.level1.label is not None
+            and self.level1.canon is not None
+            and parent != self.level1.canon
+        ):
             # A 二级 that cannot sit under the current 一级: its own 一级 is
             # printed on the next page ("社会效益指标" before "效益指标").
             self._wait_for_level1(requires=parent, fallback=self.level1)
         self.level2 = Heading(text, column=column, parent=parent)
         self._settle_level2()
 
-    def _wait_for_level1(self, *, requires: str | None, fallback: Heading | None) -> None:
+    def _wait_for_level1(self, *, requires: str | None, fallback: Heading | None) -> Heading:
         placeholder = Heading(None, requires=requires, fallback=fallback)
         self.pending_level1.append(placeholder)
         self.level1 = placeholder
+        return placeholder
 
     def _settle(self, printed_level1: bool) -> None:
         """Once a 一级 is printed, the rows waiting for one learn theirs."""
@@ -271,13 +296,14 @@ class IndicatorTable:
         return heading.canon
 
     def _add(self, name: str, value: str, where: Where, extras: dict[str, str]) -> None:
-        if self.level1 is None:
-            self._wait_for_level1(requires=None, fallback=None)
+        level1 = self.level1
+        if level1 is None:
+            level1 = self._wait_for_level1(requires=None, fallback=None)
             if self.level2 is None:
                 # Neither heading printed yet: the 二级 comes with the 一级.
                 self.level2 = Heading(None)
                 self.pending_level2.append(self.level2)
-        self.rows.append(_Row(self.level1, self.level2, name, value, where, extras))
+        self.rows.append(_Row(level1, self.level2, name, value, where, extras))
 
     def _cannot_place(self, where: Where, cells: list[str], why: str) -> None:
         shown = " | ".join(c.strip() for c in cells if c.strip())
@@ -296,7 +322,9 @@ class IndicatorTable:
             level1 = row.level1.final_label()
             level2 = row.level2.final_label() if row.level2 is not None else ""
             if not level1:
-                self.problems.append(Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}"))
+                self.problems.append(
+                    Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}")
+                )
                 continue
             indicators.append(Indicator(level1, level2 or "", row.name, row.value, row.where, row.extras))
         return indicators, self.problems

@@ -19,9 +19,7 @@ _YEAR_MARKER = re.compile(r"^[(（]\s*(\d{4})\s*年度?\s*[)）]$")
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年度")
 
 _LEVEL1 = {alias: canon for canon, aliases in LEVEL1_ALIASES.items() for alias in aliases}
-_LEVEL2 = {
-    alias: (canon, parent) for canon, (parent, aliases) in LEVEL2_ALIASES.items() for alias in aliases
-}
+_LEVEL2 = {alias: (canon, parent) for canon, (parent, aliases) in LEVEL2_ALIASES.items() for alias in aliases}
 
 
 def squeeze(text: str) -> str:
@@ -133,8 +131,17 @@ FIELD_LABELS = {
 }
 # Labels that structure the form but carry no field of their own.
 STRUCTURAL_LABELS = {
-    "项目资金", "项目资金总额", "财政资金", "项目绩效目标", "项目总目标", "长期目标", "项目资金(元)",
-    "项目资金（元）", "项目资金(万元)", "项目资金（万元）", "绩效目标",
+    "项目资金",
+    "项目资金总额",
+    "财政资金",
+    "项目绩效目标",
+    "项目总目标",
+    "长期目标",
+    "项目资金(元)",
+    "项目资金（元）",
+    "项目资金(万元)",
+    "项目资金（万元）",
+    "绩效目标",
 }
 AMOUNT_FIELDS = ("total", "current", "carryover", "other")
 
@@ -144,7 +151,7 @@ def header_label(cell: str) -> str | None:
     text = squeeze(cell)
     for prefix in ("其中：", "其中:"):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     if text in FIELD_LABELS:
         return FIELD_LABELS[text]
     if text in STRUCTURAL_LABELS:

@@ -37,10 +37,10 @@ class Indicator:
 
 @dataclass
 class Funding:
-    total: Decimal | None = None      # 年度资金申请总额
-    current: Decimal | None = None    # 当年财政拨款
+    total: Decimal | None = None  # 年度资金申请总额
+    current: Decimal | None = None  # 当年财政拨款
     carryover: Decimal | None = None  # 上年结转资金
-    other: Decimal | None = None      # 其他资金
+    other: Decimal | None = None  # 其他资金
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Declaration:
     category: str | None = None
     department: str | None = None
     implementer: str | None = None
-    start: date | str | None = None   # a str when the source date could not be read
+    start: date | str | None = None  # a str when the source date could not be read
     end: date | str | None = None
     funding: Funding = field(default_factory=Funding)
     goal: str | None = None

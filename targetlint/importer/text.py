@@ -15,7 +15,9 @@ def decode(data: bytes, source: str) -> str:
     if not data.strip():
         raise SourceError(f"{source}: the file is empty")
     if b"\x00" in data:
-        raise SourceError(f"{source}: this is a binary file, not a text table (an .xlsx workbook needs the .xlsx suffix)")
+        raise SourceError(
+            f"{source}: this is a binary file, not a text table (an .xlsx workbook needs the .xlsx suffix)"
+        )
     for encoding in _ENCODINGS:
         try:
             return data.decode(encoding)

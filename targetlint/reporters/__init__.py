@@ -8,9 +8,9 @@ every format.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Callable
 
 # name → "module" (its ``render``) or "module:function"
 FORMATS = {
@@ -41,14 +41,14 @@ class ReportContext:
     color: bool = False
     files_checked: int = 0
     declarations_checked: int = 0
-    rules: dict[str, RuleInfo] = field(default_factory=dict)    # code → metadata, in display order
-    sources: Callable[[str], list[str] | None] = lambda path: None   # path → source lines, for excerpts
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # code → metadata, in display order
+    sources: Callable[[str], list[str] | None] = lambda path: None  # path → source lines, for excerpts
     tool_version: str = ""
     show_source: bool = False
-    paths: list[str] = field(default_factory=list)               # every file checked, in order
-    base: str | None = None                                      # directory paths are made relative to (default: cwd)
-    step_summary: str | None = None                              # $GITHUB_STEP_SUMMARY, for the github format
-    successful: bool = True                                      # False when the run had usage, I/O or internal errors
+    paths: list[str] = field(default_factory=list)  # every file checked, in order
+    base: str | None = None  # directory paths are made relative to (default: cwd)
+    step_summary: str | None = None  # $GITHUB_STEP_SUMMARY, for the github format
+    successful: bool = True  # False when the run had usage, I/O or internal errors
 
 
 def get_renderer(name: str):

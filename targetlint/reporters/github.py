@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from targetlint.fingerprint import relative_path
+from targetlint.finding_identity import relative_path
 from targetlint.reporters import ReportContext
 from targetlint.reporters.text import summary
 
@@ -38,20 +38,25 @@ def annotation(finding, context: ReportContext) -> str:
         "title": f"{finding.code} {finding.name}",
     }
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::{escape_message(finding.message(context.lang))}"
+    return (
+        f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::{escape_message(finding.message(context.lang))}"
+    )
 
 
 def plain(finding, context: ReportContext) -> str:
-    return f"{relative_path(finding.path, context.base)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message(context.lang)}"
+    return (
+        f"{relative_path(finding.path, context.base)}:{finding.line}:{finding.column}: {finding.code} "
+        f"[{finding.severity}] {finding.message(context.lang)}"
+    )
 
 
 def render(findings, context: ReportContext) -> str:
-    overflow = Counter()
+    overflow: Counter[str] = Counter()
     for finding in findings:
         overflow[LEVEL.get(str(finding.severity), "warning")] += 1
     hidden = sum(max(0, count - CAP) for count in overflow.values())
     # The closing notice is itself a notice, so it takes one of the ten.
-    caps = {level: CAP for level in LEVEL.values()}
+    caps = dict.fromkeys(LEVEL.values(), CAP)
     if hidden and overflow["notice"] >= CAP:
         caps["notice"] = CAP - 1
         hidden = sum(max(0, count - caps[level]) for level, count in overflow.items())
@@ -66,7 +71,10 @@ def render(findings, context: ReportContext) -> str:
             lines.append(plain(finding, context))
     if hidden:
         zh = f"另有 {hidden} 个问题未作为注释显示（GitHub 每个步骤每种级别最多显示 {CAP} 个），见日志或作业摘要"
-        en = f"{hidden} more finding(s) not annotated (GitHub shows at most {CAP} per level per step); see the log or the job summary"
+        en = (
+            f"{hidden} more finding(s) not annotated (GitHub shows at most {CAP} per level per step); see the log or "
+            "the job summary"
+        )
         lines.append(f"::notice title=targetlint::{escape_message(en if context.lang == 'en' else zh)}")
     lines.append(summary(findings, context))
     if context.step_summary:
@@ -78,12 +86,30 @@ def markdown_table(findings, context: ReportContext) -> str:
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
-    header = ("| 文件 | 行 | 列 | 规则 | 级别 | 说明 |" if context.lang != "en" else "| file | line | column | rule | severity | message |")
+    header = (
+        "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |"
+        if context.lang != "en"
+        else "| file | line | column | rule | severity | message |"
+    )
     rows = [
-        f"| {cell(relative_path(f.path, context.base))} | {f.line} | {f.column} | {f.code} {cell(f.name)} | {f.severity} | {cell(f.message(context.lang))} |"
+        f"| {cell(relative_path(f.path, context.base))} | {f.line} | {f.column} | {f.code} {cell(f.name)} | "
+        f"{f.severity} | {cell(f.message(context.lang))} |"
         for f in findings
     ]
-    return "\n".join(["### targetlint", "", summary(findings, context), "", header, "| --- | ---: | ---: | --- | --- | --- |", *rows]) + "\n"
+    return (
+        "\n".join(
+            [
+                "### targetlint",
+                "",
+                summary(findings, context),
+                "",
+                header,
+                "| --- | ---: | ---: | --- | --- | --- |",
+                *rows,
+            ]
+        )
+        + "\n"
+    )
 
 
 def _append_step_summary(path: str, findings, context: ReportContext) -> None:
@@ -91,4 +117,4 @@ def _append_step_summary(path: str, findings, context: ReportContext) -> None:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(markdown_table(findings, context) + "\n")
     except OSError:
-        pass   # the summary is a convenience; the annotations and log already carry everything
+        pass  # the summary is a convenience; the annotations and log already carry everything

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from targetlint.fingerprint import fingerprints, relative_path
+from targetlint.finding_identity import fingerprints, relative_path
 from targetlint.reporters import ReportContext
 
 # GitLab's scale is info, minor, major, critical, blocker; as ESLint's

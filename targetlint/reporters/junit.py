@@ -7,7 +7,7 @@ from collections import defaultdict
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
-from targetlint.fingerprint import relative_path
+from targetlint.finding_identity import relative_path
 from targetlint.reporters import ReportContext
 
 # Characters XML 1.0 forbids; YAML text may carry them and must not break the report.
@@ -39,14 +39,11 @@ def render(findings, context: ReportContext) -> str:
         if not found:
             out.append(f'    <testcase classname="targetlint" name={name} file={name}/>')
             continue
-        if context.lang == "en":
-            message = f"{len(found)} problem(s)"
-        else:
-            message = f"{len(found)} 个问题"
+        message = f"{len(found)} problem(s)" if context.lang == "en" else f"{len(found)} 个问题"
         body = "\n".join(f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message(context.lang)}" for f in found)
         kinds = ",".join(dict.fromkeys(f.code for f in found))
         out.append(f'    <testcase classname="targetlint" name={name} file={name}>')
-        out.append(f'      <failure message={quoteattr(message)} type={quoteattr(kinds)}>{escape(body)}</failure>')
+        out.append(f"      <failure message={quoteattr(message)} type={quoteattr(kinds)}>{escape(body)}</failure>")
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"

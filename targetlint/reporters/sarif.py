@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from targetlint.fingerprint import fingerprints, relative_path
+from targetlint.finding_identity import fingerprints, relative_path
 from targetlint.reporters import ReportContext
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,12 +49,19 @@ def render(findings, context: ReportContext) -> str:
             "ruleId": finding.code,
             "level": LEVEL.get(str(finding.severity), "warning"),
             "message": {"text": finding.message(context.lang)},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri(finding.path, base), "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": max(span.end_column, 1)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(finding.path, base), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": span.line,
+                            "startColumn": span.column,
+                            "endLine": span.end_line,
+                            "endColumn": max(span.end_column, 1),
+                        },
+                    }
                 }
-            }],
+            ],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         }
         if finding.code in index:
@@ -63,16 +70,20 @@ def render(findings, context: ReportContext) -> str:
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "targetlint",
-                "version": context.tool_version,
-                "rules": [_rule(info, context.lang) for info in rules],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(base).resolve().as_uri() + "/"}},
-            "invocations": [{"executionSuccessful": context.successful}],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "targetlint",
+                        "version": context.tool_version,
+                        "rules": [_rule(info, context.lang) for info in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(base).resolve().as_uri() + "/"}},
+                "invocations": [{"executionSuccessful": context.successful}],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

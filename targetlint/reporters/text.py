@@ -60,13 +60,15 @@ def _excerpt(finding, context: ReportContext) -> list[str]:
         return []
     text = lines[finding.line - 1]
     start = finding.column - 1
-    width = max(1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - start)
+    width = max(
+        1, (finding.span.end_column - finding.column) if finding.span.end_line == finding.line else len(text) - start
+    )
     # Keep the indentation and key before the value when they fit; cut the rest.
     left = 0 if start < EXCERPT_CHARS // 2 else start - 8
     right = min(len(text), max(left + EXCERPT_CHARS, start + 1))
     shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
     prefix = ("…" if left else "") + text[left:start]
-    marked = text[start:min(start + width, right)]
+    marked = text[start : min(start + width, right)]
     gutter = f"{finding.line:>5} | "
     caret = " " * (len(gutter) - 2) + "| " + _pad(prefix) + "^" * _display_width(marked)
     if context.color:

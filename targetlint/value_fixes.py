@@ -26,13 +26,17 @@ def _written(indicator) -> str | None:
 
 def _same_target(old, new, number: float) -> bool:
     return (
-        new.kind is ValueKind.NUMBER and new.unit == "%" and new.number == number
-        and new.operator == old.operator and new.upper is None and new.approximate == old.approximate
+        new.kind is ValueKind.NUMBER
+        and new.unit == "%"
+        and new.number == number
+        and new.operator == old.operator
+        and new.upper is None
+        and new.approximate == old.approximate
     )
 
 
 def percent_fix(indicator, vocabulary) -> Fix | None:
-    """"整改率 100" → "100%": the number read as a percentage (TL203). Unsafe: the
+    """ "整改率 100" → "100%": the number read as a percentage (TL203). Unsafe: the
     author knows whether 100 meant 100%."""
     written = _written(indicator)
     if written is None or not 0 < indicator.parsed.number <= 100:
@@ -44,7 +48,7 @@ def percent_fix(indicator, vocabulary) -> Fix | None:
 
 
 def fraction_as_percent_fix(indicator, vocabulary) -> Fix | None:
-    """"培训工作完成率 1" → "100%", "0.95" → "95%" (TL206). Unsafe: a rate
+    """ "培训工作完成率 1" → "100%", "0.95" → "95%" (TL206). Unsafe: a rate
     written as a fraction is a guess about the author's meaning."""
     written = _written(indicator)
     value = indicator.parsed

@@ -33,13 +33,18 @@ def rules_table(registry, lang: str = "zh", output_format: str = "text", enabled
     if output_format == "markdown":
         lines = ["| code | name | severity | fixable | default | summary |", "| --- | --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {r['code']} | `{r['name']}` | {r['severity']} | {r['fixable'] or '—'} | {'on' if r['default'] else 'off'} | {r['summary']} |"
+            f"| {r['code']} | `{r['name']}` | {r['severity']} | {r['fixable'] or '—'} | "
+            f"{'on' if r['default'] else 'off'} | {r['summary']} |"
             for r in rows
         ]
         return "\n".join(lines) + "\n"
     width = max((len(r["name"]) for r in rows), default=10)
     on = {True: "on", False: "off"}
-    header = f"{'code':<7} {'name':<{width}}  {'severity':<8} {'fixable':<7}" + (" enabled " if enabled is not None else "") + " summary\n"
+    header = (
+        f"{'code':<7} {'name':<{width}}  {'severity':<8} {'fixable':<7}"
+        + (" enabled " if enabled is not None else "")
+        + " summary\n"
+    )
     return header + "".join(
         f"{r['code']:<7} {r['name']:<{width}}  {r['severity']:<8} {r['fixable'] or '-':<7}"
         + (f" {on[r['enabled']]:<7} " if "enabled" in r else "")
