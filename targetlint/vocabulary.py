@@ -851,16 +851,54 @@ LEVEL2_ALIASES = {
     "经济效益": ("效益", ("经济效益", "经济")),
     "社会效益": ("效益", ("社会效益", "社会")),
     "生态效益": ("效益", ("生态效益", "生态", "环境效益", "生态环境效益")),
-    "可持续影响": ("效益", ("可持续影响", "可持续发展", "可持续", "可持续发展影响")),
-    "服务对象满意度": ("满意度", ("服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "满意度")),
+    "可持续影响": (
+        "效益",
+        ("可持续影响", "可持续发展", "可持续", "可持续发展影响", "可持续性发展影响", "可持续性影响"),
+    ),
+    "服务对象满意度": (
+        "满意度",
+        (
+            "服务对象满意度",
+            "社会公众或服务对象满意度",
+            "社会公众满意度",
+            "满意度",
+            "服务对象或受益者满意度",
+            "受益对象满意度",
+            "受益者满意度",
+        ),
+    ),
     "经济成本": ("成本", ("经济成本",)),
     "社会成本": ("成本", ("社会成本",)),
     "生态环境成本": ("成本", ("生态环境成本", "生态成本", "环境成本")),
 }
 # 一级 every declaration must have, whatever its layout.
 REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
-# Suffixes and decorations stripped from category labels before judging.
-LABEL_DECORATIONS = (r"[（(][^）)]*[）)]", r"[★☆*＊]")
+# A score range or weight printed in a category label: "成本指标(0-20)分",
+# "产出指标 (40-50)分", "效益指标（30分）". Recorded as the category's weight
+# range, and stripped before the label is judged (the first decoration).
+CATEGORY_WEIGHT_PATTERN = (
+    r"[（(]\s*(?P<low>\d+(?:\.\d+)?)\s*(?:分\s*)?(?:[-~～—–至]\s*(?P<high>\d+(?:\.\d+)?)\s*)?分?\s*[）)]\s*分?"
+)
+# Suffixes and decorations stripped from category labels before judging; a
+# bracket followed by 分 goes whole, so "(0-20)分" leaves no stray 分.
+LABEL_DECORATIONS = (r"[（(][^）)]*[）)]\s*分", r"[（(][^）)]*[）)]", r"[★☆*＊]")
+
+
+# --- The extended form: table kinds and indicator directions ----------------
+# 表类型 → the spellings that name it (whitespace removed). 项目支出 is the
+# default when neither 表类型 nor a kind's own keys say otherwise.
+TABLE_KINDS = {
+    "项目支出": ("项目支出", "项目支出绩效目标表"),
+    "部门整体": ("部门整体", "部门整体支出", "整体支出", "部门整体支出绩效目标表"),
+    "转移支付": ("转移支付", "专项转移支付", "转移支付区域绩效目标表", "区域绩效目标表", "转移支付绩效目标表"),
+}
+# 指标方向 → the words tables print for it. A 方向 column holding ≥ or ≤ is
+# an operator, not a direction; the importer moves it to 运算符.
+INDICATOR_DIRECTIONS = {
+    "正向": ("正向", "正向指标", "越大越好", "越高越好", "越多越好"),
+    "反向": ("反向", "反向指标", "越小越好", "越低越好", "越少越好"),
+    "中性": ("中性", "中性指标"),
+}
 
 
 # --- Goals and consistency (TL3xx text rules, TL4xx consistency rules) -----
