@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from targetlint import __version__
+from targetlint.projects import Project
 from targetlint.rule import Finding, Fix, FixSafety, Severity
 from targetlint.span import Span
 
@@ -112,6 +113,7 @@ class Cache:
                     int(record["declarations"]),
                     int(record["crashed"]),
                 )
+            outcome.projects = [_project(item, path) for item in record["projects"]]
             outcome.cache_entry = str(entry)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # Missing, unreadable, corrupt or foreign: check the file again.
@@ -137,6 +139,7 @@ class Cache:
             "crashed": outcome.crashed,
             "declarations": outcome.declarations,
             "counts": counts,
+            "projects": [[p.index, p.name, p.department, p.line, p.end_line] for p in outcome.projects],
             "digest": hashlib.sha256(body).hexdigest(),
         }
         outcome.cache_entry = str(entry)
@@ -245,6 +248,18 @@ def _record(finding: Finding) -> dict:
             "en": fix.description_en,
         }
     return record
+
+
+def _project(values, path: str) -> Project:
+    index, name, department, line, end_line = values
+    return Project(
+        path,
+        int(index),
+        None if name is None else str(name),
+        None if department is None else str(department),
+        int(line),
+        int(end_line),
+    )
 
 
 def _span(values) -> Span:

@@ -250,6 +250,8 @@ def _context(args, registry, planner, result, findings, lang, color):
         paths=list(result.checked),
         step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
         successful=not (result.errors or result.crashed or registry.errors),
+        projects=result.projects,
+        fail_on={path: str(plan.fail_on) for path, plan in result.checked.items()},
     )
 
 

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from targetlint.engine import Engine
+from targetlint.projects import Project
 from targetlint.rule import Finding, Severity
 from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, read_source, too_large
 
@@ -51,6 +52,7 @@ class FileOutcome:
     cache_entry: str | None = None
     rendered: str | None = None
     counts: dict[str, int] | None = None
+    projects: list[Project] = field(default_factory=list)  # the file's declarations, for per-project reports
 
 
 @dataclass
@@ -65,6 +67,7 @@ class RunResult:
     counts: Counter = field(default_factory=Counter)  # severity → findings, kept even when findings are streamed
     failing: bool = False  # a finding at or above its file's fail-on
     cache_hits: int = 0
+    projects: list[Project] = field(default_factory=list)  # every declaration checked, in file order
 
     def add(self, outcome: FileOutcome, plan: FilePlan, retain: bool = True) -> None:
         if outcome.error is not None:
@@ -74,6 +77,7 @@ class RunResult:
         self.declarations += outcome.declarations
         self.crashed += outcome.crashed
         self.checked[outcome.path] = plan
+        self.projects.extend(outcome.projects)
         threshold = plan.fail_on.rank
         for finding in outcome.findings:
             self.counts[str(finding.severity)] += 1
@@ -376,4 +380,9 @@ def check_text(source: SourceText, plan: FilePlan) -> FileOutcome:
             findings, source.text, declarations, plan.enabled, plan.resolve, source.path, plan.unused_severity
         )
         findings.extend(f for f in unused if f.code not in plan.ignored)
-    return FileOutcome(source.path, findings, file_result.declarations, file_result.crashed)
+    loaded = file_result.loaded.declarations if file_result.loaded is not None else []
+    projects = [
+        Project(source.path, d.index, d.name, d.department, d.span().line, max(d.end_line, d.span().line))
+        for d in loaded
+    ]
+    return FileOutcome(source.path, findings, file_result.declarations, file_result.crashed, projects=projects)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 
+from targetlint.projects import Project
+
 # name → "module" (its ``render``) or "module:function"
 FORMATS = {
     "text": "targetlint.reporters.text",
@@ -49,6 +51,8 @@ class ReportContext:
     base: str | None = None  # directory paths are made relative to (default: cwd)
     step_summary: str | None = None  # $GITHUB_STEP_SUMMARY, for the github format
     successful: bool = True  # False when the run had usage, I/O or internal errors
+    projects: list[Project] = field(default_factory=list)  # every declaration checked, in file order
+    fail_on: dict[str, str] = field(default_factory=dict)  # path → the lowest severity that fails it
 
 
 def get_renderer(name: str):
