@@ -1,4 +1,6 @@
+from targetlint.model import FUNDS_KEYS, INDICATOR_KEYS, TOP_LEVEL_KEYS
 from targetlint.rule import Severity
+from targetlint.suggest import hint
 
 from ._problems import ProblemRule
 
@@ -7,6 +9,8 @@ _WHERE = {
     "funds": ("项目资金", "项目资金 (funds)"),
     "indicator": ("指标", "an indicator"),
 }
+# The keys each record accepts, for "did you mean".
+_KEYS = {"declaration": TOP_LEVEL_KEYS, "funds": tuple(FUNDS_KEYS), "indicator": tuple(INDICATOR_KEYS)}
 
 
 class UnknownKey(ProblemRule):
@@ -23,6 +27,9 @@ class UnknownKey(ProblemRule):
     - 三级指标: 培训完成率
       指标数值: 100%
     ```
+
+    与格式的键相近的键会给出建议（“是否应为‘指标值’？”）。键大多是中文、且有键与格式的
+    键相近（如“项目”“绩效指标表”）的 YAML 也按申报表检查，而不是当作其他文件跳过。
 
     **修复方法**：改用格式中的键名（见 README 的格式说明），如 `指标值`。
     ---
@@ -41,6 +48,11 @@ class UnknownKey(ProblemRule):
       指标数值: 100%
     ```
 
+    A key close to one of the format's gets a suggestion ("did you mean
+    '指标值'?"). YAML whose keys are mostly Chinese, one of them close to a
+    key of the format (项目, 绩效指标表), is checked as a declaration rather
+    than skipped as some other file.
+
     **How to fix**: use the format's key (see the format reference in the
     README), e.g. `指标值`.
     """
@@ -52,7 +64,8 @@ class UnknownKey(ProblemRule):
 
     def describe(self, problem):
         zh, en = _WHERE.get(problem.expected, ("", ""))
-        return f"{zh}中未知的键“{problem.detail}”", f"unknown key '{problem.detail}' in {en}"
+        hint_zh, hint_en = hint(problem.detail, _KEYS.get(problem.expected, ()))
+        return f"{zh}中未知的键“{problem.detail}”{hint_zh}", f"unknown key '{problem.detail}' in {en}{hint_en}"
 
 
 RULES = [UnknownKey]

@@ -14,7 +14,7 @@ _EXPECTED = {
 _FOUND = {
     "sequence": ("列表", "a list"),
     "scalar": ("单个值", "a single value"),
-    "foreign": ("没有任何申报表字段的映射", "a mapping with none of the declaration's keys"),
+    "foreign": ("不像申报表的 YAML（没有申报表的字段）", "YAML with none of the declaration's keys"),
 }
 
 
@@ -22,8 +22,9 @@ class InvalidType(ProblemRule):
     """类型错误：字段的值类型不对，或文档不是一份申报表。
 
     **作用**：报告类型不符的值（如 申报年度 写成文字、金额写成“1,732,000.00”字符串、
-    指标值写成列表、二级指标下不是指标列表），以及根节点是列表或单个值、而不是申报表
-    映射的文档。位置在该值上。
+    指标值写成列表、二级指标下不是指标列表），以及根节点是申报表列表或单个值、而不是
+    申报表映射的文档。位置在该值上。其他 YAML 文件（CI 配置、Ansible 剧本等列表）
+    不是申报表，直接跳过。
 
     **为什么重要**：类型错误的字段无法被读取和汇总，其后的检查也会缺少依据。
 
@@ -41,7 +42,9 @@ class InvalidType(ProblemRule):
     **What it does**: reports values of the wrong type (a year in words, an
     amount written as the string "1,732,000.00", an indicator value that is a
     list, a 二级 that is not a list of indicators) and documents whose root is
-    a list or a scalar instead of a declaration mapping, at the value.
+    a list of declarations or a scalar instead of a declaration mapping, at
+    the value. Other YAML (a CI workflow, a list such as an Ansible
+    playbook) is not a declaration and is skipped.
 
     **Why it matters**: such fields can be neither read nor summarised, and
     the checks that depend on them lose their footing.
@@ -63,6 +66,12 @@ class InvalidType(ProblemRule):
     kinds = ("invalid-type", "not-a-declaration")
 
     def describe(self, problem):
+        if problem.kind == "not-a-declaration" and problem.detail == "sequence":
+            return (
+                "文档是申报表的列表：每份申报表应是一个 YAML 文档，用 --- 分隔，而不是列表中的一项",
+                "the document is a list of declarations: write each declaration as a YAML document of its own, "
+                "separated by ---, not as an item of a list",
+            )
         if problem.kind == "not-a-declaration":
             zh, en = _FOUND.get(problem.detail, (problem.detail, problem.detail))
             return (

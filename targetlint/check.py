@@ -104,7 +104,10 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
             check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
         _report_rule_errors(registry, reported, lang, report_error)
     else:
-        files, errors = collect(paths, planner.excluded_directory)
+        notices: list[tuple[str, str]] = []
+        files, errors = collect(paths, planner.excluded_directory, notices)
+        for zh, en in notices:  # nothing to check is neither an error nor an all-clear
+            report_error(zh, en, lang)
         files = [path for path in files if not planner.excluded(path)]
         for path in files:  # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)
@@ -216,6 +219,9 @@ def _finish_stream(args, registry, planner, result, lang, color, overrides) -> i
             files_checked=result.files,
             declarations_checked=result.declarations,
             tool_version=__version__,
+            files_skipped=result.skipped,
+            errors=_messages(result.errors, lang),
+            successful=not (result.errors or result.crashed or registry.errors),
         )
         sys.stdout.write(summary((), context, result.counts) + "\n")
     sys.stdout.flush()
@@ -252,7 +258,13 @@ def _context(args, registry, planner, result, findings, lang, color):
         successful=not (result.errors or result.crashed or registry.errors),
         projects=result.projects,
         fail_on={path: str(plan.fail_on) for path, plan in result.checked.items()},
+        files_skipped=result.skipped,
+        errors=_messages(result.errors, lang),
     )
+
+
+def _messages(errors: list[tuple[str, str]], lang: str) -> list[str]:
+    return [en if lang == "en" else zh for zh, en in errors]
 
 
 def _emit(args, output_format, findings, context, lang, report_error) -> bool:

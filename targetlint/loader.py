@@ -25,6 +25,7 @@ from targetlint.model import (
     FUNDS_KEYS,
     INDICATOR_KEYS,
     INDICATORS_KEYS,
+    TOP_LEVEL_KEYS,
     Declaration,
     Funds,
     Indicator,
@@ -34,6 +35,7 @@ from targetlint.model import (
 from targetlint.names import NameFacts, level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, SourceText
 from targetlint.span import FILE_START, Span
+from targetlint.suggest import closest
 from targetlint.values import parse_value
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -98,6 +100,10 @@ _LARGEST_DIGITS = 18
 _ABSURD = object()
 _LARGEST = 10**_LARGEST_DIGITS
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+# Problem detail of a document that is other YAML, not a declaration: a file
+# of nothing else is skipped, not reported.
+FOREIGN = "foreign"
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(slots=True)
@@ -207,7 +213,7 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
     if (
         not loaded.declarations
         and source.problems
-        and all(p.kind == "not-a-declaration" and p.detail == "foreign" for p in source.problems)
+        and all(p.kind == "not-a-declaration" and p.detail == FOREIGN for p in source.problems)
     ):
         source.problems.clear()
         loaded.foreign = True
@@ -637,11 +643,16 @@ class _Builder:
         return record
 
     def declaration(self, root) -> Declaration | None:
+        if root.id == "sequence" and not _looks_like_declarations(root):
+            # Other YAML in a mixed repository (an Ansible playbook,
+            # .pre-commit-hooks.yaml): not ours to judge.
+            self.problem("not-a-declaration", self.at(root), FOREIGN)
+            return None
         if root.id != "mapping":
             self.problem("not-a-declaration", self.at(root), root.id)
             return None
         if not _looks_like_declaration(root):
-            self.problem("not-a-declaration", self.at(root), "foreign")
+            self.problem("not-a-declaration", self.at(root), FOREIGN)
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(root)}
@@ -783,20 +794,34 @@ _NO_FACTS = NameFacts()
 
 
 def _looks_like_declaration(root) -> bool:
-    # English aliases such as "name" are common in other YAML (a CI workflow's
-    # `name: CI`), so they count only when known keys outnumber unknown ones.
-    known = unknown = 0
-    for key_node, _ in root.value:
-        key = key_node.value
-        if type(key) is not str:
-            unknown += 1
-        elif key in INDICATORS_KEYS or (key in DECLARATION_KEYS and not key.isascii()):
-            return True
-        elif key in DECLARATION_KEYS:
+    """Whether a mapping is meant as a declaration (see the README's format section).
+
+    Yes when a top-level key is one of the format's Chinese keys; when most
+    keys are Chinese and one of them is close to a key of the format (a
+    typo, or part of one: 项目 → 项目名称, 绩效指标表 → 绩效指标), so a
+    declaration under wrong keys is reported rather than skipped; or, with
+    English keys, when the format's keys outnumber the others (``name`` alone
+    is common in other YAML: a CI workflow's ``name: CI``).
+    """
+    keys = [key_node.value for key_node, _ in root.value]
+    texts = [key for key in keys if type(key) is str]
+    known = 0
+    for key in texts:
+        if key in TOP_LEVEL_KEYS:
+            if not key.isascii():
+                return True
             known += 1
-        else:
-            unknown += 1
-    return known > unknown
+    if known > len(keys) - known:
+        return True
+    chinese = [key for key in texts if _HAN.search(key)]
+    if 2 * len(chinese) <= len(keys):
+        return False
+    return any(closest(key, TOP_LEVEL_KEYS) is not None for key in chinese)
+
+
+def _looks_like_declarations(root) -> bool:
+    """Whether a list holds declarations (one written per item, not per document)."""
+    return any(item.id == "mapping" and _looks_like_declaration(item) for item in root.value)
 
 
 def _end_of(text: str) -> tuple[int, int]:

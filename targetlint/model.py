@@ -206,3 +206,8 @@ INDICATORS_KEYS = ("绩效指标", "indicators")
 DECLARATION_KEYS = accepted_keys(Declaration)
 FUNDS_KEYS = accepted_keys(Funds)
 INDICATOR_KEYS = accepted_keys(Indicator)
+# Every key a declaration's top level accepts, in the order a "did you mean"
+# prefers them: what a misspelt key is compared with (TL002) and what makes a
+# YAML mapping look like a declaration (the loader). Derived from the fields,
+# so it grows with the format.
+TOP_LEVEL_KEYS = (*DECLARATION_KEYS, *INDICATORS_KEYS)

@@ -60,6 +60,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     declarations: int = 0
+    skipped: int = 0  # files checked that held no declaration and no finding: other YAML
     errors: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) messages for usage and I/O errors
     crashed: int = 0
     sources: dict[str, list[str]] = field(default_factory=dict)  # text that exists only in memory (standard input)
@@ -75,6 +76,8 @@ class RunResult:
             return
         self.files += 1
         self.declarations += outcome.declarations
+        if not outcome.declarations and not outcome.findings and not outcome.counts:
+            self.skipped += 1
         self.crashed += outcome.crashed
         self.checked[outcome.path] = plan
         self.projects.extend(outcome.projects)
@@ -175,9 +178,14 @@ def _options_key(options) -> list:
 
 
 def collect(
-    paths: list[str], excluded_directory: Callable[[str], bool] | None = None
+    paths: list[str],
+    excluded_directory: Callable[[str], bool] | None = None,
+    notices: list[tuple[str, str]] | None = None,
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there.
+
+    A directory without YAML files is not an error when ``notices`` is given:
+    the message goes there (nothing to check is not a failure, nor an all-clear).
 
     A directory for which ``excluded_directory`` is true (none of its files
     could be checked) is not entered, so a large excluded tree costs nothing
@@ -202,7 +210,7 @@ def collect(
             # "No YAML files" counts excluded ones too, as when excluded folders
             # were walked; they are looked for only when nothing else was found.
             if not found and not unreadable and not any(next(_yaml_files(d, _ignore), None) for d in pruned):
-                errors.append(
+                (errors if notices is None else notices).append(
                     (
                         f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）",
                         f"{path}: no YAML files (*.yaml, *.yml) in this directory",

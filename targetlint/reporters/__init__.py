@@ -53,6 +53,9 @@ class ReportContext:
     successful: bool = True  # False when the run had usage, I/O or internal errors
     projects: list[Project] = field(default_factory=list)  # every declaration checked, in file order
     fail_on: dict[str, str] = field(default_factory=dict)  # path → the lowest severity that fails it
+    files_skipped: int = 0  # YAML files checked that are not declarations (other YAML)
+    errors: list[str] = field(default_factory=list)  # the run's usage and I/O errors, in ``lang``
+    stale: int = 0  # baseline entries that matched nothing (the run fails on them)
 
 
 def get_renderer(name: str):

@@ -44,9 +44,11 @@ def render(findings, context: ReportContext) -> str:
         "summary": {
             "files": context.files_checked,
             "declarations": context.declarations_checked,
+            "skipped": context.files_skipped,
             "findings": len(findings),
             "by_severity": {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")},
         },
         "findings": [finding_record(f, context.lang) for f in findings],
+        "errors": [{"message": message} for message in context.errors],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

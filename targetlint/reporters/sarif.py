@@ -38,6 +38,15 @@ def uri(path: str, base: str | None) -> str:
     return quote(relative_path(path, base), safe="/")
 
 
+def _invocation(context: ReportContext) -> dict:
+    invocation: dict = {"executionSuccessful": context.successful and not context.errors}
+    if context.errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": message}} for message in context.errors
+        ]
+    return invocation
+
+
 def render(findings, context: ReportContext) -> str:
     rules = list(context.rules.values())
     index = {info.code: i for i, info in enumerate(rules)}
@@ -80,7 +89,7 @@ def render(findings, context: ReportContext) -> str:
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(base).resolve().as_uri() + "/"}},
-                "invocations": [{"executionSuccessful": context.successful}],
+                "invocations": [_invocation(context)],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

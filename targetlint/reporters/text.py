@@ -104,23 +104,46 @@ def _pad(prefix: str) -> str:
 
 def summary(findings, context: ReportContext, counts: Counter | None = None) -> str:
     """The closing line; ``counts`` (severity → number) stands in for the
-    findings when they were streamed and not kept."""
+    findings when they were streamed and not kept.
+
+    Never an all-clear unless the run looked at a declaration and nothing
+    went wrong: after an error it says the check is incomplete, and with no
+    declaration it says none was found."""
     counts = counts if counts is not None else Counter(str(f.severity) for f in findings)
     total = sum(counts.values())
-    files, declarations = context.files_checked, context.declarations_checked
+    files, declarations, skipped = context.files_checked, context.declarations_checked, context.files_skipped
+    errors, stale = len(context.errors) or (0 if context.successful else 1), context.stale
     if context.lang == "en":
-        if not total:
-            return f"All clear: {files} file(s), {declarations} declaration(s) checked."
-        return (
-            f"Found {total} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info) "
-            f"in {files} file(s), {declarations} declaration(s)."
+        found = (
+            f"found {total} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)"
         )
-    if not total:
-        return f"未发现问题：检查了 {files} 个文件、{declarations} 份申报表。"
-    return (
-        f"发现 {total} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
-        f"检查了 {files} 个文件、{declarations} 份申报表。"
-    )
+        checked = f"{files} file(s), {declarations} declaration(s)"
+        skipped_text = f"; {skipped} YAML file(s) skipped as not declarations" if skipped else ""
+        if errors:
+            return f"Check incomplete ({errors} error(s), see above): {found} in {checked}{skipped_text}."
+        if total:
+            return f"F{found[1:]} in {checked}{skipped_text}."
+        if stale:
+            return f"No new problems, but {stale} baseline entr(y/ies) are stale (see above): {checked} checked."
+        if not declarations:
+            if not files:
+                return "No declarations found: there were no YAML files to check."
+            return f"No declarations found: {checked} checked{skipped_text}."
+        return f"All clear: {checked} checked{skipped_text}."
+    found = f"发现 {total} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）"
+    checked = f"检查了 {files} 个文件、{declarations} 份申报表"
+    skipped_text = f"；{skipped} 个 YAML 文件不是申报表，已跳过" if skipped else ""
+    if errors:
+        return f"检查未完成（出错 {errors} 处，见上文）：{found}，{checked}{skipped_text}。"
+    if total:
+        return f"{found}，{checked}{skipped_text}。"
+    if stale:
+        return f"未发现新问题，但基线中有 {stale} 条记录已过期（见上文）：{checked}。"
+    if not declarations:
+        if not files:
+            return "没有找到申报表：没有要检查的 YAML 文件。"
+        return f"没有找到申报表：{checked}{skipped_text}。"
+    return f"未发现问题：{checked}{skipped_text}。"
 
 
 def statistics(findings, context: ReportContext) -> str:
