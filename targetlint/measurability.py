@@ -84,16 +84,41 @@ def _splitter(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True)))
 
 
-def vague_words(value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def is_qualitative(indicator: Indicator, vocabulary: Vocabulary) -> bool:
+    """Whether an indicator is 定性 (judged by a verdict) rather than 定量.
+
+    Its 指标性质 decides when the table has that column; most tables do not,
+    and then a name that is neither a rate, a count nor an amount of money
+    ("机制健全性", "培训质量") is 定性."""
+    nature = indicator.kind
+    if nature:
+        if any(w in nature for w in vocabulary.qualitative_natures):
+            return True
+        if any(w in nature for w in vocabulary.quantitative_natures):
+            return False
+    facts = indicator.facts
+    return not (facts.is_rate or facts.is_count or facts.is_amount)
+
+
+def vague_words(
+    value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[str] = frozenset(), *, timeliness: bool = False
+) -> tuple[str, ...]:
     """The directional or vague words that leave ``value`` unmeasurable; empty
     when the value is a number, a deadline, a stated baseline comparison or an
     accepted qualitative word (合格, 完成, 无 …). A grade (良好, 优) is
     measurable only when it belongs to ``scale``, the grading scale the
-    indicator declares (:func:`declared_scale`)."""
+    indicator declares (:func:`declared_scale`).
+
+    An accepted manner word (及时, 正常) is a verdict alone, not before a verb
+    the grammar does not know ("及时发布"): then the whole phrase is returned.
+    With ``timeliness`` (the indicator is a 时效 measure) a word is no target
+    at all, unless it points at the declaration's own schedule (按期完成) or
+    answers a yes/no question: 时效 needs a date, a deadline, a duration or a
+    percentage."""
     if value.kind == ValueKind.COMPOUND:
         found: tuple[str, ...] = ()
         for part in value.parts:
-            found += vague_words(part, vocabulary, scale)
+            found += vague_words(part, vocabulary, scale, timeliness=timeliness)
         return found
     if value.kind == ValueKind.RELATIVE:
         # "不高于前3年最高值" bounds the value; "较上届提升" only names a direction.
@@ -102,13 +127,21 @@ def vague_words(value: IndicatorValue, vocabulary: Vocabulary, scale: frozenset[
         return value.words or (value.raw,)
     if value.kind != ValueKind.QUALITATIVE:
         return ()
+    words = value.words or (value.raw,)
+    if timeliness:
+        allowed = vocabulary.schedule_verdicts + vocabulary.yes_no_words
+        if not (value.covered and all(w in allowed for w in words)):
+            return words
     vague = []
-    for word in value.words or (value.raw,):
+    for word in words:
+        if word in vocabulary.manner_words and not value.covered:
+            vague.append(value.raw)
+            continue
         if word in vocabulary.acceptable_qualitative or _in_scale(word, scale):
             continue
         if word in vocabulary.grade_words or any(v in word for v in vocabulary.vague_words):
             vague.append(word)
-    return tuple(vague)
+    return tuple(dict.fromkeys(vague))
 
 
 def _in_scale(word: str, scale: frozenset[str]) -> bool:

@@ -32,6 +32,7 @@ class NameFacts:
     is_rate: bool = False  # 率, 比例, 占比, measuring …度
     is_bounded_rate: bool = False  # a rate that cannot exceed 100%
     is_count: bool = False  # …数, 人次, 场次
+    is_amount: bool = False  # an amount of money: …金额, …经费, …成本
     is_satisfaction: bool = False
     is_timeliness: bool = False
     is_quality: bool = False
@@ -92,6 +93,7 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_rate=is_rate,
         is_bounded_rate=is_rate and not unbounded,
         is_count=count,
+        is_amount=not is_rate and _ends_with(core, vocabulary.amount_endings) is not None,
         is_satisfaction=any(w in core for w in vocabulary.satisfaction_words),
         is_timeliness=any(w in core for w in vocabulary.timeliness_words),
         is_quality=any(w in core for w in vocabulary.quality_words),

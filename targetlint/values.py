@@ -68,6 +68,9 @@ class IndicatorValue:
     qualifiers: tuple[str, ...] = ()  # scope words around the number: "每月", "人均", "年内", "全年"
     subject: str | None = None  # words naming what is counted: "帮扶家庭" in "帮扶家庭不少于80户次"
     words: tuple[str, ...] = ()  # the words of a QUALITATIVE / RELATIVE / PLAN_REFERENCE value: ("提高", "扩大")
+    # Whether the vocabulary's words cover all of a QUALITATIVE phrase: "及时完成" is
+    # covered, "及时发布" is not (发布 is a verb the grammar does not know).
+    covered: bool = True
     baseline: str | None = None  # the baseline of a RELATIVE value: "前3年最高值", "上年", "上届"
     from_yaml_number: bool = False  # the YAML scalar was a bare number (90, 1, 0.9), not a string
     bracketed_unit: bool = False  # the unit was written in brackets: "=100(%)", "=7.00(人)"
@@ -344,7 +347,9 @@ class _Grammar:
         self.approx_suffixes = frozenset(_norm(v.approximate_suffixes))
         self.deadline_markers = frozenset(_norm(v.deadline_markers))
         self.delay_words = frozenset(_norm(v.delay_words))
-        self.words = frozenset(_norm(v.acceptable_qualitative + v.vague_words + v.direction_words + v.grade_words))
+        self.words = frozenset(
+            _norm(v.acceptable_qualitative + v.vague_words + v.direction_words + v.grade_words + v.manner_words)
+        )
 
         unit = word_alternation(self.unit_class)
         mag = word_alternation(self.magnitudes)
@@ -696,7 +701,7 @@ class _Grammar:
             found = tuple(dict.fromkeys(self.word_re.findall(core)))
         covered = sum(map(len, found)) >= len(core)
         if not self.clause_punct.search(core) and (len(core) <= _PHRASE_MAX or covered):
-            return dict(kind=ValueKind.QUALITATIVE, words=found or (core,), qualifiers=qualifiers)
+            return dict(kind=ValueKind.QUALITATIVE, words=found or (core,), qualifiers=qualifiers, covered=covered)
         return dict(kind=ValueKind.NARRATIVE, words=tuple(dict.fromkeys(self.word_re.findall(text))))
 
     def single(self, text: str) -> dict[str, Any]:
@@ -777,5 +782,6 @@ def _combine(parts: tuple[IndicatorValue, ...]) -> dict[str, Any]:
         return dict(kind=ValueKind.NARRATIVE, words=words)
     if kinds == {ValueKind.QUALITATIVE}:
         qualifiers = tuple(dict.fromkeys(q for p in parts for q in p.qualifiers))
-        return dict(kind=ValueKind.QUALITATIVE, words=words, qualifiers=qualifiers)
+        covered = all(p.covered for p in parts)
+        return dict(kind=ValueKind.QUALITATIVE, words=words, qualifiers=qualifiers, covered=covered)
     return dict(kind=ValueKind.COMPOUND, words=words, parts=parts)

@@ -209,7 +209,55 @@ VAGUE_WORDS = (
     "落实到位",
     "有效支撑",
     "有效采用",
+    # Down words are directions too: "缩短" says no more than "提高" does.
+    "降低",
+    "减少",
+    "下降",
+    "缩短",
+    "压缩",
+    "减轻",
+    "上升",
+    # A hedge makes any verdict unverifiable: "基本建立", "基本完成".
+    "基本",
+    # Durations with no length: "持续" (above) lasts how long?
+    "经常",
+    "永久",
+    "长期",
+    "常年",
+    "常态化",
 )
+# Accepted words that describe how something is done, not whether it was:
+# alone ("及时", "稳定") they are a verdict; before a verb the grammar does
+# not know ("及时发布", "正常开展") they only describe work that is still
+# unmeasured.
+MANNER_WORDS = ("及时", "正常", "稳定", "有效", "按时", "按期", "如期", "准时", "全面", "顺利")
+# Verdicts that point at the declaration's own schedule (its 计划完成日期), a
+# date a reviewer can check: accepted under 时效 where other words are not.
+SCHEDULE_VERDICTS = ("按期完成", "按时完成", "如期完成", "按期", "按时", "如期", "按期办结", "按时办结")
+# Answers to a yes/no indicator ("是否按期验收: 是"): checkable anywhere.
+YES_NO_WORDS = ("是", "否")
+# Grades a 定性 indicator (a mechanism, a quality) may plausibly state: on
+# such an indicator they are an info, on a rate or a count a warning.
+PLAUSIBLE_GRADES = (
+    "健全",
+    "完善",
+    "良好",
+    "优良",
+    "优秀",
+    "较好",
+    "好",
+    "较强",
+    "较高",
+    "规范",
+    "有序",
+    "完备",
+    "齐全",
+    "畅通",
+    "顺畅",
+)
+# What an indicator's 指标性质 says: 定性 (a verdict) or 定量 (a number).
+QUALITATIVE_NATURES = ("定性",)
+QUANTITATIVE_NATURES = ("定量",)
 # Phrases that defer the target to a plan or rule instead of stating it.
 PLAN_REFERENCES = (
     "按年度计划",
@@ -659,6 +707,23 @@ COUNT_ENDINGS = (
     "总量",
     "规模",
 )
+# Name endings that make an indicator an amount of money.
+AMOUNT_ENDINGS = (
+    "金额",
+    "额",
+    "资金",
+    "经费",
+    "费用",
+    "费",
+    "成本",
+    "价格",
+    "单价",
+    "造价",
+    "投资",
+    "支出",
+    "开支",
+    "价款",
+)
 # Words whose presence makes an indicator about satisfaction.
 SATISFACTION_WORDS = ("满意度", "满意率", "满意程度", "满意")
 # Words that make an indicator about timeliness.
@@ -1011,6 +1076,12 @@ class Vocabulary:
     measure_units: tuple[str, ...] = MEASURE_UNITS
     acceptable_qualitative: tuple[str, ...] = ACCEPTABLE_QUALITATIVE
     vague_words: tuple[str, ...] = VAGUE_WORDS
+    manner_words: tuple[str, ...] = MANNER_WORDS
+    schedule_verdicts: tuple[str, ...] = SCHEDULE_VERDICTS
+    yes_no_words: tuple[str, ...] = YES_NO_WORDS
+    plausible_grades: tuple[str, ...] = PLAUSIBLE_GRADES
+    qualitative_natures: tuple[str, ...] = QUALITATIVE_NATURES
+    quantitative_natures: tuple[str, ...] = QUANTITATIVE_NATURES
     plan_references: tuple[str, ...] = PLAN_REFERENCES
     baseline_words: tuple[str, ...] = BASELINE_WORDS
     placeholder_patterns: tuple[str, ...] = PLACEHOLDER_PATTERNS
@@ -1019,6 +1090,7 @@ class Vocabulary:
     non_rate_du: tuple[str, ...] = NON_RATE_DU
     unbounded_rates: tuple[str, ...] = UNBOUNDED_RATES
     count_endings: tuple[str, ...] = COUNT_ENDINGS
+    amount_endings: tuple[str, ...] = AMOUNT_ENDINGS
     satisfaction_words: tuple[str, ...] = SATISFACTION_WORDS
     timeliness_words: tuple[str, ...] = TIMELINESS_WORDS
     quality_words: tuple[str, ...] = QUALITY_WORDS

@@ -21,10 +21,11 @@ def test_example_reports_rate_with_count_and_unmeasurable_at_exact_lines(cli):
     assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [warning] ")
     assert lines[2].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
     assert "培训人数达标率" in lines[2]
-    assert lines[3].startswith(f"{EXAMPLE}:27:14: TL207 [warning] ")
+    # A plausible grade on a 定性 indicator (a mechanism's 健全性): a note.
+    assert lines[3].startswith(f"{EXAMPLE}:27:14: TL207 [info] ")
     assert "健全" in lines[3]
     # Nothing on the correct indicators (lines 20 and 31).
-    assert result.out.splitlines()[-1].startswith("发现 4 个问题（错误 1，警告 2，提示 1）")
+    assert result.out.splitlines()[-1].startswith("发现 4 个问题（错误 1，警告 1，提示 2）")
 
 
 def test_english_messages(cli):
@@ -51,8 +52,9 @@ def test_exit_codes(cli, write):
     assert cli("check", str(clean)).code == 0
     assert cli("check", "--fail-on", "warning", EXAMPLE).code == 1
     assert cli("check", "--exit-zero", EXAMPLE).code == 0
-    assert cli("check", "--select", "TL207", EXAMPLE).code == 0  # only a warning left, fail-on error
-    assert cli("check", "--select", "TL207", "--fail-on", "warning", EXAMPLE).code == 1
+    assert cli("check", "--select", "TL207", EXAMPLE).code == 0  # only an info left, fail-on error
+    assert cli("check", "--select", "TL207", "--fail-on", "warning", EXAMPLE).code == 0
+    assert cli("check", "--select", "TL207", "--fail-on", "info", EXAMPLE).code == 1
     assert cli("check", str(clean.parent / "missing.yaml")).code == 2
     assert cli("check", "--select", "TL999", EXAMPLE).code == 2
     assert cli("check", "--bogus-flag").code == 2

@@ -173,7 +173,7 @@ SEED = [
     V("按规定处理", PLAN, words=("按规定处理",)),
     V("不少于两次", NUMBER, op=GE, op_text="不少于", number=2, unit="次", cls=COUNT),
     V("一次", NUMBER, number=1, unit="次", cls=COUNT),
-    V("顺利建成上线", QUAL, words=("建成", "上线")),
+    V("顺利建成上线", QUAL, words=("顺利", "建成", "上线")),
     V("落实到位", QUAL, words=("落实到位",)),
     V("正常进行", QUAL, words=("正常",)),
     V("及时协调完成", QUAL, words=("及时", "完成")),
@@ -319,7 +319,7 @@ VARIANTS = [
     V("=是", QUAL, words=("是",)),
     V("良好（优/良/中/差）", QUAL, words=("良好", "优/良/中/差")),
     V("及时、准确、完整", QUAL, words=("及时", "准确", "完整")),
-    V("按时足额发放", QUAL, words=("按时足额发放",)),
+    V("按时足额发放", QUAL, words=("按时",)),
     V("完成年度工作任务并通过验收", NARR, words=("完成", "通过验收")),
     V("无", QUAL, words=("无",)),
     V("一网通办", QUAL, words=("一网通办",)),
@@ -502,3 +502,20 @@ def test_grammar_patterns_compile_on_first_use_and_name_their_groups():
     assert tuple(number.groupindex) == _NUMBER_GROUPS and number.groups == len(_NUMBER_GROUPS)
     for name in names:
         assert getattr(grammar, name).pattern == grammar.sources[name]
+
+
+@pytest.mark.parametrize(
+    ("raw", "covered"),
+    [
+        ("及时", True),
+        ("按期完成", True),
+        ("顺利建成上线", True),
+        ("及时推送", False),
+        ("正常办理", False),
+        ("全年", False),
+    ],
+)
+def test_covered_says_whether_known_words_make_the_whole_phrase(raw, covered):
+    value = parse_value(raw)
+    assert value.kind is QUAL
+    assert value.covered is covered
