@@ -17,8 +17,6 @@ from operator import sub
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
-
 from targetlint.goal import analyse_goal
 from targetlint.model import (
     DECLARATION_KEYS,
@@ -31,8 +29,9 @@ from targetlint.model import (
     Indicator,
     Level1,
     Level2,
+    written_types,
 )
-from targetlint.names import NameFacts, level1_kind, level2_kind, name_facts
+from targetlint.names import level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, SourceText
 from targetlint.span import FILE_START, Span
 from targetlint.suggest import closest
@@ -603,11 +602,11 @@ class _Builder:
 
     # -- records -------------------------------------------------------
     def validate(self, model, data: dict, spans: dict, keys: dict):
-        """Validate ``data``; a field of the wrong type is reported and dropped.
+        """The record of ``data``; a field of the wrong type is reported and dropped.
 
         Nearly every value reaches here already of its field's type (``text``
-        and ``typed`` made it so); those records are built as they are and
-        only the rest go through pydantic's validation.
+        and ``typed`` made it so); those records are built as they are, and
+        pydantic is imported only for a file with another value.
         """
         types = _FIELD_TYPES[model]
         fields = {}
@@ -616,31 +615,36 @@ class _Builder:
             wanted = types[name]
             if type(value) is not wanted:
                 if not (wanted is Decimal and type(value) is int):
+                    fields = self.coerce(model, data, spans, keys)
                     break
                 value = Decimal(value)
             fields[name] = value
-        else:
-            fields["spans"] = spans
-            return model.typed(**fields)
-        for _ in range(len(data) + 1):
-            try:
-                record = model.model_validate(data)
-                record.__dict__["spans"] = spans
-                return record
-            except ValidationError as error:
-                for item in error.errors():
-                    key = str(item["loc"][0]) if item["loc"] else ""
-                    field_name = keys.get(key, key)
-                    self.problem(
-                        "invalid-type",
-                        spans.get(field_name, spans.get("key", FILE_START)),
-                        key,
-                        _expected(model, field_name),
-                    )
-                    data.pop(key, None)
-        record = model.model_construct()
+        record = model(**fields)
         record.spans = spans
         return record
+
+    def coerce(self, model, data: dict, spans: dict, keys: dict) -> dict[str, Any]:
+        """pydantic's reading of ``data`` ('2024' as a year, '50.5' as an
+        amount), field by field in the form's order; a value it refuses is
+        reported at the value and left out."""
+        from pydantic import ValidationError
+
+        from targetlint.model_schema import field_adapter
+
+        given = {keys[key]: (key, value) for key, value in data.items()}
+        fields = {}
+        for name in _FIELD_TYPES[model]:
+            if name not in given:
+                continue
+            key, value = given[name]
+            try:
+                fields[name] = field_adapter(model, name).validate_python(value)
+            except ValidationError as error:
+                for _ in error.errors():
+                    self.problem(
+                        "invalid-type", spans.get(name, spans.get("key", FILE_START)), key, _expected(model, name)
+                    )
+        return fields
 
     def declaration(self, root) -> Declaration | None:
         if root.id == "sequence" and not _looks_like_declarations(root):
@@ -684,7 +688,7 @@ class _Builder:
         declaration = self.validate(Declaration, data, spans, DECLARATION_KEYS)
         declaration.funds = funds
         declaration.level1s = level1s
-        declaration.__dict__["_flat"] = [
+        declaration.all_indicators = [
             i for level1 in level1s for level2 in level1.categories for i in level2.indicators
         ]
         declaration.has_indicators = has_indicators
@@ -715,15 +719,13 @@ class _Builder:
             return []
         result = []
         for label, key_node, value_node in self.entries(node):
-            level1 = Level1.typed(
-                label=label, kind=level1_kind(label), spans={"key": self.at(key_node)}, end_line=self.last(value_node)
-            )
+            level1 = Level1(label=label, kind=level1_kind(label), end_line=self.last(value_node))
+            level1.spans = {"key": self.at(key_node)}
             if value_node.id == "mapping":
                 for label2, key2, value2 in self.entries(value_node):
                     kind, home = level2_kind(label2, level1.kind)
-                    level2 = Level2.typed(
-                        label=label2, kind=kind, home=home, spans={"key": self.at(key2)}, end_line=self.last(value2)
-                    )
+                    level2 = Level2(label=label2, kind=kind, home=home, end_line=self.last(value2))
+                    level2.spans = {"key": self.at(key2)}
                     level2.indicators = self.indicators(value2, level1, level2)
                     level1.categories.append(level2)
             elif not (value_node.id == "scalar" and value_node.tag == NULL):
@@ -765,15 +767,14 @@ class _Builder:
                         numeric_value = True
             # Every field is text, and ``text`` returned only strings: nothing
             # is left for validation to decide.
-            indicator = Indicator.typed(
-                **fields,
-                spans=spans,
-                level1=level1,
-                level2=level2,
-                end_line=self.last(item),
-                parsed=self.parse(fields, numeric_value),
-                facts=name_facts(fields["name"], self.vocabulary) if fields.get("name") else _NO_FACTS,
-            )
+            indicator = Indicator(**fields)
+            indicator.spans = spans
+            indicator.level1 = level1
+            indicator.level2 = level2
+            indicator.end_line = self.last(item)
+            indicator.parsed = self.parse(fields, numeric_value)
+            if fields.get("name"):
+                indicator.facts = name_facts(fields["name"], self.vocabulary)
             result.append(indicator)
         return result
 
@@ -788,9 +789,6 @@ class _Builder:
             raw = raw + unit
             from_number = False
         return parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
-
-
-_NO_FACTS = NameFacts()
 
 
 def _looks_like_declaration(root) -> bool:
@@ -847,17 +845,13 @@ def _field_type(annotation) -> type | None:
 
 # field name → the type a value must already have to skip validation
 _FIELD_TYPES = {
-    model: {name: _field_type(info.annotation) for name, info in model.model_fields.items()}
+    model: {name: _field_type(annotation) for name, annotation in written_types(model).items()}
     for model in (Declaration, Funds, Indicator)
 }
+_EXPECTED = {dt.date: "date", Decimal: "amount", int: "integer", str: "text"}
 
 
 def _expected(model, field_name: str) -> str:
-    info = model.model_fields.get(field_name)
-    if info is None:
-        return ""
-    annotation = str(info.annotation)
-    for marker, label in (("date", "date"), ("Decimal", "amount"), ("int", "integer"), ("str", "text")):
-        if marker in annotation:
-            return label
-    return annotation
+    """How a finding names the type a field wants."""
+    kind = _FIELD_TYPES[model].get(field_name)
+    return _EXPECTED.get(kind, str(kind)) if kind is not None else ""

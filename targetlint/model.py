@@ -1,119 +1,99 @@
-"""The declaration model: pydantic records that know where they came from.
+"""The declaration model: slotted dataclasses that know where they came from.
 
-Keys are the form's Chinese labels; the English names are accepted as
-equivalent keys. Every record keeps ``spans``: field name → :class:`Span` of
-the value, plus ``"key"`` for the record's own key or list item, so findings
-point at the offending value, and ``"<field>.key"`` for a field whose value
-runs past its key's line (what block suppressions need). The loader builds
-these from located YAML nodes; rules only read them.
+One definition serves the check path and the edges. The check path builds
+these records directly (no pydantic is imported to check a file); pydantic
+reads the same classes when a value needs coercing, when a test validates a
+twin, and for the JSON Schema (:mod:`targetlint.model_schema`).
+
+Keys are the form's Chinese labels; a written field's English key is its
+attribute name, accepted as an equivalent key. Fields marked ``init=False``
+are filled by the loader (spans, parsed values, the table's structure), not
+written by the user, so pydantic neither validates them nor puts them in the
+schema.
+
+Every record keeps ``spans``: field name → :class:`Span` of the value, plus
+``"key"`` for the record's own key or list item, so findings point at the
+offending value, and ``"<field>.key"`` for a field whose value runs past its
+key's line (what block suppressions need). The loader builds these from
+located YAML nodes; rules only read them.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from functools import partial
-from typing import Any
-
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
-from pydantic_core import PydanticUndefined
+from typing import Any, ClassVar, get_type_hints
 
 from targetlint.goal import GoalFacts
 from targetlint.names import NameFacts
 from targetlint.span import FILE_START, Span
 from targetlint.values import IndicatorValue
 
+# Field metadata key: the form's Chinese label of a field the user writes
+# (its English key is the attribute name). A field with ``init=False`` is
+# filled in by the loader.
+LABEL = "label"
 
-def _field(zh: str, en: str, default: Any = None) -> Any:
-    return Field(default, validation_alias=AliasChoices(zh, en), serialization_alias=zh)
+
+def _pydantic_config(cls: type) -> dict[str, Any]:
+    # A plain dict: pydantic's ConfigDict is a TypedDict, so the model needs
+    # no pydantic import to say how pydantic should read it.
+    labels = {f.name: f.metadata[LABEL] for f in fields(cls) if LABEL in f.metadata}
+    return {
+        "alias_generator": lambda name: labels.get(name, name),
+        "validate_by_alias": True,
+        "validate_by_name": True,
+        "serialize_by_alias": True,
+        "extra": "ignore",
+    }
 
 
-class Record(BaseModel):
-    # Validators are built on first use, not at import: the loader builds
-    # records from values it has already typed (``typed``), so a check that
-    # meets no odd value never pays for building them (a pre-commit run is
-    # mostly start-up; see the README's performance section).
-    model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True, validate_assignment=False, defer_build=True)
+@dataclass(slots=True, kw_only=True)
+class Record:
+    # How pydantic reads a record of written fields (see _pydantic_config).
+    __pydantic_config__: ClassVar[dict[str, Any]]
 
-    spans: dict[str, Span] = Field(default_factory=dict, exclude=True)
-
-    @classmethod
-    def typed(cls, **values: Any):
-        """A record from values that already have their fields' types.
-
-        pydantic's ``model_construct`` contract (no validation; the given
-        fields are the set ones, the rest take their defaults), with the
-        defaults worked out once per class: the loader builds one record per
-        indicator, and ``model_construct`` re-derives them on every call.
-        ``tests/test_model.py`` holds the two to the same result.
-        """
-        defaults = _DEFAULTS.get(cls) or _defaults_of(cls)
-        data = {}
-        for name, default, factory in defaults:
-            if name in values:
-                data[name] = values[name]
-            elif factory is not None:
-                data[name] = factory()
-            elif default is not PydanticUndefined:  # a required field left out stays unset, as in model_construct
-                data[name] = default
-        record = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(record, "__dict__", data)
-        _set(record, "__pydantic_fields_set__", set(values))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
-        return record
+    spans: dict[str, Span] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def span(self, field: str = "key") -> Span:
         """Where ``field``'s value was written; falls back to the record itself."""
         return self.spans.get(field) or self.spans.get("key") or FILE_START
 
 
-_DEFAULTS: dict[type, tuple] = {}
-
-
-def _defaults_of(cls: type[Record]) -> tuple:
-    defaults: list[tuple[str, Any, Callable[..., Any] | None]] = []  # (name, default, factory)
-    for name, info in cls.model_fields.items():
-        if info.default_factory is not None:
-            defaults.append((name, None, info.default_factory))
-        elif isinstance(info.default, (list, dict, set)):
-            # pydantic copies a mutable default for each record; so must we.
-            defaults.append((name, None, partial(copy.deepcopy, info.default)))
-        else:
-            defaults.append((name, info.default, None))
-    _DEFAULTS[cls] = tuple(defaults)
-    return _DEFAULTS[cls]
-
-
+@dataclass(slots=True, kw_only=True)
 class Funds(Record):
     """项目资金, in 元."""
 
-    total: Decimal | None = _field("年度资金申请总额", "total")
-    appropriation: Decimal | None = _field("当年财政拨款", "appropriation")
-    carryover: Decimal | None = _field("上年结转资金", "carryover")
-    other: Decimal | None = _field("其他资金", "other")
+    total: Decimal | None = field(default=None, metadata={LABEL: "年度资金申请总额"})
+    appropriation: Decimal | None = field(default=None, metadata={LABEL: "当年财政拨款"})
+    carryover: Decimal | None = field(default=None, metadata={LABEL: "上年结转资金"})
+    other: Decimal | None = field(default=None, metadata={LABEL: "其他资金"})
 
 
+_NO_FACTS = NameFacts()
+
+
+@dataclass(slots=True, kw_only=True)
 class Indicator(Record):
     """One 三级指标 row."""
 
-    name: str | None = _field("三级指标", "name")
-    value: str | None = _field("指标值", "value")
-    unit: str | None = _field("计量单位", "unit")
-    operator: str | None = _field("运算符", "operator")
-    kind: str | None = _field("指标性质", "kind")
-    note: str | None = _field("备注", "note")
+    name: str | None = field(default=None, metadata={LABEL: "三级指标"})
+    value: str | None = field(default=None, metadata={LABEL: "指标值"})
+    unit: str | None = field(default=None, metadata={LABEL: "计量单位"})
+    operator: str | None = field(default=None, metadata={LABEL: "运算符"})
+    kind: str | None = field(default=None, metadata={LABEL: "指标性质"})
+    note: str | None = field(default=None, metadata={LABEL: "备注"})
 
-    # Filled by the loader after validation: the one parse of the value and
-    # the facts of the name, so rules never parse strings.
-    parsed: IndicatorValue | None = Field(None, exclude=True)
-    facts: NameFacts = Field(default_factory=NameFacts, exclude=True)
-    level1: Level1 | None = Field(None, exclude=True, repr=False)
-    level2: Level2 | None = Field(None, exclude=True, repr=False)
-    end_line: int = Field(0, exclude=True)
+    # The one parse of the value and the facts of the name, so rules never
+    # parse strings.
+    parsed: IndicatorValue | None = field(default=None, init=False)
+    facts: NameFacts = field(default=_NO_FACTS, init=False)
+    # The categories this row sits under; not compared, as they hold the row.
+    level1: Level1 | None = field(default=None, init=False, repr=False, compare=False)
+    level2: Level2 | None = field(default=None, init=False, repr=False, compare=False)
+    end_line: int = field(default=0, init=False)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -125,51 +105,57 @@ class Indicator(Record):
         )
 
 
+@dataclass(slots=True, kw_only=True)
 class Level2(Record):
     """A 二级指标 and its indicators."""
 
     label: str
     kind: str | None = None  # canonical 二级 (数量, 质量, 时效, 成本, 经济效益, …) or None if unknown
     home: str | None = None  # the canonical 一级 this 二级 belongs under
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
     end_line: int = 0
 
 
+@dataclass(slots=True, kw_only=True)
 class Level1(Record):
     """A 一级指标 and its 二级 categories."""
 
     label: str
     kind: str | None = None  # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
-    categories: list[Level2] = Field(default_factory=list)
+    categories: list[Level2] = field(default_factory=list)
     end_line: int = 0
 
 
+@dataclass(slots=True, kw_only=True)
 class Declaration(Record):
     """One 财政项目支出绩效目标申报表: one YAML document."""
 
-    year: int | None = _field("申报年度", "year")
-    name: str | None = _field("项目名称", "name")
-    nature: str | None = _field("项目性质", "nature")
-    category: str | None = _field("项目类别", "category")
-    department: str | None = _field("主管部门", "department")
-    implementer: str | None = _field("实施单位", "implementer")
-    start_date: dt.date | None = _field("计划开始日期", "start_date")
-    end_date: dt.date | None = _field("计划完成日期", "end_date")
-    funds: Funds | None = _field("项目资金", "funds")
-    goal: str | None = _field("年度总体目标", "goal")
-    level1s: list[Level1] = Field(default_factory=list, exclude=True)
-    has_indicators: bool = Field(False, exclude=True)  # whether 绩效指标 was written at all
-    # Filled by the loader: the one analysis of the goal (targets, cited plans,
-    # outputs), so goal rules never parse it; None when there is no goal.
-    goal_facts: GoalFacts | None = Field(None, exclude=True)
+    year: int | None = field(default=None, metadata={LABEL: "申报年度"})
+    name: str | None = field(default=None, metadata={LABEL: "项目名称"})
+    nature: str | None = field(default=None, metadata={LABEL: "项目性质"})
+    category: str | None = field(default=None, metadata={LABEL: "项目类别"})
+    department: str | None = field(default=None, metadata={LABEL: "主管部门"})
+    implementer: str | None = field(default=None, metadata={LABEL: "实施单位"})
+    start_date: dt.date | None = field(default=None, metadata={LABEL: "计划开始日期"})
+    end_date: dt.date | None = field(default=None, metadata={LABEL: "计划完成日期"})
+    funds: Funds | None = field(default=None, metadata={LABEL: "项目资金"})
+    goal: str | None = field(default=None, metadata={LABEL: "年度总体目标"})
+    # The 绩效指标 table, built by the loader from its nested mapping.
+    level1s: list[Level1] = field(default_factory=list, init=False)
+    has_indicators: bool = field(default=False, init=False)  # whether 绩效指标 was written at all
+    # Every indicator in table order, flattened once by the loader: each rule
+    # walks them. None until the table is built.
+    all_indicators: list[Indicator] | None = field(default=None, init=False, repr=False, compare=False)
+    # The one analysis of the goal (targets, cited plans, outputs), so goal
+    # rules never parse it; None when there is no goal.
+    goal_facts: GoalFacts | None = field(default=None, init=False)
 
-    index: int = Field(0, exclude=True)  # 0-based document number in the file
-    end_line: int = Field(0, exclude=True)
+    index: int = field(default=0, init=False)  # 0-based document number in the file
+    end_line: int = field(default=0, init=False)
 
     def indicators(self) -> Iterator[Indicator]:
-        """Every indicator in table order. Each rule walks them, so the list is
-        flattened once and reused."""
-        flat = self.__dict__.get("_flat")  # set by the loader once the table is built
+        """Every indicator in table order."""
+        flat = self.all_indicators
         if flat is None:
             return (i for level1 in self.level1s for level2 in level1.categories for i in level2.indicators)
         return iter(flat)
@@ -187,18 +173,32 @@ class Declaration(Record):
         return texts
 
 
+for _record in (Funds, Indicator, Declaration):
+    _record.__pydantic_config__ = _pydantic_config(_record)
+
+
 # The header's free-text fields: where template residue and editor markup hide.
 HEADER_TEXT_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
 
 
-# Field name → accepted keys, for the loader's unknown-key check and messages.
-def accepted_keys(model: type[BaseModel]) -> dict[str, str]:
+def written_fields(model: type[Record]) -> dict[str, str]:
+    """Field name → Chinese label of every field the user writes, in form order."""
+    return {f.name: f.metadata[LABEL] for f in fields(model) if LABEL in f.metadata}
+
+
+def written_types(model: type[Record]) -> dict[str, Any]:
+    """Field name → annotation (``Decimal | None``) of every field the user writes."""
+    hints = get_type_hints(model)
+    return {name: hints[name] for name in written_fields(model)}
+
+
+def accepted_keys(model: type[Record]) -> dict[str, str]:
+    """Accepted key (Chinese label or English name) → field name, for the
+    loader's unknown-key check and messages."""
     keys: dict[str, str] = {}
-    for name, info in model.model_fields.items():
-        alias = info.validation_alias
-        if isinstance(alias, AliasChoices):
-            for choice in alias.choices:
-                keys[str(choice)] = name
+    for name, label in written_fields(model).items():
+        keys[label] = name
+        keys[name] = name
     return keys
 
 

@@ -1,5 +1,6 @@
-"""The loader builds records without validating values it has already typed;
-these tests hold that shortcut to what pydantic itself would build."""
+"""The loader builds records without pydantic from values it has already
+typed; these tests hold that shortcut to what pydantic itself builds from
+the same model (``targetlint.model_schema``)."""
 
 from __future__ import annotations
 
@@ -7,39 +8,26 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from targetlint.loader import load
-from targetlint.model import Declaration, Funds, Indicator, Level1, Level2, Record
+from targetlint.model import Declaration, Funds, Indicator, Level2
+from targetlint.model_schema import record_adapter
 from targetlint.source import read_source
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "shanghai-hrss-2023-performance-targets.yaml"
-RECORDS = (Declaration, Funds, Indicator, Level1, Level2)
 
 
-def _state(record: Record) -> tuple:
-    return (
-        dict(record.__dict__),
-        record.__pydantic_fields_set__,
-        record.__pydantic_extra__,
-        record.__pydantic_private__,
-    )
-
-
-@pytest.mark.parametrize("model", RECORDS)
-def test_typed_keeps_model_constructs_contract(model):
-    given = {"spans": {}}
-    if "label" in model.model_fields:
-        given["label"] = "产出指标"
-    assert _state(model.typed(**given)) == _state(model.model_construct(**given))
-    assert _state(model.typed()) == _state(model.model_construct())  # a required field left out stays out
-
-
-def test_typed_records_share_no_mutable_default():
-    first, second = Level2.typed(label="a"), Level2.typed(label="b")
-    first.indicators.append("x")
+def test_records_share_no_mutable_default():
+    first, second = Level2(label="a"), Level2(label="b")
+    first.indicators.append(Indicator(name="x"))
     first.spans["key"] = None
     assert second.indicators == [] and second.spans == {}
+    assert Declaration().level1s is not Declaration().level1s
+
+
+def test_pydantic_reads_labels_and_english_names_alike():
+    by_label = record_adapter(Declaration).validate_python({"申报年度": "2024", "项目资金": {"年度资金申请总额": 100}})
+    by_name = record_adapter(Declaration).validate_python({"year": 2024, "funds": {"total": "100"}})
+    assert by_label == by_name == Declaration(year=2024, funds=Funds(total=Decimal(100)))
 
 
 def _plain_indicators(mapping) -> list[dict]:
@@ -61,7 +49,7 @@ def test_every_seed_record_equals_pydantics_validation_of_the_yaml():
     compared = 0
     for document, declaration in zip(documents, loaded.declarations):
         scalars = {key: value for key, value in document.items() if not isinstance(value, (dict, list))}
-        twin = Declaration.model_validate(scalars)
+        twin = record_adapter(Declaration).validate_python(scalars)
         for name in (
             "year",
             "name",
@@ -77,7 +65,7 @@ def test_every_seed_record_equals_pydantics_validation_of_the_yaml():
             assert type(getattr(declaration, name)) is type(getattr(twin, name)), name
             compared += 1
         if isinstance(document.get("项目资金"), dict):
-            funds = Funds.model_validate(document["项目资金"])
+            funds = record_adapter(Funds).validate_python(document["项目资金"])
             for name in ("total", "appropriation", "carryover", "other"):
                 assert getattr(declaration.funds, name) == getattr(funds, name), name
                 compared += 1
@@ -86,7 +74,9 @@ def test_every_seed_record_equals_pydantics_validation_of_the_yaml():
         assert len(rows) == len(indicators)
         for row, indicator in zip(rows, indicators):
             # A number written bare stays its text in the model (指标值: 100 → "100").
-            twin = Indicator.model_validate({key: value for key, value in row.items() if isinstance(value, str)})
+            twin = record_adapter(Indicator).validate_python(
+                {key: value for key, value in row.items() if isinstance(value, str)}
+            )
             for name in ("name", "value", "unit", "operator", "kind", "note"):
                 if getattr(twin, name) is not None:
                     assert getattr(indicator, name) == getattr(twin, name), name
