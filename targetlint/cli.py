@@ -41,6 +41,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _milliseconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of milliseconds ≥ 0, got {text!r}")
+    return value
+
+
 def _size(text: str) -> int:
     units = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
     number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
@@ -184,6 +194,27 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", default=None, help="output file or directory")
     importer.add_argument("--split", action="store_true", help="one file per declaration")
     importer.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    server = commands.add_parser(
+        "server", help="编辑器的语言服务器（LSP，标准输入输出） / language server for editors (LSP over stdio)"
+    )
+    server.add_argument(
+        "--debounce",
+        type=_milliseconds,
+        default=None,
+        metavar="MS",
+        help="while the user types, check MS milliseconds after the last change (default 200)",
+    )
+    server.add_argument(
+        "--lang", choices=["zh", "en"], default=None, help="message language (default: each file's configuration's)"
+    )
+    server.add_argument(
+        "--cache-dir",
+        default=None,
+        metavar="DIR",
+        help="result cache (default: $TARGETLINT_CACHE_DIR, else .targetlint_cache in the workspace's root folder)",
+    )
+    server.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     return parser
 
 
@@ -200,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "server":
+            return _server(args)
         if args.command == "import":
             from targetlint.importer import run_import
 
@@ -246,6 +279,21 @@ def _check(args) -> int:
         return run_check(args, _registry(args.lang or "zh"), _error)
     finally:
         discovery.cache_directory = None
+
+
+def _server(args) -> int:
+    try:
+        from targetlint.server import serve
+    except ImportError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _error(
+            "targetlint server 需要 pygls：pip install 'targetlint[server]'",
+            "targetlint server needs pygls: pip install 'targetlint[server]'",
+            args.lang or "zh",
+        )
+        return EXIT_ERROR
+    return serve(debounce_ms=args.debounce, lang=args.lang, cache_dir=args.cache_dir, use_cache=not args.no_cache)
 
 
 def _use_color(args) -> bool:

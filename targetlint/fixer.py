@@ -587,6 +587,24 @@ def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding
     return outcome
 
 
+def fix_one(text: str, finding: Finding, vocabulary) -> str | None:
+    """``text`` (raw, newlines as in the file) with only ``finding``'s fix
+    applied, verified as every ``--fix`` edit is; None when the fix is
+    refused or the text cannot be fixed. An editor's code action for one
+    finding."""
+    if finding.fix is None or any(b in text.replace("\r\n", "") for b in _OTHER_BREAKS):
+        return None
+    roots = _compose(_normalised(text))
+    if roots is None:
+        return None
+    outcome = FixOutcome(text)
+    try:
+        _one_pass(outcome, roots, [finding], set(), vocabulary)
+    except (RecursionError, MemoryError):
+        return None
+    return outcome.text if outcome.changed else None
+
+
 def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str) -> None:
     refused: set[tuple[str, str, str]] = set()
     for _ in range(MAX_PASSES):
