@@ -136,37 +136,62 @@ class Outcome:
     new: list  # findings not in the baseline
     matched: Counter  # Key → findings it absorbed
     stale: list[tuple[Key, int]]  # entries (or parts of counts) that matched nothing
+    # (entry of a file that is gone, the same finding in a checked file) → count:
+    # a renamed file keeps its entries; pruning moves them to the new name.
+    moved: Counter = field(default_factory=Counter)
 
 
 def compare(baseline: Baseline, findings, checked: dict) -> Outcome:
     """Split ``findings`` into new ones and baselined ones; ``checked`` maps each
-    path checked in this run to its plan (for the rules enabled on it)."""
+    path checked in this run to its plan (for the rules enabled on it).
+
+    A finding no entry of its own file matches may match an entry of a file
+    that no longer exists, for the same declaration, indicator, rule and text:
+    the file was renamed (``git mv``), and its entries go with it."""
     remaining = Counter(baseline.entries)
     matched: Counter = Counter()
-    new = []
+    unmatched = []
     for finding in findings:
         key = baseline.key(finding)
         if remaining[key] > 0:
             remaining[key] -= 1
             matched[key] += 1
         else:
+            unmatched.append((finding, key))
+    gone = {file: not os.path.exists(os.path.join(baseline.base, file)) for file in {key[0] for key in remaining}}
+    elsewhere: dict[tuple, list[Key]] = {}  # key without its file → entries of files that are gone
+    for key, count in remaining.items():
+        if count > 0 and gone[key[0]]:
+            elsewhere.setdefault(key[1:], []).append(key)
+    moved: Counter = Counter()
+    new = []
+    for finding, key in unmatched:
+        entry = next((old for old in elsewhere.get(key[1:], ()) if remaining[old] > 0), None)
+        if entry is None:
             new.append(finding)
+            continue
+        remaining[entry] -= 1
+        matched[entry] += 1
+        moved[(entry, key)] += 1
     enabled = {relative_path(path, baseline.base): plan.enabled for path, plan in checked.items()}
     stale = []
     for key, count in sorted(remaining.items()):
         if count <= 0:
             continue
         file, code = key[0], key[3]
-        gone = not os.path.exists(os.path.join(baseline.base, file))
-        if gone or (file in enabled and code in enabled[file]):
+        if gone[file] or (file in enabled and code in enabled[file]):
             stale.append((key, count))
-    return Outcome(new, matched, stale)
+    return Outcome(new, matched, stale, moved)
 
 
 def pruned(baseline: Baseline, outcome: Outcome) -> Baseline:
+    """``baseline`` without its stale entries, and with moved ones under their files' new names."""
     result = Baseline(baseline.path, Counter(baseline.entries), dict(baseline.names))
     for key, count in outcome.stale:
         result.entries[key] -= count
+    for (old, new), count in outcome.moved.items():
+        result.entries[old] -= count
+        result.entries[new] += count
     result.entries = Counter({key: count for key, count in result.entries.items() if count > 0})
     return result
 

@@ -140,13 +140,14 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         report_error(zh, en, lang)
 
     findings = sorted(result.findings, key=lambda f: f.sort_key())
-    stale_failure = False
+    stale = 0
     if args.write_baseline:
         return _write_baseline(args, findings, result, registry, lang)
     if args.baseline:
-        findings, stale_failure = _apply_baseline(args, findings, result, lang)
+        findings, stale = _apply_baseline(args, findings, result, lang)
 
     context = _context(args, registry, planner, result, findings, lang, color)
+    context.stale = stale
     if not _emit(args, output_format, findings, context, lang, report_error):
         return EXIT_ERROR
 
@@ -161,7 +162,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank
         for f in findings
     )
-    return EXIT_FINDINGS if failing or stale_failure else EXIT_CLEAN
+    return EXIT_FINDINGS if failing or stale else EXIT_CLEAN
 
 
 def _report_rule_errors(registry, reported: int, lang: str, report_error) -> None:
@@ -315,6 +316,7 @@ def _write_baseline(args, findings, result, registry, lang) -> int:
 
 
 def _apply_baseline(args, findings, result, lang):
+    """(findings the baseline does not hold, number of stale entries); the run fails on stale entries."""
     from targetlint import baseline
 
     loaded = baseline.load(args.baseline)
@@ -326,23 +328,40 @@ def _apply_baseline(args, findings, result, lang):
             if lang == "en"
             else f"targetlint: {hidden} 个已记录在基线 {args.baseline} 中的问题未显示\n"
         )
-    if not outcome.stale:
-        return outcome.new, False
     listed = "".join(f"  {baseline.describe(key, count)}\n" for key, count in outcome.stale)
     count = sum(n for _, n in outcome.stale)
     if args.prune_baseline:
-        baseline.save(baseline.pruned(loaded, outcome))
-        sys.stderr.write(
-            f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}"
-            if lang == "en"
-            else f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}"
-        )
-        return outcome.new, False
+        if outcome.stale or outcome.moved:
+            baseline.save(baseline.pruned(loaded, outcome))
+        if outcome.stale:
+            sys.stderr.write(
+                f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}"
+                if lang == "en"
+                else f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}"
+            )
+        return outcome.new, 0
+    if not outcome.stale:
+        return outcome.new, 0
+    command = _prune_command(args)
     sys.stderr.write(
-        f"targetlint: {count} entr(y/ies) in {args.baseline} no longer match any finding (fixed or moved); "
-        f"run with --prune-baseline to remove them:\n{listed}"
+        f"targetlint: {count} entr(y/ies) in {args.baseline} no longer match any finding (fixed or deleted):\n"
+        f"{listed}targetlint: remove them from the baseline with: {command}\n"
         if lang == "en"
-        else f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已移走），"
-        f"请加 --prune-baseline 运行以删除：\n{listed}"
+        else f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已删除）：\n"
+        f"{listed}targetlint: 用以下命令把它们从基线中删除：{command}\n"
     )
-    return outcome.new, True
+    return outcome.new, count
+
+
+def _prune_command(args) -> str:
+    """The command that prunes what this run found stale: the same baseline,
+    configuration and paths (entries of files not checked are never pruned)."""
+    import shlex
+
+    words = ["targetlint", "check", "--baseline", args.baseline, "--prune-baseline"]
+    if args.config:
+        words += ["--config", args.config]
+    if args.profile:
+        words += ["--profile", args.profile]
+    words += args.paths or []
+    return shlex.join(words)

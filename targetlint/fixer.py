@@ -767,6 +767,7 @@ def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=N
         _summary([fixed], say)
         remaining = RunResult()
         check_source(None, decode(out, name), remaining, plan=plan)
+        _show_remaining(remaining.findings, lang, stderr)
         if remaining.crashed:
             return 2
         if getattr(args, "exit_zero", False):
@@ -809,6 +810,15 @@ def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=N
         return 1 if any(r.outcome.changed for r in results) else 0
     _summary(results, say)
     return 2 if failed else None
+
+
+def _show_remaining(findings, lang: str, stderr) -> None:
+    """What fixing left, one line each, on stderr: stdout holds the fixed text."""
+    from targetlint.reporters import ReportContext
+    from targetlint.reporters.text import block
+
+    if findings:
+        stderr.write(block(sorted(findings, key=lambda f: f.sort_key()), ReportContext(lang=lang), full=False))
 
 
 def _write_bytes(stdout, data: bytes) -> None:

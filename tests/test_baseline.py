@@ -135,3 +135,31 @@ def test_bad_baselines_and_flag_combinations_exit_2(cli, batch):
     assert cli("check", "--baseline", "wrong.json", "batch").code == 2
     assert cli("check", "--prune-baseline", "batch").code == 2
     assert cli("check", "--baseline", "a.json", "--write-baseline", "b.json", "batch").code == 2
+
+
+def test_stale_entries_give_the_exact_prune_command_and_no_all_clear(cli, batch):
+    cli("check", "--write-baseline", "baseline.json", "batch")
+    _edit(batch / "declarations.yaml", "指标值: ≥250", "指标值: ≥95%")
+    stale = cli("check", "--baseline", "baseline.json", "batch/declarations.yaml")
+    assert stale.code == 1
+    assert "targetlint check --baseline baseline.json --prune-baseline batch/declarations.yaml" in stale.err
+    assert "未发现问题" not in stale.out
+    assert "基线中有 1 条记录已过期" in stale.out.splitlines()[-1]
+    # The command given is the one that prunes them.
+    command = next(line for line in stale.err.splitlines() if "--prune-baseline" in line).split("：", 1)[-1]
+    arguments = command.strip().split()[1:]
+    assert cli(*arguments).code == 0
+    assert cli("check", "--baseline", "baseline.json", "batch").code == 0
+
+
+def test_a_renamed_file_keeps_its_entries(cli, batch):
+    cli("check", "--write-baseline", "baseline.json", "batch")
+    (batch / "declarations.yaml").rename(batch / "renamed.yaml")
+    result = cli("check", "--baseline", "baseline.json", "batch/renamed.yaml")
+    assert result.code == 0, result
+    assert "TL201" not in result.out
+    # Pruning moves the entries to the new name, so the old one is forgotten.
+    assert cli("check", "--baseline", "baseline.json", "--prune-baseline", "batch").code == 0
+    files = {e["file"] for e in json.loads((batch.parent / "baseline.json").read_text(encoding="utf-8"))["entries"]}
+    assert "batch/renamed.yaml" in files and "batch/declarations.yaml" not in files
+    assert cli("check", "--baseline", "baseline.json", "batch").code == 0

@@ -713,3 +713,14 @@ def test_deep_nesting_is_skipped_not_a_traceback():
     text = _indicators("≥90%") + "备注: " + "[" * 3000 + "]" * 3000 + "\n"
     outcome = _fix(text, {"≥90%": "≥95%"})
     assert outcome.text == text
+
+
+def test_fix_on_standard_input_shows_what_remains_on_stderr(cli):
+    from .conftest import TRAINING_DECLARATION
+
+    text = TRAINING_DECLARATION.replace("指标值: ≥90%", "指标值: ≧90%")
+    result = cli("check", "--fix", "--format", "concise", "-", stdin=text.encode("utf-8"))
+    assert result.code == 1
+    assert "指标值: ≥90%" in result.out and "TL201" not in result.out  # stdout: only the fixed text
+    assert "-:9:14: TL201" in result.err  # what is left, where the author sees it
+    assert "TL213" not in result.err  # fixed, so not left

@@ -132,3 +132,78 @@ def test_fix_hook_fixes_refuses_the_commit_and_passes_once_staged(tmp_path, hook
     _git(project, "add", "-A", env=env)
     accepted = _git(project, "commit", "-m", "fixed", env=env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def _commit(project: Path, env, message: str) -> subprocess.CompletedProcess:
+    _git(project, "add", "-A", env=env)
+    return _git(project, "commit", "-m", message, env=env)
+
+
+def test_baseline_in_pre_commit_survives_a_rename_and_names_the_prune_command(tmp_path, hook_repo):
+    repo, rev, _cache = hook_repo
+    project, env = _project(tmp_path, hook_repo, "targetlint")
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: targetlint\n"
+        "        args: [--baseline, .targetlint-baseline.json]\n",
+        encoding="utf-8",
+    )
+    targetlint = [sys.executable, "-m", "targetlint", "check", "--no-cache"]
+    (project / "declaration.yaml").write_text(DEFECTIVE, encoding="utf-8")
+    written = subprocess.run(
+        [*targetlint, "--write-baseline", ".targetlint-baseline.json", "declaration.yaml"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 0, written.stderr
+    committed = _commit(project, env, "baselined")
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+
+    # git mv: the file's entries go with it, nothing is reported as new.
+    _git(project, "mv", "declaration.yaml", "renamed.yaml", env=env).check_returncode()
+    renamed = _commit(project, env, "renamed")
+    assert renamed.returncode == 0, renamed.stdout + renamed.stderr
+
+    # Fixing the baselined defect: the commit stops and says how to prune.
+    (project / "renamed.yaml").write_text(CLEAN, encoding="utf-8")
+    refused = _commit(project, env, "fixed")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "未发现问题" not in output
+    command = "targetlint check --baseline .targetlint-baseline.json --prune-baseline renamed.yaml"
+    assert command in output, output
+    pruned = subprocess.run([sys.executable, "-m", *command.split()], cwd=project, env=env, capture_output=True)
+    assert pruned.returncode == 0, pruned.stderr
+    accepted = _commit(project, env, "fixed and pruned")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_the_readme_local_hook_works_as_written(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- precommit-local:start -->")[1].split("<!-- precommit-local:end -->")[0]
+    config = block.split("```yaml\n")[1].split("```")[0]
+    project = tmp_path / "project"
+    (project / ".venv" / "bin").mkdir(parents=True)
+    # The quick start's virtual environment, as the snippet expects it.
+    os.symlink(Path(sys.executable).parent / "targetlint", project / ".venv" / "bin" / "targetlint")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"))
+    env.pop("VIRTUAL_ENV", None)
+    _git(project, "init", "-q", env=env).check_returncode()
+    (project / ".gitignore").write_text(".venv/\n", encoding="utf-8")
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, timeout=120)
+    for name, value in (("user.name", "t"), ("user.email", "t@t")):
+        _git(project, "config", name, value, env=env)
+    (project / "declaration.yaml").write_text(DEFECTIVE, encoding="utf-8")
+    subprocess.run(
+        [project / ".venv" / "bin" / "targetlint", "check", "--write-baseline", ".targetlint-baseline.json", "."],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+    committed = _commit(project, env, "baselined")
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    (project / "new.yaml").write_text(DEFECTIVE.replace("培训项目", "新项目"), encoding="utf-8")
+    refused = _commit(project, env, "a new defect")
+    assert refused.returncode != 0 and "new.yaml:6:14: TL201" in refused.stdout + refused.stderr
