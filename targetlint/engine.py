@@ -74,6 +74,34 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
             )
 
 
+class _CtrlC:
+    """Tells the user's Ctrl-C from a KeyboardInterrupt a rule raises itself:
+    while a file is checked, SIGINT first notes that it was pressed. Where
+    SIGINT is ignored (forked workers: the parent decides) or handled by an
+    embedding program in its own way, nothing changes."""
+
+    pressed = False
+
+    def __enter__(self) -> None:
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            handler = signal.getsignal(signal.SIGINT)
+            if handler is signal.default_int_handler:
+                self.previous = signal.signal(signal.SIGINT, self._note)
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    @classmethod
+    def _note(cls, signum, frame):
+        cls.pressed = True
+        raise KeyboardInterrupt
+
+
+_ctrl_c = _CtrlC()
+
+
 @dataclass
 class FileResult:
     path: str
@@ -111,7 +139,7 @@ class Engine:
     def _within_budget(self, path: str, work) -> FileResult:
         partial = FileResult(path)
         try:
-            with _time_budget(self.time_budget):
+            with _time_budget(self.time_budget), _ctrl_c:
                 return work(partial)
         except _Abandoned:
             partial.findings.sort(key=Finding.sort_key)
@@ -173,20 +201,16 @@ class Engine:
             result.crashed += 1
             # Caught by check(): the file's remaining rules are not run.
             raise _Abandoned from None
-        except Exception as error:  # a broken rule must not take the run down
-            where = declaration.span() if declaration is not None else FILE_START
+        except KeyboardInterrupt:
+            if _ctrl_c.pressed:
+                raise  # the user's Ctrl-C ends the run (exit 130)
+            self._crash(rule, loaded, declaration, result, "KeyboardInterrupt raised by the rule")
+            return
+        except BaseException as error:  # a broken rule must not take the run down, nor end it
+            # sys.exit() or GeneratorExit from a rule would otherwise end the
+            # run early, with the files after this one unchecked.
             detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
-            result.findings.append(
-                _crashed(
-                    where,
-                    f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
-                    f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
-                    loaded.path,
-                    name,
-                    rule.origin,
-                )
-            )
-            result.crashed += 1
+            self._crash(rule, loaded, declaration, result, detail)
             return
         severity = self.severities.get(rule.code)
         for finding in collected:
@@ -196,6 +220,22 @@ class Engine:
             if severity is not None:
                 finding.severity = severity
         result.findings.extend(collected)
+
+    @staticmethod
+    def _crash(rule: Rule, loaded: SourceFile, declaration, result: FileResult, detail: str) -> None:
+        name = declaration.name if declaration is not None else None
+        where = declaration.span() if declaration is not None else FILE_START
+        result.findings.append(
+            _crashed(
+                where,
+                f"规则 {rule.code} ({rule.name}，插件 {rule.origin or '?'}) 检查 {loaded.path} 时出错：{detail}",
+                f"rule {rule.code} ({rule.name}, plugin {rule.origin or '?'}) failed on {loaded.path}: {detail}",
+                loaded.path,
+                name,
+                rule.origin,
+            )
+        )
+        result.crashed += 1
 
 
 class _Abandoned(OutOfTime):
@@ -214,6 +254,12 @@ def _out_of_time(
         declaration,
         origin,
     )
+
+
+def file_crashed(path: str, zh: str, en: str) -> Finding:
+    """A TL009 finding at the start of ``path``, for failures around the
+    engine (a worker process that died while checking the file)."""
+    return _crashed(FILE_START, zh, en, path, None, "targetlint")
 
 
 def _crashed(span: Span, zh: str, en: str, path: str, declaration: str | None, origin: str) -> Finding:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from targetlint.engine import Engine
+from targetlint.engine import Engine, file_crashed
 from targetlint.projects import Project
 from targetlint.rule import Finding, Severity
 from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, read_source, too_large
@@ -297,9 +297,20 @@ def check_files(
             path, plan, max_file_size=max_file_size, cache=cache, render_key=render_key, held=held.get(index)
         )
 
+    def lost(index: int, reason: str) -> FileOutcome:
+        # The worker checking the file died (the out-of-memory killer, a
+        # plugin calling os._exit): this file is reported, the others go on.
+        path = planned[index][0]
+        finding = file_crashed(
+            path,
+            f"检查 {path} 的工作进程意外终止（{reason}），该文件未检查完",
+            f"the worker process checking {path} ended unexpectedly ({reason}); the file was not fully checked",
+        )
+        return FileOutcome(path, [finding], crashed=1)
+
     from targetlint.parallel import ordered_map
 
-    misses = ordered_map(work, [i for i in range(len(planned)) if i not in held], jobs)
+    misses = ordered_map(work, [i for i in range(len(planned)) if i not in held], jobs, lost)
     for index, (_path, plan) in enumerate(planned):
         outcome = work(index) if index in held else next(misses)
         result.add(outcome, plan, retain=on_file is None)
