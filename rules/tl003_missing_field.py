@@ -1,6 +1,8 @@
 from collections.abc import Iterator
+from dataclasses import field
 
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import ValueKind
 
 # Declaration fields by their form label, and the model attribute holding each.
@@ -19,8 +21,9 @@ _DECLARATION_FIELDS = {
 }
 
 
-class Options(RuleOptions):
-    required: list[str] = ["项目名称", "绩效指标"]
+@rule_options
+class Options:
+    required: list[str] = field(default_factory=lambda: ["项目名称", "绩效指标"])
 
 
 class MissingField(Rule):

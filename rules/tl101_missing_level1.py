@@ -1,26 +1,27 @@
 from collections.abc import Iterator
-
-from pydantic import field_validator
+from dataclasses import field
+from typing import Annotated
 
 from targetlint.names import LEVEL1_KINDS, level1_kind
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import Check, rule_options
+from targetlint.rule import Finding, Rule, Severity
 from targetlint.vocabulary import REQUIRED_LEVEL1
 
 
-class Options(RuleOptions):
-    # Labels are read like the form's: "满意度指标" and "满意度" both name 满意度.
-    required: list[str] = list(REQUIRED_LEVEL1)
+def _level1_kinds(labels: list[str]) -> list[str]:
+    kinds = []
+    for label in labels:
+        kind = level1_kind(label)
+        if kind is None:
+            raise ValueError(f"{label!r} is no 一级 指标 (expected one of {', '.join(LEVEL1_KINDS)})")
+        kinds.append(kind)
+    return kinds
 
-    @field_validator("required")
-    @classmethod
-    def _known(cls, labels: list[str]) -> list[str]:
-        kinds = []
-        for label in labels:
-            kind = level1_kind(label)
-            if kind is None:
-                raise ValueError(f"{label!r} is no 一级 指标 (expected one of {', '.join(LEVEL1_KINDS)})")
-            kinds.append(kind)
-        return kinds
+
+@rule_options
+class Options:
+    # Labels are read like the form's: "满意度指标" and "满意度" both name 满意度.
+    required: Annotated[list[str], Check(_level1_kinds)] = field(default_factory=lambda: list(REQUIRED_LEVEL1))
 
 
 def indicators_rejected(declaration, source) -> bool:

@@ -1,11 +1,13 @@
 from collections.abc import Iterator
 
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 
 from .tl101_missing_level1 import indicators_rejected
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     # From this 申报年度 on, a missing cost is an error (Shanghai: 2025); None keeps it a warning.
     error_from_year: int | None = None
 

@@ -1,11 +1,13 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, UnitClass, ValueKind
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     # A percentage without a sign is read as the target rate itself ("95%" = "=95%").
     percent_implies_equal: bool = True
 

@@ -1,11 +1,13 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, UnitClass, ValueKind
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     # No official minimum exists (≥85–95% is habit), so none is imposed unless asked.
     minimum: float | None = None
 

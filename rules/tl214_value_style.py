@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
-from targetlint.rule import Finding, Fix, FixSafety, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 from targetlint.values import IndicatorValue, Operator, ValueKind, parse_value
 
 
@@ -58,7 +59,8 @@ class ValueStyle(Rule):
     fixable = FixSafety.SAFE
     default_enabled = False
 
-    class Options(RuleOptions):
+    @rule_options
+    class Options:
         keep_equals: bool = False
 
     options: Options

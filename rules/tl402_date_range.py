@@ -1,10 +1,12 @@
 from collections.abc import Iterator
 from typing import Literal
 
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     # When a declaration counts as annual, so that both plan dates must lie in
     # 申报年度: "nature" — its 项目性质 holds a word of the vocabulary list
     # `annual-natures` (经常性…); "always" — every declaration with 申报年度;

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
-
-from pydantic import Field
+from typing import Annotated
 
 from targetlint.goal import agrees, compatible, numeric_parts, relatedness, same_number
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import Range, rule_options
+from targetlint.rule import Finding, Rule, Severity
 from targetlint.text import offset_span
 from targetlint.values import UnitClass
 
@@ -12,14 +12,15 @@ from targetlint.values import UnitClass
 _MATCHED = (UnitClass.PERCENT, UnitClass.COUNT, UnitClass.MEASURE)
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     # Relative difference under which two numbers are the same target
     # (0.05 accepts 400台 against 390台). Zero: they must be equal.
-    tolerance: float = Field(0.0, ge=0.0, lt=1.0)
+    tolerance: Annotated[float, Range(ge=0.0, lt=1.0)] = 0.0
     # An indicator is the goal target's own when it shares at least this
     # share of its name's two-character sequences with the target's clause
     # (and at least three): "人才调查数据认可度" for "人才调查数据的认可度达到100%".
-    related_share: float = Field(0.6, gt=0.0, le=1.0)
+    related_share: Annotated[float, Range(gt=0.0, le=1.0)] = 0.6
 
 
 class GoalIndicatorMismatch(Rule):

@@ -481,12 +481,15 @@ def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None
     """The first problem with a rule's options: (key path within them, zh, en, whether it is the value's)."""
     from pydantic import ValidationError
 
+    from targetlint.options import validate_options
+
     try:
-        rule.Options.model_validate(options)
+        validate_options(rule.Options, options)
     except ValidationError as error:
         first = error.errors()[0]
         loc = tuple(first["loc"])
-        if first["type"] == "extra_forbidden":
+        # A model says extra_forbidden, a dataclass unexpected_keyword_argument.
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             return loc, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option", False
         shown = _shown(first.get("input"))
         return loc, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}", True

@@ -3,7 +3,7 @@
 A rule is a class with a stable ``code`` (TLnnn), a kebab-case ``name``, a
 default ``severity``, a docstring in ruff's shape (What it does / Why it
 matters / Example / How to fix; Chinese first, then a line ``---`` and the
-English), optional pydantic ``Options``, and a ``check`` generator. Rules
+English), optional ``Options`` (:mod:`targetlint.options`), and a ``check`` generator. Rules
 receive the model and yield :class:`Finding`; they never parse strings, read
 files or print.
 """
@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
-
+from targetlint.options import NoOptions, default_options, validate_options
 from targetlint.span import Span
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -84,37 +83,14 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.code)
 
 
-class RuleOptions(BaseModel):
-    """What a rule's ``Options`` derive from: unknown keys are errors, and
-    configuration spells keys in kebab-case (``error-from-year``) while
-    Python callers may use the field names. Validators are built only when a
-    configuration sets options; a run on defaults never builds them."""
+def __getattr__(name: str) -> Any:
+    # The pydantic base of options declared the older way; importing it
+    # imports pydantic, so only a pack that uses it pays for that.
+    if name == "RuleOptions":
+        from targetlint.pydantic_options import RuleOptions
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
-    )
-
-
-class NoOptions(RuleOptions):
-    pass
-
-
-def default_options(options_class: type[BaseModel]) -> BaseModel:
-    """``options_class`` with every field at its default: what validating ``{}``
-    gives, without building the validator when nothing would run on defaults.
-    A class with a required field, a model validator or defaults that are
-    validated (``validate_default``) is validated, so it behaves as before."""
-    fields = options_class.model_fields.values()
-    decorators = options_class.__pydantic_decorators__
-    if (
-        any(info.is_required() or info.validate_default for info in fields)
-        or options_class.model_config.get("validate_default")
-        or decorators.model_validators
-        or decorators.root_validators  # pydantic v1 style
-        or any(getattr(v.info, "always", False) for v in decorators.validators.values())
-    ):
-        return options_class.model_validate({})
-    return options_class.model_construct()
+        return RuleOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Scope(StrEnum):
@@ -128,11 +104,11 @@ class Rule:
     severity: ClassVar[Severity]
     scope: ClassVar[Scope] = Scope.DECLARATION
     fixable: ClassVar[FixSafety | None] = None
-    Options: ClassVar[type[BaseModel]] = NoOptions
+    Options: ClassVar[type] = NoOptions
     origin: ClassVar[str] = ""  # set by the registry: the plugin that provided it
 
     def __init__(self, options: dict[str, Any] | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY):
-        self.options = self.Options.model_validate(options) if options else default_options(self.Options)
+        self.options: Any = validate_options(self.Options, options) if options else default_options(self.Options)
         self.vocabulary = vocabulary
 
     def check(self, target: Declaration | SourceFile, source: SourceFile) -> Iterator[Finding]:
