@@ -55,7 +55,8 @@ class IncompleteName(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             value = indicator.parsed
-            if value is None or indicator.facts.names_measure or not indicator.name:
+            # A name that is a statement is TL218's.
+            if value is None or indicator.facts.names_measure or indicator.facts.statement or not indicator.name:
                 continue
             if not any(p.percent is not None and p.kind in (ValueKind.NUMBER, ValueKind.RANGE) for p in pieces(value)):
                 continue

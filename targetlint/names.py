@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
+from targetlint.values import word_alternation
 from targetlint.vocabulary import (
     LABEL_DECORATIONS,
     LEVEL1_ALIASES,
@@ -23,6 +25,17 @@ _DECORATION_RE = re.compile("|".join(LABEL_DECORATIONS))
 _SPACE_RE = re.compile(r"\s+")
 # A name ends where its parenthetical explanation starts: "培训及时性（按照工作计划…）".
 _TRAILING_NOTE_RE = re.compile(r"[（(][^）)]*[）)]\s*$")
+
+
+class NameStatement(StrEnum):
+    """Why a name is a statement rather than a measure (TL218)."""
+
+    CLAUSE = "clause"  # a clause break inside: "…，提升纪律意识"
+    GOAL = "goal"  # led by a goal verb: "提升…服务水平", "保障…正常运转"
+    REFERENCE = "reference"  # defers to a rule or plan: "依照…规定执行"
+    TASK = "task"  # an output verb and a task noun: "开展…审计工作"
+    ACTION = "action"  # a manner word and a verb, nothing counted: "按时兑付"
+    TARGET = "target"  # the target itself written into the name: "走访农户300户"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,7 @@ class NameFacts:
     is_defect: bool = False  # about adverse events: 事故, 差错, 投诉 …
     mentions_money: bool = False  # 预算, 资金, 经费, 成本, 费用 …
     states_change: bool = False  # names a change against a baseline: 压缩, 缩短, 提升 …
+    statement: NameStatement | None = None  # the name is a statement, not a measure; why
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -89,11 +103,12 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         quality_ending is not None
         and _ends_with(core[: -len(quality_ending)], vocabulary.headcount_endings + _VOLUME_ENDINGS) is None
     )
+    amount = not is_rate and _ends_with(core, vocabulary.amount_endings) is not None
     return NameFacts(
         is_rate=is_rate,
         is_bounded_rate=is_rate and not unbounded,
         is_count=count,
-        is_amount=not is_rate and _ends_with(core, vocabulary.amount_endings) is not None,
+        is_amount=amount,
         is_satisfaction=any(w in core for w in vocabulary.satisfaction_words),
         is_timeliness=any(w in core for w in vocabulary.timeliness_words),
         is_quality=any(w in core for w in vocabulary.quality_words),
@@ -108,7 +123,51 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_defect=any(w in core for w in vocabulary.defect_words),
         mentions_money=any(w in core for w in vocabulary.money_nouns),
         states_change=change,
+        statement=_statement(core, is_rate, count or amount, names_measure, vocabulary),
     )
+
+
+# A unit's department prefix: "团-", "机关纪委-".
+_UNIT_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[-－—]")
+
+
+def _statement(
+    core: str, is_rate: bool, counted: bool, names_measure: bool, vocabulary: Vocabulary
+) -> NameStatement | None:
+    body = _UNIT_PREFIX_RE.sub("", core, count=1)
+    breaks = [i for i, ch in enumerate(body) if ch in vocabulary.name_clause_breaks and not _digit_comma(body, i)]
+    if breaks:
+        last = name_facts(body[breaks[-1] + 1 :], vocabulary) if body[breaks[-1] + 1 :] else None
+        # "发挥…作用，开展课题调研数量": the last clause still names a count.
+        if last is None or not (last.is_rate or last.is_count or last.is_amount) or last.statement:
+            return NameStatement.CLAUSE
+    if not is_rate and _target_re(vocabulary).search(body):
+        return NameStatement.TARGET
+    if is_rate or counted:
+        return None  # a rate, a count or an amount says what is measured
+    goal_object = body.endswith(vocabulary.name_goal_objects)
+    if body.startswith(vocabulary.name_goal_verbs) and (not names_measure or goal_object):
+        return NameStatement.GOAL
+    if any(w in body for w in vocabulary.name_reference_words):
+        return NameStatement.REFERENCE
+    if body.startswith(vocabulary.manner_words) and not names_measure:
+        return NameStatement.ACTION
+    if body.startswith(vocabulary.goal_count_verbs) and body.endswith(vocabulary.name_task_endings):
+        return NameStatement.TASK
+    return None
+
+
+def _digit_comma(text: str, i: int) -> bool:
+    return text[i] in ",，" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+@lru_cache(maxsize=16)
+def _target_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+    # A number and a unit of what is delivered ("300户", "2公里"); ordinals
+    # ("第3期"), parts of codes and numbers ("C25") and periods ("前3年")
+    # are no target.
+    units = word_alternation(vocabulary.count_units + vocabulary.measure_units + vocabulary.money_units)
+    return re.compile(rf"(?<![第\dA-Za-z.])\d+(?:\.\d+)?{units}")
 
 
 # Stems that make a following 达标率 a quantity against plan: "数量达标率".

@@ -724,7 +724,75 @@ AMOUNT_ENDINGS = (
     "开支",
     "价款",
 )
-# Words whose presence makes an indicator about satisfaction.
+# --- Names that are statements, not measures (TL218) ----------------------
+# Verbs that open a goal rather than name a measure: "提升…服务水平",
+# "确保…有序开展". A name led by one is a statement unless it is a rate, a
+# count or an amount ("提升率", "保障人数").
+NAME_GOAL_VERBS = (
+    "提高",
+    "提升",
+    "增强",
+    "确保",
+    "保障",
+    "保证",
+    "保持",
+    "维护",
+    "维持",
+    "打造",
+    "促进",
+    "推进",
+    "推动",
+    "带动",
+    "擦亮",
+    "督促",
+    "实现",
+    "改善",
+    "加强",
+    "加快",
+    "巩固",
+    "营造",
+    "助力",
+    "坚持",
+    "严格",
+    "形成",
+    "建立",
+    "健全",
+    "完善",
+    "发挥",
+    "满足",
+    "做好",
+    "搞好",
+    "抓好",
+    "深化",
+    "强化",
+    "优化",
+)
+# A goal verb opens a goal when what follows is a level or a capacity, not a
+# measured noun: "提高…服务水平" is a goal, "保障对象覆盖面" a measure.
+NAME_GOAL_OBJECTS = (
+    "水平",
+    "能力",
+    "质量",
+    "效率",
+    "效益",
+    "效果",
+    "形象",
+    "品牌",
+    "意识",
+    "作用",
+    "氛围",
+    "环境",
+    "影响力",
+)
+# Words that defer a name to a rule or a plan: "依照…规定执行", "控制在…以内".
+NAME_REFERENCE_WORDS = ("按照", "依照", "遵照", "根据", "符合", "控制在", "按质按量", "严格按照")
+# Nouns of work to be done: an output verb followed by one of these at the end
+# of a name ("开展…审计工作") is a task, not a measure.
+NAME_TASK_ENDINGS = ("工作", "任务", "事项", "要求")
+# Sentence punctuation: a name with a clause break in it is a sentence
+# ("…，…"); the list comma 、 joins nouns and is no break.
+NAME_CLAUSE_BREAKS = ("，", ",", "。", "；", ";", "！", "？", "!", "?")
+# Words that make an indicator about satisfaction.
 SATISFACTION_WORDS = ("满意度", "满意率", "满意程度", "满意")
 # Words that make an indicator about timeliness.
 TIMELINESS_WORDS = (
@@ -1091,6 +1159,11 @@ class Vocabulary:
     unbounded_rates: tuple[str, ...] = UNBOUNDED_RATES
     count_endings: tuple[str, ...] = COUNT_ENDINGS
     amount_endings: tuple[str, ...] = AMOUNT_ENDINGS
+    name_goal_verbs: tuple[str, ...] = NAME_GOAL_VERBS
+    name_goal_objects: tuple[str, ...] = NAME_GOAL_OBJECTS
+    name_reference_words: tuple[str, ...] = NAME_REFERENCE_WORDS
+    name_task_endings: tuple[str, ...] = NAME_TASK_ENDINGS
+    name_clause_breaks: tuple[str, ...] = NAME_CLAUSE_BREAKS
     satisfaction_words: tuple[str, ...] = SATISFACTION_WORDS
     timeliness_words: tuple[str, ...] = TIMELINESS_WORDS
     quality_words: tuple[str, ...] = QUALITY_WORDS
