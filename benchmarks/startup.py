@@ -45,8 +45,7 @@ mark("import targetlint core (model, loader, values, vocabulary)")
 from targetlint import discovery
 from targetlint.check import cache_directory
 from targetlint.plugins import load_registry
-import argparse
-discovery.cache_directory = cache_directory(argparse.Namespace(cache_dir=sys.argv[2]))
+discovery.cache_directory = cache_directory(sys.argv[2])
 registry = load_registry()
 mark("plugin discovery and the rule pack's import")
 import targetlint.check, targetlint.runner, targetlint.planner, targetlint.engine, targetlint.reporters.text

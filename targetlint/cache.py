@@ -11,7 +11,6 @@ The directory is safe to delete at any time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -19,21 +18,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from targetlint import __version__
+from targetlint.cache_stamps import fingerprint, installation_fingerprint, source_stamps
 from targetlint.projects import Project
+from targetlint.results import FileOutcome
 from targetlint.rule import Finding, Fix, FixSafety, Severity
 from targetlint.span import Span
 
 DEFAULT_DIRECTORY = ".targetlint_cache"
-_FORMAT = 1
-
-
-def fingerprint(*parts: object) -> str:
-    """A stable digest of everything besides the file that decides findings."""
-    digest = hashlib.sha256(f"targetlint {__version__} cache {_FORMAT}".encode())
-    for part in parts:
-        digest.update(b"\0")
-        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=repr).encode())
-    return digest.hexdigest()
 
 
 class Key(NamedTuple):
@@ -87,8 +78,6 @@ class Cache:
 
     def read(self, key: Key, path: str, render_key: str | None = None):
         """``get`` for a key already computed."""
-        from targetlint.runner import FileOutcome
-
         entry, stamp = key
         try:
             # An entry is a header line, then the findings as JSON; the digest
@@ -178,43 +167,6 @@ class Cache:
             pass
 
 
-def installation_fingerprint() -> str:
-    """The version plus the modification times of targetlint's own code, so
-    editing it (in a checkout, where the version does not change) never serves
-    stale results; rule packs are stamped with the rules that use them
-    (``runner``)."""
-    return fingerprint(source_stamps("targetlint"))
-
-
-def source_stamps(module_name: str) -> list[tuple[str, int]]:
-    """(path, modification time) of every source file of the top-level package
-    that holds ``module_name`` (or of the module itself, if it is not in a
-    package). The whole package, not the modules this process has imported:
-    lazy imports differ from run to run (a first run writes the plugin cache, a
-    later one reads it), and a rule's findings also depend on the helpers it
-    imports from its pack."""
-    import sys
-
-    top = sys.modules.get(module_name.partition(".")[0])
-    roots = list(getattr(top, "__path__", None) or ())
-    if not roots:
-        path = getattr(top, "__file__", None)
-        try:
-            return [(os.path.basename(path), os.stat(path).st_mtime_ns)] if path else []
-        except OSError:
-            return []
-    stamps = []
-    for root in roots:
-        for directory, subdirectories, files in os.walk(root):
-            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    path = os.path.join(directory, name)
-                    with contextlib.suppress(OSError):
-                        stamps.append((os.path.relpath(path, root), os.stat(path).st_mtime_ns))
-    return stamps
-
-
 def mark_directory(directory: Path) -> None:
     # Marks the folder as a cache for backup tools and tells people it is disposable.
     tag = directory / "CACHEDIR.TAG"
@@ -285,3 +237,7 @@ def _finding(record: dict, path: str) -> Finding:
         else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
         origin=str(record["origin"]),
     )
+
+
+# The digests live in cache_stamps (results.FilePlan needs them without the cache); named here too.
+__all__ = ["DEFAULT_DIRECTORY", "Cache", "Key", "fingerprint", "installation_fingerprint", "source_stamps"]

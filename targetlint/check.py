@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from targetlint import __version__
+from targetlint.command import EXIT_ERROR, CheckOptions, exit_code
 
 if TYPE_CHECKING:
     from targetlint.baseline import BaselineError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-
-def run_check(args, registry, report_error) -> int:
-    from targetlint.cli import _split, _use_color
+def run_check(args: CheckOptions, registry, report_error) -> int:
     from targetlint.config import ConfigError, Overrides
     from targetlint.selection import UnknownSelector, expand
 
@@ -34,9 +32,9 @@ def run_check(args, registry, report_error) -> int:
         )
         return EXIT_ERROR
     overrides = Overrides(
-        select=_split(args.select),
-        ignore=_split(args.ignore) or [],
-        extend_select=_split(args.extend_select) or [],
+        select=args.selection.select,
+        ignore=args.selection.ignore or [],
+        extend_select=args.selection.extend_select or [],
         fail_on=args.fail_on,
         lang=args.lang,
         profile=args.profile,
@@ -45,9 +43,8 @@ def run_check(args, registry, report_error) -> int:
         # Rule files from the configuration and profile define codes the flags may name.
         from targetlint.planner import Planner
 
-        paths = args.paths or ["."]
         try:
-            Planner(registry, overrides, args.config).global_config(args.stdin_filename if paths == ["-"] else paths[0])
+            Planner(registry, overrides, args.config).global_config(args.first_path)
         except ConfigError as error:
             report_error(error.message("zh"), error.message("en"), lang)
             return EXIT_ERROR
@@ -67,38 +64,45 @@ def run_check(args, registry, report_error) -> int:
 
         user_errors += (BaselineError,)
     try:
-        return _run(args, registry, overrides, report_error, _use_color(args))
+        return _run(args, registry, overrides, report_error, args.color)
     except user_errors as error:
         report_error(error.message("zh"), error.message("en"), lang)
         return EXIT_ERROR
 
 
-def _run(args, registry, overrides, report_error, color: bool) -> int:
+def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> int:
     from targetlint.parallel import default_jobs
     from targetlint.planner import Planner
     from targetlint.runner import RunResult, check_files, check_source, collect
-    from targetlint.source import decode
+    from targetlint.source import MAX_FILE_SIZE, decode
 
     planner = Planner(registry, overrides, args.config)
     reported = len(registry.errors)  # those were printed when the plugins loaded
-    paths = args.paths or ["."]
-    reading_stdin = paths == ["-"]
-    lang = args.lang or planner.global_config(args.stdin_filename if reading_stdin else paths[0]).settings.lang or "zh"
-    output_format = args.format or (
+    paths = list(args.targets)
+    reading_stdin = args.reading_stdin
+    lang = args.lang or planner.global_config(args.first_path).settings.lang or "zh"
+    output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text"
     )
     keep_sources = output_format == "text" or args.show_source
-    if getattr(args, "fix", False) or getattr(args, "diff", False):
-        from targetlint import fixer
+    # The one place standard input is read, for the check and the fixer alike.
+    data = sys.stdin.buffer.read() if reading_stdin else None
+    if args.fix or args.diff:
+        from targetlint import fix_command
 
-        done = fixer.run(args, planner, paths, lang)
-        if done is not None:
-            return done
+        fixed = fix_command.run(args, planner, lang, data)
+        if fixed.complete:
+            _report_rule_errors(registry, reported, lang, report_error)
+            # --diff and a fixed standard input end here: --exit-zero speaks for findings, not for a diff.
+            return exit_code(
+                errors=fixed.errors or bool(registry.errors),
+                failing=fixed.failing,
+                exit_zero=args.exit_zero and not args.diff,
+            )
 
-    if reading_stdin:
+    if data is not None:
         result = RunResult()
-        name = args.stdin_filename or "-"
-        data = sys.stdin.buffer.read()
+        name = args.stdin_name
         # pre-commit and editors pass the real name: its configuration applies, exclusions included.
         if not (args.stdin_filename and planner.excluded(name)):
             check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
@@ -128,7 +132,7 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
             cache=cache,
             on_file=on_file,
             render_key=render_key,
-            **({"max_file_size": args.max_file_size} if args.max_file_size else {}),
+            max_file_size=args.max_file_size or MAX_FILE_SIZE,
         )
         result.errors[:0] = errors
         _report_rule_errors(registry, reported, lang, report_error)
@@ -151,10 +155,6 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
     if not _emit(args, output_format, findings, context, lang, report_error):
         return EXIT_ERROR
 
-    if result.errors or result.crashed or registry.errors:
-        return EXIT_ERROR
-    if args.exit_zero:
-        return EXIT_CLEAN
     from targetlint.rule import Severity
 
     default = Severity(overrides.fail_on or "error")
@@ -162,7 +162,11 @@ def _run(args, registry, overrides, report_error, color: bool) -> int:
         f.severity.rank >= (result.checked[f.path].fail_on if f.path in result.checked else default).rank
         for f in findings
     )
-    return EXIT_FINDINGS if failing or stale else EXIT_CLEAN
+    return exit_code(
+        errors=bool(result.errors or result.crashed or registry.errors),
+        failing=failing or bool(stale),
+        exit_zero=args.exit_zero,
+    )
 
 
 def _report_rule_errors(registry, reported: int, lang: str, report_error) -> None:
@@ -171,18 +175,18 @@ def _report_rule_errors(registry, reported: int, lang: str, report_error) -> Non
         report_error(f"插件 {error.plugin}：{error.error}", f"plugin {error.plugin}: {error.error}", lang)
 
 
-def cache_directory(args) -> Path:
+def cache_directory(cache_dir: str | None) -> Path:
     from targetlint.cache import DEFAULT_DIRECTORY
 
-    return Path(args.cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+    return Path(cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
 
 
-def _cache(args):
+def _cache(args: CheckOptions):
     if args.no_cache:
         return None
     from targetlint.cache import Cache
 
-    return Cache(cache_directory(args))
+    return Cache(cache_directory(args.cache_dir))
 
 
 def _streamer(args, output_format, lang, color, cache=None, render_key=None):
@@ -226,11 +230,11 @@ def _finish_stream(args, registry, planner, result, lang, color, overrides) -> i
         )
         sys.stdout.write(summary((), context, result.counts) + "\n")
     sys.stdout.flush()
-    if result.errors or result.crashed or registry.errors:
-        return EXIT_ERROR
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+    return exit_code(
+        errors=bool(result.errors or result.crashed or registry.errors),
+        failing=result.failing,
+        exit_zero=args.exit_zero,
+    )
 
 
 def _context(args, registry, planner, result, findings, lang, color):
@@ -312,7 +316,7 @@ def _write_baseline(args, findings, result, registry, lang) -> int:
             if lang == "en"
             else f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n"
         )
-    return EXIT_ERROR if result.errors or result.crashed or registry.errors else EXIT_CLEAN
+    return exit_code(errors=bool(result.errors or result.crashed or registry.errors), failing=False)
 
 
 def _apply_baseline(args, findings, result, lang):

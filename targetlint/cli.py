@@ -12,8 +12,8 @@ import re
 import sys
 
 from targetlint import __version__
+from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Kept here rather than imported from targetlint.reporters so that building
 # the parser imports no reporter.
 _FORMAT_NAMES = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"]
@@ -269,14 +269,15 @@ def _registry(lang: str):
     return registry
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     from targetlint import discovery
     from targetlint.check import cache_directory, run_check
 
+    options = check_options(args)
     # Plugin discovery is remembered beside the result cache (see discovery.py).
-    discovery.cache_directory = None if args.no_cache else cache_directory(args)
+    discovery.cache_directory = None if options.no_cache else cache_directory(options.cache_dir)
     try:
-        return run_check(args, _registry(args.lang or "zh"), _error)
+        return run_check(options, _registry(options.lang or "zh"), _error)
     finally:
         discovery.cache_directory = None
 
@@ -296,8 +297,42 @@ def _server(args) -> int:
     return serve(debounce_ms=args.debounce, lang=args.lang, cache_dir=args.cache_dir, use_cache=not args.no_cache)
 
 
-def _use_color(args) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
+def check_options(args: argparse.Namespace) -> CheckOptions:
+    """``check``'s Namespace as the typed record the rest of the program reads."""
+    return CheckOptions(
+        paths=tuple(args.paths),
+        output_format=args.format,
+        output_file=args.output_file,
+        config=args.config,
+        lang=args.lang,
+        profile=args.profile,
+        selection=RuleSelection(
+            select=_split(args.select),
+            ignore=_split(args.ignore) or [],
+            extend_select=_split(args.extend_select) or [],
+        ),
+        fail_on=args.fail_on,
+        exit_zero=args.exit_zero,
+        quiet=args.quiet,
+        statistics=args.statistics,
+        show_source=args.show_source,
+        color=_use_color(args.no_color),
+        stdin_filename=args.stdin_filename,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        prune_baseline=args.prune_baseline,
+        jobs=args.jobs,
+        no_cache=args.no_cache,
+        cache_dir=args.cache_dir,
+        max_file_size=args.max_file_size,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+    )
+
+
+def _use_color(no_color: bool) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True

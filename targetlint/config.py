@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from targetlint.plugins import Registry
+    from targetlint.registry import Registry
 
 YAML_NAMES = (".targetlint.yaml", ".targetlint.yml")
 PYPROJECT = "pyproject.toml"

@@ -33,8 +33,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import json
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -112,10 +110,10 @@ def _compose(text: str):
     """The documents' root nodes, or None when the text does not parse."""
     from ruamel.yaml.error import YAMLError
 
-    from targetlint.loader import _composer
+    from targetlint.loader import composer
 
     try:
-        return list(_composer().compose_all(text))
+        return list(composer().compose_all(text))
     except (YAMLError, RecursionError, MemoryError, ValueError):
         return None
 
@@ -728,141 +726,3 @@ def unified_diff(before: str, after: str, path: str) -> str:
         if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def run(args, planner, paths: list[str], lang: str = "zh", stdout=None, stderr=None) -> int | None:
-    """Handle ``--fix`` / ``--diff`` for ``check``, with the check's planner
-    (each file's configuration decides its rules and exclusions).
-
-    Returns an exit code when the command is complete (``--diff``, or ``--fix``
-    on standard input), or None after fixing files in place, so the normal
-    check then reports what remains.
-    """
-    from targetlint.runner import RunResult, check_source, collect
-    from targetlint.source import decode
-
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
-    unsafe = bool(getattr(args, "unsafe_fixes", False))
-    diff_only = bool(getattr(args, "diff", False))
-
-    def say(zh: str, en: str) -> None:
-        stderr.write(f"targetlint: {en if lang == 'en' else zh}\n")
-
-    if paths == ["-"]:
-        name = getattr(args, "stdin_filename", None) or "-"
-        data = sys.stdin.buffer.read()
-        if getattr(args, "stdin_filename", None) and planner.excluded(name):
-            if not diff_only:
-                _write_bytes(stdout, data)
-            return 0
-        plan = planner.plan(name)
-        fixed = fix_bytes(data, plan, name, unsafe=unsafe)
-        _report_refusals(fixed, say)
-        if diff_only:
-            stdout.write(unified_diff(fixed.before, fixed.outcome.text, name))
-            return 1 if fixed.outcome.changed else 0
-        out = encode(fixed.outcome.text, fixed.encoding) if fixed.encoding and fixed.outcome.changed else data
-        _write_bytes(stdout, out)
-        _summary([fixed], say)
-        remaining = RunResult()
-        check_source(None, decode(out, name), remaining, plan=plan)
-        _show_remaining(remaining.findings, lang, stderr)
-        if remaining.crashed:
-            return 2
-        if getattr(args, "exit_zero", False):
-            return 0
-        return 1 if any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings) else 0
-
-    files, errors = collect(paths, planner.excluded_directory)
-    if errors:
-        return None  # the normal check reports missing paths and exits 2
-    results: list[FileFix] = []
-    failed = False
-    for path in files:
-        if planner.excluded(path):
-            continue
-        try:
-            fixed = fix_file(path, planner.plan(path), unsafe=unsafe)
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            say(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})")
-            failed = True
-            continue
-        _report_refusals(fixed, say)
-        results.append(fixed)
-        if diff_only:
-            stdout.write(unified_diff(fixed.before, fixed.outcome.text, path))
-        elif fixed.outcome.changed and fixed.encoding is not None:  # a file that was fixed was decoded
-            from targetlint.atomic import write_atomic
-
-            try:
-                write_atomic(path, encode(fixed.outcome.text, fixed.encoding), force=True)
-            except OSError as error:
-                reason = error.strerror or type(error).__name__
-                say(f"{path}：无法写入修复（{reason}）", f"{path}: cannot write the fixes ({reason})")
-                fixed.outcome.applied.clear()
-                failed = True
-    if diff_only:
-        stdout.flush()
-        if failed:
-            return 2
-        return 1 if any(r.outcome.changed for r in results) else 0
-    _summary(results, say)
-    return 2 if failed else None
-
-
-def _show_remaining(findings, lang: str, stderr) -> None:
-    """What fixing left, one line each, on stderr: stdout holds the fixed text."""
-    from targetlint.reporters import ReportContext
-    from targetlint.reporters.text import block
-
-    if findings:
-        stderr.write(block(sorted(findings, key=lambda f: f.sort_key()), ReportContext(lang=lang), full=False))
-
-
-def _write_bytes(stdout, data: bytes) -> None:
-    stdout.flush()
-    if hasattr(stdout, "buffer"):
-        # Bytes, so a GB18030 or UTF-16 file comes back in its own encoding.
-        stdout.buffer.write(data)
-        stdout.buffer.flush()
-    else:
-        stdout.write(data.decode("utf-8", "replace"))
-
-
-def _report_refusals(fixed: FileFix, say) -> None:
-    if fixed.outcome.skipped:
-        say(
-            f"{fixed.path}：未修复（{_SKIP_ZH.get(fixed.outcome.skipped, fixed.outcome.skipped)}）",
-            f"{fixed.path}: not fixed ({fixed.outcome.skipped})",
-        )
-    for finding, reason in fixed.outcome.refused:
-        say(
-            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} "
-            f"的修复未应用（{_REASON_ZH.get(reason, reason)}）",
-            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} fix not applied ({reason})",
-        )
-
-
-_REASON_ZH = {
-    "the fix does not point at a value": "修复没有指向一个值",
-    "no way to write the new value in this scalar's style": "无法以该值的写法写出新值",
-    "the fixed file would not read back as intended": "修复后的文件无法按预期读回",
-}
-_SKIP_ZH = {
-    "too deeply nested to verify fixes": "嵌套过深，无法校验修复",
-    "the file does not parse as YAML": "文件不是合法的 YAML",
-    "line breaks other than \\n and \\r\\n": "含有 \\n、\\r\\n 以外的换行符",
-}
-
-
-def _summary(results: Iterable[FileFix], say) -> None:
-    results = list(results)
-    count = sum(len(r.outcome.applied) for r in results)
-    changed = sum(1 for r in results if r.outcome.changed)
-    if count:
-        say(
-            f"已修复 {count} 处（{changed} 个文件）",
-            f"applied {count} fix{'es' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
-        )

@@ -127,7 +127,7 @@ class SourceFile:
 _yaml = None
 
 
-def _composer():
+def composer():
     global _yaml
     if _yaml is None:
         from ruamel.yaml import YAML
@@ -247,7 +247,7 @@ def _documents(source: SourceText):
         segment = text if start == 0 and end == len(text) else text[start:end]
         composed = 0
         try:
-            for node in _composer().compose_all(segment):
+            for node in composer().compose_all(segment):
                 composed += 1
                 if composed > skip:
                     yield node, offset

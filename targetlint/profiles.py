@@ -135,12 +135,12 @@ def load_profile(name: str) -> ProfileSettings:
     try:
         model = _model().model_validate(data)
     except ValidationError as error:
-        from targetlint.declarative.loader import _locate, _plain
+        from targetlint.yaml_locations import locate, plain_loc
 
         first = error.errors()[0]
-        loc = _plain(tuple(first["loc"]))
+        loc = plain_loc(tuple(first["loc"]))
         root = YAML(typ="safe").compose(text)
-        line, column = _locate(root, loc, first["type"])
+        line, column = locate(root, loc, first["type"])
         key = ".".join(str(p) for p in loc)
         raise ProfileError(
             f"{path}:{line}:{column}: {key}: {first['msg']}", f"{path}:{line}:{column}: {key}: {first['msg']}"

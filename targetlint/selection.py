@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from targetlint.plugins import Registry
+from targetlint.registry import Registry
 
 
 class UnknownSelector(ValueError):

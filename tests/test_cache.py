@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from targetlint.cache import Cache, fingerprint
+from targetlint.cache import Cache
+from targetlint.cache_stamps import fingerprint
 from targetlint.engine import Engine
 from targetlint.plugins import load_registry
 from targetlint.runner import FilePlan, check_text

@@ -335,3 +335,19 @@ def test_rule_whose_constructor_raises_is_named_not_a_traceback(tmp_path):
     assert result.returncode == 2
     assert "TLZ911" in stderr and "cannot start" in stderr and "Traceback" not in stderr
     assert "TL201" in result.stdout.decode()
+
+
+def test_a_failed_plugin_fails_check_and_fix_on_stdin_alike(tmp_path):
+    # The fixer once kept its own exit logic: `check -` exited 2 here but
+    # `check --fix -` exited 1. One function now decides both.
+    env = install_pack(tmp_path, "broken_pack", "raise ImportError('missing dependency')\n", "broken")
+    data = (FIXTURES / "example.yaml").read_bytes()
+    for flags in ([], ["--fix"], ["--diff"], ["--fix", "--exit-zero"]):
+        result = run_targetlint("check", *flags, "-", env=env, stdin=data)
+        stderr = result.stderr.decode()
+        assert result.returncode == 2, (flags, stderr)
+        assert "broken" in stderr and "missing dependency" in stderr, flags
+        assert "Traceback" not in stderr
+    # Without the broken pack the same input exits 1 (findings remain) in every mode.
+    for flags in ([], ["--fix"]):
+        assert run_targetlint("check", *flags, "-", stdin=data).returncode == 1, flags

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from targetlint.declarative.compile import DeclarativeRule
     from targetlint.declarative.loader import LoadedFile, RuleFileError, load_rule_file
-    from targetlint.plugins import Registry
+    from targetlint.registry import Registry
 
 
 def __getattr__(name: str):
@@ -92,7 +92,7 @@ def register_rule_files(
     (including those registered by an earlier call for the same file) and the
     errors, which are also recorded in ``registry.errors`` so the CLI reports
     them and exits 2."""
-    from targetlint.plugins import PluginError
+    from targetlint.registry import PluginError
 
     codes: list[str] = []
     errors: list = []

@@ -165,8 +165,8 @@ class RangeCheck(DeclarativeRule):
         if number is None:
             return False
         low, high = self.spec.min, self.spec.max
-        return (low is not None and number < low and not sel._close(number, low)) or (
-            high is not None and number > high and not sel._close(number, high)
+        return (low is not None and number < low and not sel.close(number, low)) or (
+            high is not None and number > high and not sel.close(number, high)
         )
 
     def _check(self, declaration):

@@ -8,9 +8,10 @@ here raises for a bad file: every problem becomes a :class:`RuleFileError`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from targetlint.yaml_locations import child, locate, plain_loc
 
 _MAX_ERRORS_PER_RULE = 3
 
@@ -90,7 +91,7 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
         _report(path, root, error, (), result.errors)
         return result
     result.pack = header.pack
-    rules_node = _child(root, "rules", value=True)
+    rules_node = child(root, "rules", value=True)
     adapter = TypeAdapter(RuleSpec)
     lines = text.splitlines()
     for index, raw in enumerate(header.rules):
@@ -116,7 +117,7 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
             )
             continue
         if raw["check"] not in CHECK_TYPES:
-            where = _child(node, "check", value=True) or node
+            where = child(node, "check", value=True) or node
             result.errors.append(
                 _at(
                     path,
@@ -208,31 +209,6 @@ def _construct(node) -> Any:
     return value
 
 
-def _child(node, key: str, value: bool = False):
-    if node is None or node.id != "mapping":
-        return None
-    for key_node, value_node in node.value:
-        if key_node.id == "scalar" and key_node.value == key:
-            return value_node if value else (key_node, value_node)
-    return None
-
-
-def _locate(node, loc: tuple, error_type: str):
-    """(line, column) for an error: unknown keys at the key, others at the value."""
-    current = node
-    key_node = None
-    for part in loc:
-        if current.id == "mapping" and isinstance(part, str):
-            found = _child(current, part)
-            if found is None:
-                continue
-            key_node, current = found
-        elif current.id == "sequence" and isinstance(part, int) and 0 <= part < len(current.value):
-            key_node, current = None, current.value[part]
-    target = key_node if error_type == "extra_forbidden" and key_node is not None else current
-    return target.start_mark.line + 1, target.start_mark.column + 1
-
-
 _TRANSLATIONS = {
     "missing": ("缺少必填项", "required"),
     "extra_forbidden": ("未知的键", "unknown key"),
@@ -264,21 +240,8 @@ _MISMATCH = {
 }
 
 
-def _plain(loc: tuple) -> tuple:
-    # Union members ("str", "list[str]", "TextOps") and validator wrappers
-    # ("function-after[…]") are pydantic's bookkeeping, not keys the user wrote.
-    return tuple(
-        p
-        for p in loc
-        if not (isinstance(p, str) and (_CLASS_NAME.match(p) or "[" in p or p in ("str", "float", "int", "bool")))
-    )
-
-
-_CLASS_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")
-
-
 def _report(path: str, node, error, skip: tuple, sink: list[RuleFileError]) -> None:
-    items = [dict(item, loc=_plain(tuple(p for p in item["loc"] if p not in skip))) for item in error.errors()]
+    items = [dict(item, loc=plain_loc(tuple(p for p in item["loc"] if p not in skip))) for item in error.errors()]
     # A union (text, list or mapping) reports one error per member; when one
     # member got further (a bad regex inside a mapping), its error is the one
     # that explains the mistake, and "should be text" is noise.
@@ -294,7 +257,7 @@ def _report(path: str, node, error, skip: tuple, sink: list[RuleFileError]) -> N
     seen = set()
     for item in items:
         loc = item["loc"]
-        line, column = _locate(node, loc, item["type"])
+        line, column = locate(node, loc, item["type"])
         if (line, column) in seen:
             continue
         seen.add((line, column))

@@ -72,28 +72,28 @@ def text(matcher) -> Callable[[str | None], bool]:
     return test
 
 
-def _close(a: float, b: float) -> bool:
+def close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def number(matcher) -> Callable[[float | None], bool]:
     if isinstance(matcher, (int, float)):
         wanted = float(matcher)
-        return lambda v: v is not None and _close(float(v), wanted)
+        return lambda v: v is not None and close(float(v), wanted)
     m = matcher
     tests: list[Callable[[float], bool]] = []
     if m.eq is not None:
-        tests.append(lambda v: _close(v, m.eq))
+        tests.append(lambda v: close(v, m.eq))
     if m.ne is not None:
-        tests.append(lambda v: not _close(v, m.ne))
+        tests.append(lambda v: not close(v, m.ne))
     if m.min is not None:
-        tests.append(lambda v: v >= m.min or _close(v, m.min))
+        tests.append(lambda v: v >= m.min or close(v, m.min))
     if m.max is not None:
-        tests.append(lambda v: v <= m.max or _close(v, m.max))
+        tests.append(lambda v: v <= m.max or close(v, m.max))
     if m.gt is not None:
-        tests.append(lambda v: v > m.gt and not _close(v, m.gt))
+        tests.append(lambda v: v > m.gt and not close(v, m.gt))
     if m.lt is not None:
-        tests.append(lambda v: v < m.lt and not _close(v, m.lt))
+        tests.append(lambda v: v < m.lt and not close(v, m.lt))
 
     def test(value) -> bool:
         if m.present is not None and m.present == (value is None):

@@ -1,0 +1,156 @@
+"""``check --fix`` and ``--diff`` on the command line: which files, what is
+written where, and what is said about it. The fixing itself is ``fixer``'s.
+
+Standard input is read by the check command (one place for both) and passed
+in; the exit code is decided by the check command too, from what this
+module reports back (:class:`FixRun`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from targetlint.command import CheckOptions
+from targetlint.fixer import FileFix, encode, fix_bytes, fix_file, unified_diff
+
+
+@dataclass(frozen=True)
+class FixRun:
+    """How a fix run went. ``complete``: nothing is left for the check to
+    report (``--diff``, or ``--fix`` on standard input); otherwise the check
+    runs next on the fixed files. ``failing``: a change ``--diff`` shows, or
+    a finding left on standard input at its fail-on."""
+
+    complete: bool
+    failing: bool = False
+    errors: bool = False  # a file could not be read or written, or a rule crashed
+
+
+def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=None, stderr=None) -> FixRun:
+    """Handle ``--fix`` / ``--diff`` with the check's planner (each file's
+    configuration decides its rules and exclusions); ``stdin``: standard
+    input's bytes when the path is ``-``."""
+    from targetlint.runner import RunResult, check_source, collect
+    from targetlint.source import decode
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    unsafe = options.unsafe_fixes
+    diff_only = options.diff
+
+    def say(zh: str, en: str) -> None:
+        stderr.write(f"targetlint: {en if lang == 'en' else zh}\n")
+
+    if stdin is not None:
+        name = options.stdin_name
+        if options.stdin_filename and planner.excluded(name):
+            if not diff_only:
+                _write_bytes(stdout, stdin)
+            return FixRun(complete=True)
+        plan = planner.plan(name)
+        fixed = fix_bytes(stdin, plan, name, unsafe=unsafe)
+        _report_refusals(fixed, say)
+        if diff_only:
+            stdout.write(unified_diff(fixed.before, fixed.outcome.text, name))
+            return FixRun(complete=True, failing=fixed.outcome.changed)
+        out = encode(fixed.outcome.text, fixed.encoding) if fixed.encoding and fixed.outcome.changed else stdin
+        _write_bytes(stdout, out)
+        _summary([fixed], say)
+        remaining = RunResult()
+        check_source(None, decode(out, name), remaining, plan=plan)
+        _show_remaining(remaining.findings, lang, stderr)
+        failing = any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings)
+        return FixRun(complete=True, failing=failing, errors=bool(remaining.crashed))
+
+    files, errors = collect(list(options.targets), planner.excluded_directory)
+    if errors:
+        return FixRun(complete=False)  # the normal check reports missing paths and exits 2
+    results: list[FileFix] = []
+    failed = False
+    for path in files:
+        if planner.excluded(path):
+            continue
+        try:
+            fixed = fix_file(path, planner.plan(path), unsafe=unsafe)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            say(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})")
+            failed = True
+            continue
+        _report_refusals(fixed, say)
+        results.append(fixed)
+        if diff_only:
+            stdout.write(unified_diff(fixed.before, fixed.outcome.text, path))
+        elif fixed.outcome.changed and fixed.encoding is not None:  # a file that was fixed was decoded
+            from targetlint.atomic import write_atomic
+
+            try:
+                write_atomic(path, encode(fixed.outcome.text, fixed.encoding), force=True)
+            except OSError as error:
+                reason = error.strerror or type(error).__name__
+                say(f"{path}：无法写入修复（{reason}）", f"{path}: cannot write the fixes ({reason})")
+                fixed.outcome.applied.clear()
+                failed = True
+    if diff_only:
+        stdout.flush()
+        return FixRun(complete=True, failing=any(r.outcome.changed for r in results), errors=failed)
+    _summary(results, say)
+    return FixRun(complete=failed, errors=failed)
+
+
+def _show_remaining(findings, lang: str, stderr) -> None:
+    """What fixing left, one line each, on stderr: stdout holds the fixed text."""
+    from targetlint.reporters import ReportContext
+    from targetlint.reporters.text import block
+
+    if findings:
+        stderr.write(block(sorted(findings, key=lambda f: f.sort_key()), ReportContext(lang=lang), full=False))
+
+
+def _write_bytes(stdout, data: bytes) -> None:
+    stdout.flush()
+    if hasattr(stdout, "buffer"):
+        # Bytes, so a GB18030 or UTF-16 file comes back in its own encoding.
+        stdout.buffer.write(data)
+        stdout.buffer.flush()
+    else:
+        stdout.write(data.decode("utf-8", "replace"))
+
+
+def _report_refusals(fixed: FileFix, say) -> None:
+    if fixed.outcome.skipped:
+        say(
+            f"{fixed.path}：未修复（{_SKIP_ZH.get(fixed.outcome.skipped, fixed.outcome.skipped)}）",
+            f"{fixed.path}: not fixed ({fixed.outcome.skipped})",
+        )
+    for finding, reason in fixed.outcome.refused:
+        say(
+            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} "
+            f"的修复未应用（{_REASON_ZH.get(reason, reason)}）",
+            f"{fixed.path}:{finding.line}:{finding.column}: {finding.code} fix not applied ({reason})",
+        )
+
+
+_REASON_ZH = {
+    "the fix does not point at a value": "修复没有指向一个值",
+    "no way to write the new value in this scalar's style": "无法以该值的写法写出新值",
+    "the fixed file would not read back as intended": "修复后的文件无法按预期读回",
+}
+_SKIP_ZH = {
+    "too deeply nested to verify fixes": "嵌套过深，无法校验修复",
+    "the file does not parse as YAML": "文件不是合法的 YAML",
+    "line breaks other than \\n and \\r\\n": "含有 \\n、\\r\\n 以外的换行符",
+}
+
+
+def _summary(results: Iterable[FileFix], say) -> None:
+    results = list(results)
+    count = sum(len(r.outcome.applied) for r in results)
+    changed = sum(1 for r in results if r.outcome.changed)
+    if count:
+        say(
+            f"已修复 {count} 处（{changed} 个文件）",
+            f"applied {count} fix{'es' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
+        )
