@@ -195,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--split", action="store_true", help="one file per declaration")
     importer.add_argument("--force", action="store_true", help="overwrite existing files")
 
+    schema = commands.add_parser(
+        "schema", help="输出申报表格式的 JSON Schema / print the declaration format's JSON Schema"
+    )
+    schema.add_argument("-o", "--output", default=None, metavar="FILE", help="write it to FILE instead of stdout")
+
     server = commands.add_parser(
         "server", help="编辑器的语言服务器（LSP，标准输入输出） / language server for editors (LSP over stdio)"
     )
@@ -231,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "schema":
+            return _schema(args)
         if args.command == "server":
             return _server(args)
         if args.command == "import":
@@ -280,6 +287,24 @@ def _check(args: argparse.Namespace) -> int:
         return run_check(options, _registry(options.lang or "zh"), _error)
     finally:
         discovery.cache_directory = None
+
+
+def _schema(args) -> int:
+    from targetlint.schema import generate, render
+
+    text = render(generate())
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_CLEAN
+    from targetlint.atomic import write_atomic
+
+    try:
+        write_atomic(args.output, text.encode("utf-8"), force=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        _error(f"{args.output}：无法写入（{reason}）", f"{args.output}: cannot be written ({reason})", "zh")
+        return EXIT_ERROR
+    return EXIT_CLEAN
 
 
 def _server(args) -> int:
