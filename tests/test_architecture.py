@@ -68,6 +68,7 @@ LAYERS: dict[str, list[str]] = {
         "reporters.gitlab",
         "reporters.junit",
         "rule_tables",
+        "schema",
     ],
     "cli": [
         "command",
