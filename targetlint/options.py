@@ -118,9 +118,27 @@ def default_options(options_class: type) -> Any:
     ``{}`` gives, built without pydantic. A class with a required field is
     validated, so the error says which option is missing."""
     if _is_pydantic_model(options_class):
-        from targetlint.pydantic_options import pydantic_defaults
-
-        return pydantic_defaults(options_class)
+        return _pydantic_defaults(options_class)
     if any(f.default is MISSING and f.default_factory is MISSING for f in fields(options_class) if f.init):
         return validate_options(options_class, {})
     return options_class()
+
+
+def _pydantic_defaults(options_class: Any) -> Any:
+    """``options_class`` with every field at its default: what validating ``{}``
+    gives, without building the validator when nothing would run on defaults.
+    It reads only the class, so pydantic_options (which imports this module
+    for OPTIONS_CONFIG) is not imported back.
+    A class with a required field, a model validator or defaults that are
+    validated (``validate_default``) is validated, so it behaves as before."""
+    fields = options_class.model_fields.values()
+    decorators = options_class.__pydantic_decorators__
+    if (
+        any(info.is_required() or info.validate_default for info in fields)
+        or options_class.model_config.get("validate_default")
+        or decorators.model_validators
+        or decorators.root_validators  # pydantic v1 style
+        or any(getattr(v.info, "always", False) for v in decorators.validators.values())
+    ):
+        return options_class.model_validate({})
+    return options_class.model_construct()
