@@ -1,7 +1,8 @@
 from collections.abc import Iterator
 
+from targetlint.measurability import is_money
 from targetlint.rule import Finding, Rule, Severity
-from targetlint.values import IndicatorValue, Operator, UnitClass, ValueKind
+from targetlint.values import IndicatorValue, Operator, ValueKind
 from targetlint.vocabulary import Vocabulary
 
 # 二级 whose indicators state money. 社会成本 and 生态环境成本 are, by the
@@ -9,10 +10,14 @@ from targetlint.vocabulary import Vocabulary
 _MONETARY_COSTS = ("成本", "经济成本")
 
 
+# Values whose one defect another rule reports: one defect, one finding.
+_OWNED_ELSEWHERE = (ValueKind.EMPTY, ValueKind.UNIT_ONLY, ValueKind.NARRATIVE, ValueKind.PLAN_REFERENCE)
+
+
 def _monetary(value: IndicatorValue) -> bool:
     if value.kind == ValueKind.COMPOUND:
         return any(_monetary(part) for part in value.parts)
-    return value.unit_class == UnitClass.MONEY
+    return is_money(value)
 
 
 def controls_cost(value: IndicatorValue, vocabulary: Vocabulary) -> bool:
@@ -107,8 +112,8 @@ class CostNotMonetary(Rule):
             level2, value = indicator.level2, indicator.parsed
             if level2 is None or level2.kind not in _MONETARY_COSTS:
                 continue
-            if value is None or value.kind == ValueKind.EMPTY:
-                continue  # a missing value is TL003's
+            if value is None or value.kind in _OWNED_ELSEWHERE:
+                continue  # a missing value is TL003's, a blank template TL301's, a sentence TL210's, a plan TL209's
             if _monetary(value) or controls_cost(value, self.vocabulary):
                 continue
             facts = indicator.facts

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.measurability import pieces
+from targetlint.measurability import is_money, pieces
 from targetlint.rule import Finding, FixSafety, Rule, Severity
 from targetlint.value_fixes import percent_fix
 from targetlint.values import IndicatorValue, ValueKind
@@ -11,7 +11,9 @@ class MissingUnit(Rule):
 
     **作用**：比率指标的数值没有 %（如“整改率 100”“上报及时率 90”），或指标值只是一个
     光秃秃的数字、既无单位也无比较符号（如“申报人数 200”“召开场次 5”）时报告；一格多值
-    逐个检查。“案件完成数 ≥2200”这样带比较符号的计数，名称已说明计量对象，不报告。
+    逐个检查。带比较符号的计数（“案件完成数 ≥2200”）同样要写单位；只有数量级没有
+    货币的金额（“300万”）和没有主单位的单价（“≤15.5/人次”）也报告。名称括注里写了
+    单位的（“开展修复工程(个) ≥1”“项目开展率(%) 100”）不报告。
     值为 0 的发生数（“事故发生数 0”）不需要单位，不报告。
 
     同一缺陷只报一次：无单位且超过 100 的有界比率由 TL201 报告；写成 1 或 0.9 的比率
@@ -35,9 +37,11 @@ class MissingUnit(Rule):
     **What it does**: reports rate values without % ("整改率 100", "上报及时率
     90") and values that are a bare number with neither unit nor comparison
     ("申报人数 200", "召开场次 5"); each value of a multi-value cell is
-    checked. A count with a comparison such as "案件完成数 ≥2200" names what
-    it counts and passes. A zero count ("事故发生数 0") needs no unit and is
-    not reported.
+    checked. A count with a comparison ("案件完成数 ≥2200") needs its unit
+    too, and so do an amount with a magnitude but no currency ("300万") and
+    a per-unit amount with no head unit ("≤15.5/人次"). A unit written in the
+    name's brackets ("开展修复工程(个) ≥1", "项目开展率(%) 100") counts. A zero
+    count ("事故发生数 0") needs no unit and is not reported.
 
     One finding per defect: unitless bounded rates above 100 are TL201's,
     rates written as 1 or 0.9 are TL206's, satisfaction indicators
@@ -66,12 +70,17 @@ class MissingUnit(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             value, facts = indicator.parsed, indicator.facts
-            if value is None or facts.measures_satisfaction:
+            # "开展修复工程(个) ≥1": the unit is in the name's brackets.
+            if value is None or facts.measures_satisfaction or facts.bracket_unit:
                 continue
             if not any(self._missing(p, facts) for p in pieces(value)):
                 continue
             if facts.is_rate:
                 zh, en = "应写明 %（如“100%”）", 'add % ("100%")'
+            elif facts.is_amount or any(is_money(p) for p in pieces(value)):
+                zh, en = "应写明货币单位（元、万元、元/人）", "add the currency (元, 万元, 元/人)"
+            elif any(p.operator is not None for p in pieces(value)):
+                zh, en = "应写明计量单位（人、人次、场、个…）", "add a unit (人, 人次, 场, 个 …)"
             else:
                 zh, en = (
                     "应写明计量单位（人、人次、场、个…）和比较符号",
@@ -87,7 +96,10 @@ class MissingUnit(Rule):
 
     @staticmethod
     def _missing(value: IndicatorValue, facts) -> bool:
-        if value.kind not in (ValueKind.NUMBER, ValueKind.RANGE) or value.number is None or value.unit is not None:
+        if value.kind not in (ValueKind.NUMBER, ValueKind.RANGE) or value.number is None:
+            return False
+        # "≤15.5/人次" is per 人次 of what? A per-unit with no head unit is no unit.
+        if value.unit is not None and not value.unit.startswith("/"):
             return False
         if value.number == 0 and not value.upper:
             return False
@@ -95,9 +107,9 @@ class MissingUnit(Rule):
             # 0 < n ≤ 1 is a scale question (TL206); above 100 on a bounded
             # rate it is a headcount (TL201).
             return not (0 < value.number <= 1 or (facts.is_bounded_rate and max(value.number, value.upper or 0) > 100))
-        # "案件完成数 ≥2200": a count name with a stated comparison names its own
-        # unit; a bare "200" reads like a unit column that was lost.
-        return not (facts.is_count and value.operator is not None)
+        # "案件受理数 ≥500" still needs its unit (件? 宗?): the comparison says
+        # nothing about what is counted.
+        return True
 
 
 RULES = [MissingUnit]

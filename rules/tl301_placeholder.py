@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from targetlint.model import HEADER_TEXT_FIELDS
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.text import may_hold_placeholders, offset_span, placeholders
+from targetlint.values import ValueKind
 
 # Besides the header's text: split-column forms write 计量单位 and 运算符 apart from the value.
 _INDICATOR_FIELDS = ("name", "value", "unit", "operator", "note")
@@ -14,7 +15,8 @@ class Placeholder(Rule):
     **作用**：在任意文本字段与指标值（含计量单位、运算符、备注列）中查找模板
     占位符：“xx”“XX”“××”“**”“(≥**株)”“**月**日”“待定”“TBD” 等（模式见词表
     `placeholder-patterns`，可在配置中扩充）；紧挨着的几个标记（如“**月**日”）
-    算一处。核心指标标记 ★ 不是占位符。
+    算一处。核心指标标记 ★ 不是占位符。只有单位、数量级或比较符号而没有数字的指标值
+    （“平方米”“万元”“≤%”）是没填完的模板，同样报告。
 
     **为什么重要**：占位符说明申报表照模板填写后未核对，“购置xx个专用设备”这样的
     目标无法考核，评审会直接退回。
@@ -33,7 +35,9 @@ class Placeholder(Rule):
     "**", "(≥**株)", "**月**日", "待定", "TBD" and the like (patterns in the
     `placeholder-patterns` vocabulary list, which a configuration can
     extend); marks a character or two apart ("**月**日") count as one. The ★
-    core-indicator marker is not one.
+    core-indicator marker is not one. A value that is only a unit, a
+    magnitude or a sign with no number ("平方米", "万元", "≤%") is a template
+    left blank and is reported too.
 
     **Why it matters**: a placeholder shows the template was filled in and
     never checked; "购置xx个专用设备" cannot be assessed.
@@ -51,14 +55,25 @@ class Placeholder(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        if not may_hold_placeholders(declaration.texts(_INDICATOR_FIELDS), self.vocabulary):
-            return
-        lines = source.source.lines
-        for field in HEADER_TEXT_FIELDS:
-            yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
+        if may_hold_placeholders(declaration.texts(_INDICATOR_FIELDS), self.vocabulary):
+            lines = source.source.lines
+            for field in HEADER_TEXT_FIELDS:
+                yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
+            for indicator in declaration.indicators():
+                for field in _INDICATOR_FIELDS:
+                    yield from self._scan(getattr(indicator, field), indicator.span(field), lines, indicator)
         for indicator in declaration.indicators():
-            for field in _INDICATOR_FIELDS:
-                yield from self._scan(getattr(indicator, field), indicator.span(field), lines, indicator)
+            value = indicator.parsed
+            # "≤**万元" is one placeholder, reported above; "万元" alone is a blank template too.
+            if value is None or value.kind is not ValueKind.UNIT_ONLY or placeholders(value.raw, self.vocabulary):
+                continue
+            yield self.report(
+                indicator.span("value"),
+                f"指标“{indicator.name}”的值“{value.raw}”只有单位或符号，没有数字：模板未填写完",
+                f"the value '{value.raw}' of '{indicator.name}' is a unit or a sign with no number: the template "
+                "was not filled in",
+                indicator=indicator,
+            )
 
     def _scan(self, text, span, lines, indicator):
         if not text:

@@ -1,8 +1,9 @@
 from collections.abc import Iterator
 from decimal import Decimal
 
+from targetlint.measurability import is_money
 from targetlint.rule import Finding, Rule, Severity
-from targetlint.values import Operator, UnitClass
+from targetlint.values import Operator
 
 _COST_KINDS = ("成本", "经济成本")
 
@@ -74,7 +75,8 @@ class CostExceedsBudget(Rule):
         budget = funds.total
         for indicator in declaration.indicators():
             value = indicator.parsed
-            if value is None or not value.is_numeric or value.unit_class is not UnitClass.MONEY:
+            # "300万" is 3,000,000 (万 is a magnitude, not the unit).
+            if value is None or not value.is_numeric or not is_money(value):
                 continue
             if not self._is_cost(indicator) or self._is_unit_cost(indicator):
                 continue

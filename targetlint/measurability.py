@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from targetlint.values import IndicatorValue, ValueKind
+from targetlint.values import IndicatorValue, UnitClass, ValueKind
 from targetlint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -27,6 +27,15 @@ def pieces(value: IndicatorValue) -> tuple[IndicatorValue, ...]:
     """The values a cell states: the parts of a COMPOUND ("2~3个/1~2个"),
     otherwise the value itself."""
     return value.parts if value.kind == ValueKind.COMPOUND and value.parts else (value,)
+
+
+def is_money(value: IndicatorValue) -> bool:
+    """A number in money: a money unit ("3万元", "200元/人"), or a magnitude
+    with no unit at all ("300万", "≤620万/月"), which on a cost indicator can
+    only be an amount whose currency was left out (TL203 asks for it)."""
+    if value.unit_class is UnitClass.MONEY:
+        return True
+    return value.is_numeric and value.multiplier > 1 and (value.unit is None or value.unit.startswith("/"))
 
 
 def is_timeliness(indicator: Indicator) -> bool:

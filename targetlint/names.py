@@ -62,6 +62,7 @@ class NameFacts:
     mentions_money: bool = False  # 预算, 资金, 经费, 成本, 费用 …
     states_change: bool = False  # names a change against a baseline: 压缩, 缩短, 提升 …
     statement: NameStatement | None = None  # the name is a statement, not a measure; why
+    bracket_unit: str | None = None  # a unit in the name's trailing brackets: "开展修复工程(个)" → "个"
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -74,6 +75,10 @@ def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
 @lru_cache(maxsize=8192)
 def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
     core = _TRAILING_NOTE_RE.sub("", name.strip()) or name.strip()
+    note = _TRAILING_NOTE_RE.search(name.strip())
+    # "项目开展率(%)": the form's unit column written into the name.
+    bracket = note.group().strip()[1:-1].strip() if note else None
+    bracket_unit = bracket if bracket and _unit_re(vocabulary).fullmatch(bracket) else None
     rate_word = _ends_with(core, vocabulary.rate_endings)
     if rate_word is None:
         du = _ends_with(core, vocabulary.measuring_du)
@@ -124,6 +129,7 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         mentions_money=any(w in core for w in vocabulary.money_nouns),
         states_change=change,
         statement=_statement(core, is_rate, count or amount, names_measure, vocabulary),
+        bracket_unit=bracket_unit,
     )
 
 
@@ -159,6 +165,12 @@ def _statement(
 
 def _digit_comma(text: str, i: int) -> bool:
     return text[i] in ",，" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+@lru_cache(maxsize=16)
+def _unit_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+    units = vocabulary.count_units + vocabulary.measure_units + vocabulary.money_units + vocabulary.time_units
+    return re.compile(word_alternation(units + vocabulary.percent_units + ("％",)))
 
 
 @lru_cache(maxsize=16)

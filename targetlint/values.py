@@ -37,6 +37,7 @@ class ValueKind(StrEnum):
     PLAN_REFERENCE = "plan-reference"  # defers to a plan: "按年度计划", "按规定处理", "符合人社部要求样本"
     QUALITATIVE = "qualitative"  # a word or short phrase: "健全", "提高", "合格", "完整"
     NARRATIVE = "narrative"  # a sentence rather than a value
+    UNIT_ONLY = "unit-only"  # a unit, magnitude or sign with no number: "平方米", "万元", "≤%" (a template left blank)
     EMPTY = "empty"  # nothing written
 
 
@@ -105,7 +106,7 @@ class IndicatorValue:
 
 # Percent and per-mille signs, in the form the grammar leaves them (full-width
 # "％" is folded to "%"): the share of a whole each stands for, in percent.
-_PER_HUNDRED = {"%": 1.0, "‰": 0.1}
+_PER_HUNDRED = {"%": 1.0, "‰": 0.1, "百分比": 1.0}
 
 # ---------------------------------------------------------------------------
 # The grammar. Every word it knows comes from the Vocabulary; this module only
@@ -269,6 +270,7 @@ _NUMBER_GROUPS = (
     "uunit",
     "mag_n",
     "ain_n",
+    "per_n",
     "post",
     "trail",
 )
@@ -314,6 +316,7 @@ class _Grammar:
     meaningful = _Pattern()
     note_re = _Pattern()
     clause_punct = _Pattern()
+    unit_only_re = _Pattern()
 
     def __init__(self, v: Vocabulary) -> None:
         self.sources: dict[str, str] = {}  # regex name → pattern text, compiled by _Pattern
@@ -372,8 +375,10 @@ class _Grammar:
         subj = f"[{_HAN}A-Za-z·]{{1,{_SUBJECT_MAX}}}?"
         han = f"[{_HAN}]"
         full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|[{_HAN}A-Za-z]{{1,3}})){{0,2}}"
+        # A magnitude at the end ("300万", "620万/月") is no unknown unit: 万 is a
+        # multiplier, and the value names no unit at all.
         unknown = (
-            rf"(?:(?!{post}|{rsep}|{unit})[{_HAN}A-Za-z])"
+            rf"(?:(?!{post}|{rsep}|{unit}|{mag}(?![{_HAN}A-Za-z]))[{_HAN}A-Za-z])"
             rf"(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
         )
 
@@ -386,7 +391,7 @@ class _Grammar:
             rf"|(?P<unit>{full_unit})"
             rf"|(?P<mag_k>{mag})?(?P<ain_k>{asuf})?(?P<unit_k>{full_unit})"
             rf"|(?P<mag_u>{mag})?(?P<ain_u>{asuf})?(?P<uunit>{unknown})"
-            rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?)"
+            rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?(?P<per_n>/(?:{unit}|[{_HAN}A-Za-z]{{1,3}}))?)"
             rf"(?P<post>{post}{{0,2}})(?P<trail>{han}{{1,{_TRAIL_MAX}}})?"
         )
         self.sources["qual_re"] = qual
@@ -449,6 +454,10 @@ class _Grammar:
         self.sources["meaningful"] = rf"[0-9A-Za-z%{_HAN}]"
         self.sources["note_re"] = r"(?P<body>.+?)\((?P<note>[^()]+)\)"
         self.sources["clause_punct"] = r"[。！？!?:：;；，,]"
+        # What a blank template cell keeps: its signs, magnitude and unit, and
+        # placeholder marks (≤**万元); word operators (达到) are words.
+        signs = word_alternation(w for w in self.prefix_ops if not re.search(f"[{_HAN}]", w))
+        self.sources["unit_only_re"] = rf"(?:{signs}|{unit}|{mag}|[*＊xX×()（）?？/])+"
 
     # --- pieces -------------------------------------------------------------
 
@@ -525,6 +534,7 @@ class _Grammar:
             uunit,
             mag_n,
             ain_n,
+            per_n,
             post,
             trail,
         ) = m.groups()
@@ -548,7 +558,9 @@ class _Grammar:
         elif uunit is not None:
             unit, mag, approx_in = uunit, mag or mag_u, ain_u
         else:
-            mag, approx_in = mag or mag_n, ain_n
+            # "≤15.5/人次": a per-unit amount whose head unit is missing; the
+            # unit is kept as written ("/人次"), so rules see no head.
+            mag, approx_in, unit = mag or mag_n, ain_n, per_n
         if mag:
             mult *= self.magnitudes[mag]
         # A Chinese numeral is a number only before a unit the vocabulary
@@ -707,6 +719,8 @@ class _Grammar:
     def single(self, text: str) -> dict[str, Any]:
         if not self.meaningful.search(text):
             return dict(kind=ValueKind.EMPTY)
+        if self.unit_only_re.fullmatch(text) and not any(c.isdigit() for c in text):
+            return dict(kind=ValueKind.UNIT_ONLY)
         found = self.deadline(text) or self.plan_reference(text) or self.relative(text)
         if found is None and self.has_number.search(text):
             found = self.number(text)

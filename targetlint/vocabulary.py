@@ -96,7 +96,8 @@ TIME_UNITS = (
     "季度",
     "个季度",
 )
-PERCENT_UNITS = ("%", "％", "‰", "百分点", "个百分点")
+# 百分比 written as a unit word ("≥98百分比") is %.
+PERCENT_UNITS = ("%", "％", "‰", "百分点", "个百分点", "百分比")
 # Physical measures: valid units that are neither counts, money nor time.
 MEASURE_UNITS = (
     "平方米",
@@ -462,6 +463,11 @@ PLAN_REFERENCE_HEADS = (
     "流程",
     "程序",
     "文件",
+    # A precedent is a plan by another name: "参照往年同类项目".
+    "往年",
+    "以往",
+    "历年",
+    "惯例",
 )
 # Deadlines: named points in a year ("年底前"), what may follow a date
 # ("2023年底", "6月中旬"), the words that make it a bound ("…前", "…内"),

@@ -13,32 +13,34 @@ def test_example_reports_rate_with_count_and_unmeasurable_at_exact_lines(cli):
     result = cli("check", EXAMPLE)
     assert result.code == 1
     lines = [line for line in result.out.splitlines() if line.startswith(EXAMPLE)]
-    assert len(lines) == 4, result.out
+    assert len(lines) == 5, result.out
     # The goal names no number or output: advice at info level, not a failure.
     assert lines[0].startswith(f"{EXAMPLE}:15:9: TL303 [info] ")
     # A 2023 declaration without 成本指标: a warning by default (an error only
     # where a policy such as shanghai-2025 makes cost indicators mandatory).
     assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [warning] ")
-    assert lines[2].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
-    assert "培训人数达标率" in lines[2]
+    # "≥2200" cases: a comparison does not say what is counted.
+    assert lines[2].startswith(f"{EXAMPLE}:20:14: TL203 [warning] ")
+    assert lines[3].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
+    assert "培训人数达标率" in lines[3]
     # A plausible grade on a 定性 indicator (a mechanism's 健全性): a note.
-    assert lines[3].startswith(f"{EXAMPLE}:27:14: TL207 [info] ")
-    assert "健全" in lines[3]
-    # Nothing on the correct indicators (lines 20 and 31).
-    assert result.out.splitlines()[-1].startswith("发现 4 个问题（错误 1，警告 1，提示 2）")
+    assert lines[4].startswith(f"{EXAMPLE}:27:14: TL207 [info] ")
+    assert "健全" in lines[4]
+    # Nothing on the correct indicator (line 31).
+    assert result.out.splitlines()[-1].startswith("发现 5 个问题（错误 1，警告 2，提示 2）")
 
 
 def test_english_messages(cli):
     result = cli("check", "--lang", "en", EXAMPLE)
     assert "rate indicator '培训人数达标率' has a count" in result.out
-    assert result.out.splitlines()[-1].startswith("Found 4 problem(s)")
+    assert result.out.splitlines()[-1].startswith("Found 5 problem(s)")
 
 
 def test_json_format(cli):
     result = cli("check", "--format", "json", EXAMPLE)
     report = json.loads(result.out)
-    assert report["summary"]["findings"] == 4
-    first = report["findings"][2]
+    assert report["summary"]["findings"] == 5
+    first = report["findings"][3]
     assert (first["line"], first["column"], first["code"], first["name"]) == (23, 14, "TL201", "rate-with-count")
     assert first["declaration"] == "劳动人事争议仲裁工作专项"
     assert first["indicator_path"] == ["产出指标", "质量指标", "培训人数达标率"]

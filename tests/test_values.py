@@ -519,3 +519,33 @@ def test_covered_says_whether_known_words_make_the_whole_phrase(raw, covered):
     value = parse_value(raw)
     assert value.kind is QUAL
     assert value.covered is covered
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "multiplier", "unit", "unit_class"),
+    [
+        ("≤180万", 180, 10_000, None, None),  # 万 is a magnitude, not the unit
+        ("≤45万/月", 45, 10_000, "/月", UnitClass.OTHER),
+        ("≤85.5/批次", 85.5, 1, "/批次", UnitClass.OTHER),  # a per-unit amount with no head unit
+        ("≥97百分比", 97, 1, "百分比", UnitClass.PERCENT),  # 百分比 as a unit word is %
+        ("3万株", 3, 10_000, "株", UnitClass.COUNT),
+    ],
+)
+def test_magnitudes_and_per_units_without_a_head(raw, number, multiplier, unit, unit_class):
+    value = parse_value(raw)
+    assert value.kind is ValueKind.NUMBER
+    assert (value.number, value.multiplier, value.unit, value.unit_class) == (number, multiplier, unit, unit_class)
+
+
+def test_percent_word_is_a_percentage():
+    assert parse_value("≥97百分比").percent == 97
+
+
+@pytest.mark.parametrize("raw", ["平方米", "万元", "≤ %", "(人次)", "≤**万元"])
+def test_a_unit_or_sign_with_no_number_is_a_blank_template(raw):
+    assert parse_value(raw).kind is ValueKind.UNIT_ONLY
+
+
+@pytest.mark.parametrize("raw", ["达到", "合格", "1200平方米", "≥", "否"])
+def test_words_numbers_and_bare_signs_are_not_unit_only(raw):
+    assert parse_value(raw).kind is not ValueKind.UNIT_ONLY
