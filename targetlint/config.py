@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from itertools import count
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+
+from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, Before, validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -159,62 +161,39 @@ def clear_caches() -> None:
 # --- reading and validating ------------------------------------------------
 
 
-def _settings_model():
-    # pydantic is already imported by the rules; the model is built on first use.
-    from typing import Literal
-
-    from pydantic import BaseModel, ConfigDict, field_validator
-
-    class Settings(BaseModel):
-        # Built on first validation: a run without a configuration file never needs it.
-        model_config = ConfigDict(
-            extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
-        )
-
-        select: list[str] | None = None
-        ignore: list[str] = []
-        extend_select: list[str] = []
-        per_file_ignores: dict[str, list[str]] = {}
-        severity: dict[str, Literal["error", "warning", "info"]] = {}
-        rules: dict[str, dict[str, Any]] = {}
-        rule_options: dict[str, dict[str, Any]] = {}
-        fail_on: Literal["error", "warning", "info"] | None = None
-        lang: Literal["zh", "en"] | None = None
-        vocabulary: dict[str, list[str]] = {}
-        exclude: list[str] = []
-        profile: str | None = None  # a policy profile (targetlint/profiles.py) this configuration builds on
-        rule_files: list[str] = []  # declarative rule files, relative to this file
-
-        # "select: TL2" and "select: TL2, TL3" read as lists, as on the command line.
-        @field_validator("select", "ignore", "extend_select", "exclude", "rule_files", mode="before")
-        @classmethod
-        def _comma_list(cls, value):
-            return _split_commas(value)
-
-        @field_validator("per_file_ignores", mode="before")
-        @classmethod
-        def _comma_lists(cls, value):
-            if isinstance(value, dict):
-                return {key: _split_commas(codes) for key, codes in value.items()}
-            return value
-
-    return Settings
-
-
 def _split_commas(value):
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
 
 
-_SETTINGS_MODEL = None
+def _split_comma_lists(value):
+    if isinstance(value, dict):
+        return {key: _split_commas(codes) for key, codes in value.items()}
+    return value
 
 
-def _model():
-    global _SETTINGS_MODEL
-    if _SETTINGS_MODEL is None:
-        _SETTINGS_MODEL = _settings_model()
-    return _SETTINGS_MODEL
+@dataclass(kw_only=True)
+class Settings:
+    """A configuration file's settings. Built directly for a run without a
+    configuration file; pydantic validates a written one (see _read)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = KEBAB_KEYS
+
+    # "select: TL2" and "select: TL2, TL3" read as lists, as on the command line.
+    select: Annotated[list[str] | None, Before(_split_commas)] = None
+    ignore: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
+    extend_select: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
+    per_file_ignores: Annotated[dict[str, list[str]], Before(_split_comma_lists)] = field(default_factory=dict)
+    severity: dict[str, Literal["error", "warning", "info"]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] | None = None
+    lang: Literal["zh", "en"] | None = None
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    exclude: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
+    profile: str | None = None  # a policy profile (targetlint/profiles.py) this configuration builds on
+    rule_files: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)  # relative to this file
 
 
 @cache
@@ -222,15 +201,14 @@ def _read(path: str) -> Config:
     raw = _raw_table(path)
     from pydantic import ValidationError
 
-    model = _model()
     try:
-        settings = model.model_validate(raw)
+        settings = validate(Settings, raw)
     except ValidationError as error:
         first = error.errors()[0]
         loc = tuple(first["loc"])
         key = ".".join(str(part) for part in loc)
-        if first["type"] == "extra_forbidden":
-            known = [name.replace("_", "-") for name in model.model_fields]
+        if first["type"] in UNKNOWN_KEY:
+            known = [f.name.replace("_", "-") for f in fields(Settings)]
             import difflib
 
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
@@ -288,7 +266,7 @@ def load_config(path: str) -> Config:
 class Config:
     path: str
     base: str  # directory globs are relative to
-    settings: Any  # the validated Settings model
+    settings: Settings
 
     def rule_options(self) -> dict[str, dict[str, Any]]:
         merged: dict[str, dict[str, Any]] = {}
@@ -328,7 +306,7 @@ EMPTY_CONFIG = None
 def empty_config() -> Config:
     global EMPTY_CONFIG
     if EMPTY_CONFIG is None:
-        EMPTY_CONFIG = Config(path="", base=os.getcwd(), settings=_model().model_construct())
+        EMPTY_CONFIG = Config(path="", base=os.getcwd(), settings=Settings())
     return EMPTY_CONFIG
 
 
@@ -488,8 +466,7 @@ def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None
     except ValidationError as error:
         first = error.errors()[0]
         loc = tuple(first["loc"])
-        # A model says extra_forbidden, a dataclass unexpected_keyword_argument.
-        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        if first["type"] in UNKNOWN_KEY:
             return loc, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option", False
         shown = _shown(first.get("input"))
         return loc, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}", True

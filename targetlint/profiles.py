@@ -15,6 +15,7 @@ the command line, are applied on top of it (see :func:`apply_profile`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -188,17 +189,16 @@ def apply_profile(settings, profile: ProfileSettings, rule_file_base: str):
     rule_files = list(profile.rule_files) + [
         os.path.normpath(os.path.join(rule_file_base, f)) for f in getattr(settings, "rule_files", [])
     ]
-    return settings.model_copy(
-        update={
-            "select": select,
-            "ignore": ignore,
-            "extend_select": list(profile.extend_select) + list(settings.extend_select),
-            "severity": {**profile.severity, **settings.severity},
-            "rules": {},
-            "rule_options": options,
-            "vocabulary": vocabulary,
-            "rule_files": rule_files,
-        }
+    return dataclasses.replace(
+        settings,
+        select=select,
+        ignore=ignore,
+        extend_select=list(profile.extend_select) + list(settings.extend_select),
+        severity={**profile.severity, **settings.severity},
+        rules={},
+        rule_options=options,
+        vocabulary=vocabulary,
+        rule_files=rule_files,
     )
 
 
@@ -209,8 +209,6 @@ def with_profile(config, registry, profile_override: str | None = None):
     files named by a configuration run only where that configuration applies.
     Mistakes raise the configuration's ConfigError, naming the rule file,
     line and column."""
-    import dataclasses
-
     from targetlint.config import ConfigError
     from targetlint.declarative import register_rule_files
 
@@ -227,7 +225,7 @@ def with_profile(config, registry, profile_override: str | None = None):
         groups = [(f"profile:{profile.name}", profile.rule_files), ("config", own)]
     elif settings.rule_files:
         own = [os.path.normpath(os.path.join(config.base, f)) for f in settings.rule_files]
-        settings = settings.model_copy(update={"rule_files": own})
+        settings = dataclasses.replace(settings, rule_files=own)
         groups = [("config", own)]
     codes: list[str] = []
     for origin, paths in groups:
@@ -244,10 +242,9 @@ def with_profile(config, registry, profile_override: str | None = None):
             )
         codes.extend(found)
     if codes:
-        settings = settings.model_copy(
-            update={
-                "extend_select": list(settings.extend_select) + [c for c in codes if c not in settings.extend_select]
-            }
+        settings = dataclasses.replace(
+            settings,
+            extend_select=list(settings.extend_select) + [c for c in codes if c not in settings.extend_select],
         )
     if settings is config.settings:
         return config
