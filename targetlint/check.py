@@ -53,8 +53,8 @@ def run_check(args: CheckOptions, registry, report_error) -> int:
             expand(registry, selectors)
         except UnknownSelector as error:
             report_error(
-                f"未知的规则：{error.selector}（见 targetlint rules）",
-                f"unknown rule: {error.selector} (see targetlint rules)",
+                f"未知的规则：{error.selector}{error.hint[0]}（见 targetlint rules）",
+                f"unknown rule: {error.selector}{error.hint[1]} (see targetlint rules)",
                 lang,
             )
             return EXIT_ERROR
@@ -293,6 +293,16 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
             where = f"report written to {args.output_file}" if lang == "en" else f"报告已写入 {args.output_file}"
             terminal += f"{summary(findings, context)}\n{where}\n"
         sys.stdout.write(terminal)
+    elif args.statistics and output_format == "json":
+        import json
+
+        from targetlint.reporters.text import statistic_rows
+
+        rows = [
+            {"code": code, "name": name, "count": count, "severities": severities}
+            for code, name, count, severities in statistic_rows(findings)
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif args.statistics:
         sys.stdout.write(statistics(findings, context) + ("" if args.quiet else summary(findings, context) + "\n"))
     else:

@@ -379,9 +379,13 @@ def _rule(args) -> int:
             return EXIT_ERROR
         rule = registry.lookup(args.code)
     if rule is None:
+        from targetlint.selection import known_words
+        from targetlint.suggest import hint
+
+        hint_zh, hint_en = hint(args.code, known_words(registry))
         _error(
-            f"未知的规则：{args.code}（见 targetlint rules）",
-            f"unknown rule: {args.code} (see targetlint rules)",
+            f"未知的规则：{args.code}{hint_zh}（见 targetlint rules）",
+            f"unknown rule: {args.code}{hint_en} (see targetlint rules)",
             args.lang,
         )
         return EXIT_ERROR

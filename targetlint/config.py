@@ -396,13 +396,13 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
         for index, value in enumerate(values):
             try:
                 expand(registry, [value])
-            except UnknownSelector:
+            except UnknownSelector as error:
                 where = loc if at_key else (*loc, index)
                 raise fail(
                     f"{key}[{index}]",
                     where,
-                    f"未知的规则“{value}”（见 targetlint rules）",
-                    f"unknown rule '{value}' (see targetlint rules)",
+                    f"未知的规则“{value}”{error.hint[0]}（见 targetlint rules）",
+                    f"unknown rule '{value}'{error.hint[1]} (see targetlint rules)",
                     not at_key,
                 ) from None
 
@@ -418,8 +418,16 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
         for key, options in table.items():
             rule = registry.lookup(key)
             if rule is None:
+                from targetlint.selection import known_words
+                from targetlint.suggest import hint
+
+                hint_zh, hint_en = hint(key, known_words(registry))
                 raise fail(
-                    f"{table_name}.{key}", (table_name, key), f"未知的规则“{key}”", f"unknown rule '{key}'", value=False
+                    f"{table_name}.{key}",
+                    (table_name, key),
+                    f"未知的规则“{key}”{hint_zh}",
+                    f"unknown rule '{key}'{hint_en}",
+                    value=False,
                 )
             problem = _options_problem(rule, options)
             if problem is not None:

@@ -10,6 +10,7 @@ files or print.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -53,6 +54,12 @@ class Fix:
     description_en: str = ""
 
 
+# Line breaks in a message, with the spaces around them; at the end of a quoted
+# value (a block scalar's final newline) they are dropped, elsewhere one space.
+_TRAILING_BREAK = re.compile("\\s*[\\r\\n]\\s*(?=[”’'\")）]|$)")
+_BREAK = re.compile("\\s*[\\r\\n]\\s*")
+
+
 @dataclass(slots=True)
 class Finding:
     span: Span
@@ -77,7 +84,12 @@ class Finding:
         return self.span.column
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        """The message on one line: a multi-line value quoted in it (a goal
+        written as a block) is folded, so every format keeps one line a finding."""
+        text = self.message_en if lang == "en" else self.message_zh
+        if "\n" in text or "\r" in text:
+            text = _BREAK.sub(" ", _TRAILING_BREAK.sub("", text))
+        return text
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code)

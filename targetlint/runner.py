@@ -253,7 +253,14 @@ def check_text(source: SourceText, plan: FilePlan) -> FileOutcome:
         # Directives on key lines need the model's block ranges.
         declarations = file_result.loaded.declarations if file_result.loaded is not None else []
         findings, unused = suppressions.apply(
-            findings, source.text, declarations, plan.enabled, plan.resolve, source.path, plan.unused_severity
+            findings,
+            source.text,
+            declarations,
+            plan.enabled,
+            plan.resolve,
+            source.path,
+            plan.unused_severity,
+            known=[word for rule in engine.rules for word in (rule.code, rule.name)],
         )
         findings.extend(f for f in unused if f.code not in plan.ignored)
     loaded = file_result.loaded.declarations if file_result.loaded is not None else []

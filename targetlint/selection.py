@@ -8,9 +8,15 @@ from targetlint.registry import Registry
 
 
 class UnknownSelector(ValueError):
-    def __init__(self, selector: str):
+    def __init__(self, selector: str, hint: tuple[str, str] = ("", "")):
         super().__init__(selector)
         self.selector = selector
+        self.hint = hint  # (zh, en) "did you mean", or empty
+
+
+def known_words(registry: Registry) -> list[str]:
+    """Every code and rule name a selector may spell, for "did you mean"."""
+    return [*registry.rules, *registry.by_name]
 
 
 def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
@@ -30,7 +36,9 @@ def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
             continue
         matched = {code for code in registry.rules if code.startswith(selector.upper())}
         if not matched:
-            raise UnknownSelector(selector)
+            from targetlint.suggest import hint
+
+            raise UnknownSelector(selector, hint(selector, known_words(registry)))
         codes |= matched
     return codes
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from targetlint.rule import Finding, Severity
 from targetlint.span import Span
+from targetlint.suggest import hint
 
 MARKER = "targetlint:"
 UNUSED = ("TL010", "unused-suppression")
@@ -158,8 +159,11 @@ def apply(
     lookup: Callable[[str], str | None],
     path: str,
     unused_severity: Severity = Severity.WARNING,
+    known: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """(findings left after suppression, TL010 findings about the directives).
+
+    ``known``: the codes and rule names an unknown one is compared with ("did you mean").
 
     ``lookup`` maps a code or rule name to a code (None when unknown);
     ``enabled`` holds the codes that ran on this file.
@@ -209,12 +213,12 @@ def apply(
     reports = (
         []
         if UNUSED[0] not in enabled
-        else _report(directives, resolved, enabled, lookup, declarations, path, unused_severity)
+        else _report(directives, resolved, enabled, lookup, declarations, path, unused_severity, known)
     )
     return kept, reports
 
 
-def _report(directives, resolved, enabled, lookup, declarations, path, severity) -> list[Finding]:
+def _report(directives, resolved, enabled, lookup, declarations, path, severity, known=()) -> list[Finding]:
     reports = []
 
     def emit(directive: Directive, zh: str, en: str) -> None:
@@ -242,10 +246,11 @@ def _report(directives, resolved, enabled, lookup, declarations, path, severity)
             continue
         for token in directive.tokens:
             if token.lower() != "all" and lookup(token) is None:
+                hint_zh, hint_en = hint(token, known)
                 emit(
                     directive,
-                    f"抑制注释中的规则“{token}”不存在（见 targetlint rules）",
-                    f"unknown rule '{token}' in suppression (see targetlint rules)",
+                    f"抑制注释中的规则“{token}”不存在{hint_zh}（见 targetlint rules）",
+                    f"unknown rule '{token}' in suppression{hint_en} (see targetlint rules)",
                 )
         if directive.action == "disable" and not directive.first:
             emit(directive, "抑制注释之后没有内容，无可抑制", "suppression comment with nothing after it to suppress")

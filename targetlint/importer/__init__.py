@@ -142,7 +142,8 @@ def _plan(
         if output is None:
             return [(Path(f"{stem}.yaml"), declarations)]
         target = Path(output)
-        if target.is_dir() or output.endswith(("/", os.sep)):
+        # A target that is not a YAML file name is a directory, made if need be.
+        if target.is_dir() or output.endswith(("/", os.sep)) or target.suffix.lower() not in (".yaml", ".yml"):
             return [(target / f"{stem}.yaml", declarations)]
         return [(target, declarations)]
 

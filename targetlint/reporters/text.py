@@ -146,9 +146,27 @@ def summary(findings, context: ReportContext, counts: Counter | None = None) -> 
     return f"未发现问题：{checked}{skipped_text}。"
 
 
+def statistic_rows(findings) -> list[tuple[str, str, int, list[str]]]:
+    """(code, name, count, severities seen, most severe first) per rule, most
+    frequent first: one row a code even when its severity varies by file."""
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    severities: dict[str, set] = {}
+    for finding in findings:
+        counts[finding.code] += 1
+        names[finding.code] = finding.name
+        severities.setdefault(finding.code, set()).add(finding.severity)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        (code, names[code], count, [str(s) for s in sorted(severities[code], key=lambda s: -s.rank)])
+        for code, count in rows
+    ]
+
+
 def statistics(findings, context: ReportContext) -> str:
     """Counts per rule, most frequent first (``--statistics``)."""
-    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    return "".join(f"{count:>{width}}  {code:<7} {name} [{severity}]\n" for (code, name, severity), count in rows)
+    rows = statistic_rows(findings)
+    width = max((len(str(count)) for _, _, count, _ in rows), default=1)
+    return "".join(
+        f"{count:>{width}}  {code:<7} {name} [{'/'.join(severities)}]\n" for code, name, count, severities in rows
+    )
