@@ -160,9 +160,10 @@ def test_github_escapes_messages_and_properties():
         "dir,x/a:b.yaml",
     )
     line = annotation(finding, ReportContext(lang="en"))
+    # Line breaks in a message are folded to one line (Finding.message), before any escaping.
     assert (
         line
-        == "::warning file=dir%2Cx/a%3Ab.yaml,line=2,endLine=2,col=3,endColumn=9,title=TL203 missing-unit::100%25%0D%0Anext"
+        == "::warning file=dir%2Cx/a%3Ab.yaml,line=2,endLine=2,col=3,endColumn=9,title=TL203 missing-unit::100%25 next"
     )
 
 
