@@ -14,10 +14,12 @@ openpyxl = pytest.importorskip("openpyxl")
 
 from targetlint.importer import load, run_import  # noqa: E402
 from targetlint.importer.emit import dump_all  # noqa: E402
+from targetlint.schema import MODELINE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
-EXPECTED = """\
+EXPECTED = f"""\
+{MODELINE}
 申报年度: 2024
 项目名称: 测试项目
 项目性质: 其他一次性项目

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from targetlint.atomic import write_atomic
 from targetlint.importer import load, run_import, safe_filename
 from targetlint.importer.emit import dump, key, scalar, value
+from targetlint.schema import MODELINE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TXT = ROOT / "fixtures" / "seed" / "shanghai-hrss-2023-performance-targets.txt"
@@ -357,7 +358,7 @@ def test_split_needs_a_directory(tmp_path):
 
 def test_stdout_output(tmp_path):
     code, out, _ = _run(_table(tmp_path, "产出指标\t数量指标\t甲\t1个\n"), "-")
-    assert code == 0 and out.startswith("申报年度: 2024\n项目名称: 测试项目\n")
+    assert code == 0 and out.startswith(f"{MODELINE}\n申报年度: 2024\n项目名称: 测试项目\n")
 
 
 def test_safe_filename():

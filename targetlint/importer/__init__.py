@@ -84,6 +84,7 @@ def load(source: str) -> ImportResult:
 def run_import(source: str, output: str | None, *, split: bool, force: bool, stdout: TextIO, stderr: TextIO) -> int:
     """Import ``source`` and write YAML; returns the exit code (0, 1 or 2)."""
     from targetlint.importer.emit import dump, dump_all
+    from targetlint.schema import MODELINE
 
     try:
         result = load(source)
@@ -113,7 +114,8 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
     from targetlint.atomic import write_atomic
 
     for path, declarations in plan:
-        text = dump(declarations[0]) if split else dump_all(declarations)
+        # The modeline first: YAML editors then complete and check the file against the schema.
+        text = f"{MODELINE}\n" + (dump(declarations[0]) if split else dump_all(declarations))
         if path is None:
             stdout.write(text)
             continue
