@@ -2,7 +2,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import Annotated
 
-from targetlint.names import LEVEL1_KINDS, level1_kind
+from targetlint.names import LEVEL1_KINDS, level1_kind, older_template_placement
 from targetlint.options import Check, rule_options
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.vocabulary import REQUIRED_LEVEL1
@@ -41,7 +41,9 @@ class MissingLevel1(Rule):
     “项目完成指标”都算产出，“效果指标”算效益，“社会公众或服务对象满意度指标”算满意度。
     新旧两种格式都要求这三个一级指标；成本指标是否必备由 TL102 判断。
     如果某个一级指标下的二级指标（如“服务对象满意度指标”）被放在了别的一级指标下，
-    消息会指出它的位置，错放本身由 TL103 报告。申报表完全没有“绩效指标”时由 TL003 报告。
+    消息会指出它的位置，错放本身由 TL103 报告。旧版模板把满意度作为效益指标下的二级
+    （“社会公众或服务对象满意度指标”），这是模板的格式，满意度算作已有，由 TL103 提示。
+    申报表完全没有“绩效指标”时由 TL003 报告。
 
     **为什么重要**：绩效目标须同时说明产出、效果和服务对象的评价；缺少任何一类，
     申报表不完整，评审会退回。
@@ -73,7 +75,9 @@ class MissingLevel1(Rule):
     is 效益, "社会公众或服务对象满意度指标" is 满意度. Both layouts require
     these three; whether 成本指标 is required is TL102's call. When a 二级 of
     the missing 一级 (such as 服务对象满意度指标) sits under another 一级, the
-    message says where; the misplacement itself is TL103's. A declaration
+    message says where; the misplacement itself is TL103's. Older templates
+    printed satisfaction as a 二级 under 效益 ("社会公众或服务对象满意度指标");
+    that layout has the category, and TL103 notes it. A declaration
     without any 绩效指标 is TL003's.
 
     **Why it matters**: a target states the output, the effect and how those
@@ -110,6 +114,14 @@ class MissingLevel1(Rule):
         if not declaration.has_indicators or indicators_rejected(declaration, source):
             return
         present = {level1.kind for level1 in declaration.level1s}
+        # An older template's layout ("…满意度指标" as a 二级 under 效益) has the
+        # category; TL103 says what the layout is.
+        present |= {
+            level2.home
+            for level1 in declaration.level1s
+            for level2 in level1.categories
+            if older_template_placement(level1.kind, level2.kind)
+        }
         for kind in self.options.required:
             if kind in present:
                 continue

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.names import LEVEL1_KINDS, level2_kinds
+from targetlint.names import LEVEL1_KINDS, level2_kinds, older_template_placement
 from targetlint.rule import Finding, Rule, Severity
 
 
@@ -16,8 +16,11 @@ class InvalidLevel2(Rule):
     - 一级指标下的未知二级分类，如效益指标下的“运行效益指标”；
     - 放错一级的二级分类，如产出指标下的“社会效益指标”、效益指标下的“时效指标”；
     - 不认识的一级分类（在该一级的键处报告，其下的二级不再逐一报告）；
-    - 新旧格式混用：申报表已有一级“成本指标”，产出指标下又有二级“成本指标”；
-      以及一级“成本指标”下直接写二级“成本指标”。
+    - 新旧格式混用：申报表已有一级“成本指标”，产出指标下又有二级“成本指标”。
+
+    旧版官方模板的格式不是错误：满意度作为效益指标下的二级（“社会公众或服务对象满意度
+    指标”）只作提示，说明这是旧模板格式；一级名称重复作二级（“满意度指标/满意度指标”
+    “成本指标/成本指标”）不报告。
 
     合法的二级：产出 → 数量、质量、时效、成本（旧格式）；效益 → 经济效益、社会效益、
     生态效益、可持续影响；满意度 → 服务对象满意度；成本（新格式）→ 经济成本、社会成本、
@@ -47,8 +50,12 @@ class InvalidLevel2(Rule):
       "时效指标" under 效益指标;
     - an unknown 一级 (at that 一级's key; its 二级 are not reported one by one);
     - mixed layouts: a 二级 成本指标 under 产出指标 in a declaration that
-      already has a 一级 成本指标, and a 二级 成本指标 directly under the
-      一级 成本指标.
+      already has a 一级 成本指标.
+
+    An older official template's layout is no error: satisfaction as a 二级
+    under 效益 ("社会公众或服务对象满意度指标") is an info naming the layout;
+    a 一级 name repeated as its 二级 ("满意度指标/满意度指标",
+    "成本指标/成本指标") is not reported.
 
     Valid 二级: 产出 → 数量, 质量, 时效, 成本 (older layout); 效益 → 经济效益,
     社会效益, 生态效益, 可持续影响; 满意度 → 服务对象满意度; 成本 (newer
@@ -89,6 +96,18 @@ class InvalidLevel2(Rule):
                 continue
             valid = _listed(level2_kinds(level1.kind))
             for level2 in level1.categories:
+                if older_template_placement(level1.kind, level2.kind):
+                    # A layout an older official template printed is never an error, nor a misfiling.
+                    yield self.report(
+                        level2.span(),
+                        f"“{level2.label}”写在“{level1.label}”下是旧版模板的格式：现行模板把满意度指标设为一级指标，"
+                        "换用新模板时请移出",
+                        f"'{level2.label}' under '{level1.label}' is an older template's layout; current templates "
+                        "make 满意度指标 a 一级 of its own, so move it when you change templates",
+                        subject=level2.label,
+                        severity=Severity.INFO,
+                    )
+                    continue
                 message = self._judge(level1, level2, valid, cost_level1)
                 if message is not None:
                     yield self.report(level2.span(), *message, subject=level2.label)

@@ -18,6 +18,7 @@ from targetlint.vocabulary import (
     LABEL_DECORATIONS,
     LEVEL1_ALIASES,
     LEVEL2_ALIASES,
+    OLDER_TEMPLATE_PLACEMENTS,
     Vocabulary,
 )
 
@@ -250,3 +251,9 @@ LEVEL1_KINDS: tuple[str, ...] = tuple(LEVEL1_ALIASES)
 def level2_kinds(level1: str) -> tuple[str, ...]:
     """The canonical 二级 that belong under the canonical 一级 ``level1``."""
     return tuple(canonical for canonical, (parent, _) in LEVEL2_ALIASES.items() if parent == level1)
+
+
+def older_template_placement(level1: str | None, level2: str | None) -> bool:
+    """Whether a 二级 of kind ``level2`` under a 一级 of kind ``level1`` is a
+    layout older official templates printed (satisfaction under 效益)."""
+    return (level1, level2) in OLDER_TEMPLATE_PLACEMENTS

@@ -1006,10 +1006,16 @@ LEVEL2_ALIASES = {
             "受益者满意度",
         ),
     ),
-    "经济成本": ("成本", ("经济成本",)),
+    # "成本指标/成本指标": the 一级's name repeated as its 二级, as
+    # "满意度指标/满意度指标" is; under the 一级 成本 it holds money costs.
+    "经济成本": ("成本", ("经济成本", "成本")),
     "社会成本": ("成本", ("社会成本",)),
     "生态环境成本": ("成本", ("生态环境成本", "生态成本", "环境成本")),
 }
+# (一级, 二级) placements that older official templates printed: satisfaction
+# as a 二级 under 效益 ("社会公众或服务对象满意度指标" under 效益指标). A
+# layout, not a misfiling: the category counts as present, and TL103 notes it.
+OLDER_TEMPLATE_PLACEMENTS = (("效益", "服务对象满意度"),)
 # 一级 every declaration must have, whatever its layout.
 REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
 # A score range or weight printed in a category label: "成本指标(0-20)分",

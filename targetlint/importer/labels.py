@@ -19,7 +19,12 @@ _YEAR_MARKER = re.compile(r"^[(（]\s*(\d{4})\s*年度?\s*[)）]$")
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年度")
 
 _LEVEL1 = {alias: canon for canon, aliases in LEVEL1_ALIASES.items() for alias in aliases}
-_LEVEL2 = {alias: (canon, parent) for canon, (parent, aliases) in LEVEL2_ALIASES.items() for alias in aliases}
+# A label with two readings ("成本": 产出's 二级, or 经济成本 repeated under the
+# 一级 成本) takes its first, as names.level2_kind does without a parent.
+_LEVEL2: dict[str, tuple[str, str]] = {}
+for _canon, (_parent, _aliases) in LEVEL2_ALIASES.items():
+    for _alias in _aliases:
+        _LEVEL2.setdefault(_alias, (_canon, _parent))
 
 
 def squeeze(text: str) -> str:
