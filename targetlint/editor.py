@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from targetlint.config import PYPROJECT, YAML_NAMES, ConfigError, Overrides
+from targetlint.lint import lint
 from targetlint.rule import Finding, FixSafety
-from targetlint.runner import YAML_SUFFIXES, FilePlan, check_path, check_text
+from targetlint.runner import YAML_SUFFIXES, FilePlan, check_path
 from targetlint.source import MAX_FILE_SIZE, decode, read_limited
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def lint_document(path: str, text: str, plan: FilePlan, cache=None) -> list[Find
         outcome = check_path(path, plan, cache=cache)
         if outcome.error is None:
             return outcome.findings
-    return check_text(decode(text.encode("utf-8", "surrogatepass"), path), plan).findings
+    return lint(text.encode("utf-8", "surrogatepass"), path, plan).findings
 
 
 def _on_disk(path: str, text: str) -> bool:

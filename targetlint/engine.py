@@ -103,7 +103,10 @@ _ctrl_c = _CtrlC()
 
 
 @dataclass
-class FileResult:
+class RuleRun:
+    """What the rules found in one file, before its policy (ignores,
+    suppressions) is applied: :func:`targetlint.lint.lint` does that."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     crashed: int = 0  # findings that are internal errors: the run exits 2
@@ -128,16 +131,16 @@ class Engine:
         self.file_rules = [r for r in self.rules if r.scope == Scope.FILE]
         self.declaration_rules = [r for r in self.rules if r.scope == Scope.DECLARATION]
 
-    def check(self, source: SourceText) -> FileResult:
+    def check(self, source: SourceText) -> RuleRun:
         """Load ``source`` and run the rules on it, within the file's time budget."""
         return self._within_budget(source.path, lambda result: self._check(source, result))
 
-    def check_loaded(self, loaded: SourceFile) -> FileResult:
+    def check_loaded(self, loaded: SourceFile) -> RuleRun:
         """Run the rules on a file loaded already, within the file's time budget."""
         return self._within_budget(loaded.path, lambda result: self._run_rules(loaded, result))
 
-    def _within_budget(self, path: str, work) -> FileResult:
-        partial = FileResult(path)
+    def _within_budget(self, path: str, work) -> RuleRun:
+        partial = RuleRun(path)
         try:
             with _time_budget(self.time_budget), _ctrl_c:
                 return work(partial)
@@ -152,11 +155,11 @@ class Engine:
             partial.findings.sort(key=Finding.sort_key)
             return partial
 
-    def _check(self, source: SourceText, result: FileResult) -> FileResult:
+    def _check(self, source: SourceText, result: RuleRun) -> RuleRun:
         try:
             loaded = load(source, self.vocabulary)
         except Exception as error:  # a loader bug must cost this file, not the run
-            result = FileResult(source.path, crashed=1)
+            result = RuleRun(source.path, crashed=1)
             result.findings.append(
                 _crashed(
                     FILE_START,
@@ -171,7 +174,7 @@ class Engine:
             return result
         return self._run_rules(loaded, result)
 
-    def _run_rules(self, loaded: SourceFile, result: FileResult) -> FileResult:
+    def _run_rules(self, loaded: SourceFile, result: RuleRun) -> RuleRun:
         result.loaded = loaded
         result.declarations = len(loaded.declarations)
         line_count = loaded.source.text.count("\n") + 1
@@ -183,7 +186,7 @@ class Engine:
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def _run(self, rule: Rule, target, loaded: SourceFile, declaration, result: FileResult, line_count: int) -> None:
+    def _run(self, rule: Rule, target, loaded: SourceFile, declaration, result: RuleRun, line_count: int) -> None:
         name = declaration.name if declaration is not None else None
         collected: list[Finding] = []
         try:
@@ -222,7 +225,7 @@ class Engine:
         result.findings.extend(collected)
 
     @staticmethod
-    def _crash(rule: Rule, loaded: SourceFile, declaration, result: FileResult, detail: str) -> None:
+    def _crash(rule: Rule, loaded: SourceFile, declaration, result: RuleRun, detail: str) -> None:
         name = declaration.name if declaration is not None else None
         where = declaration.span() if declaration is not None else FILE_START
         result.findings.append(

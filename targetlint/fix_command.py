@@ -32,8 +32,8 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
     """Handle ``--fix`` / ``--diff`` with the check's planner (each file's
     configuration decides its rules and exclusions); ``stdin``: standard
     input's bytes when the path is ``-``."""
-    from targetlint.runner import RunResult, check_source, collect
-    from targetlint.source import decode
+    from targetlint.lint import lint
+    from targetlint.runner import collect
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -58,8 +58,7 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         out = encode(fixed.outcome.text, fixed.encoding) if fixed.encoding and fixed.outcome.changed else stdin
         _write_bytes(stdout, out)
         _summary([fixed], say)
-        remaining = RunResult()
-        check_source(None, decode(out, name), remaining, plan=plan)
+        remaining = lint(out, name, plan)
         _show_remaining(remaining.findings, lang, stderr)
         failing = any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings)
         return FixRun(complete=True, failing=failing, errors=bool(remaining.crashed))

@@ -553,19 +553,17 @@ def allowed(fix: Fix | None, unsafe: bool) -> bool:
 
 
 def _as_plan(plan):
-    from targetlint.runner import FilePlan
+    from targetlint.results import FilePlan
 
     return plan if isinstance(plan, FilePlan) else FilePlan(plan)
 
 
 def _findings(plan, source: SourceText) -> list[Finding]:
-    # The check's own pipeline, so per-file ignores and inline suppressions
+    # The check's own path, so per-file ignores and inline suppressions
     # hold back a fix exactly as they hold back the finding.
-    from targetlint.runner import RunResult, check_source
+    from targetlint.lint import lint
 
-    result = RunResult()
-    check_source(None, source, result, plan=plan)
-    return result.findings
+    return lint(source, source.path, plan).findings
 
 
 def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding: str = "utf-8") -> FixOutcome:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from targetlint.engine import Engine, file_crashed
-from targetlint.projects import Project
+from targetlint.lint import lint
 from targetlint.results import FileOutcome, FilePlan, RunResult
 from targetlint.rule import Finding
 from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, too_large
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from targetlint.cache import Key
 
 YAML_SUFFIXES = (".yaml", ".yml")
-DIRECTIVE_MARKER = "targetlint:"  # targetlint.suppressions.MARKER, without importing it
 # Folders a recursive walk never enters: tool state, not declarations.
 SKIPPED_DIRS = {
     ".git",
@@ -242,30 +241,6 @@ def check_source(
 
 
 def check_text(source: SourceText, plan: FilePlan) -> FileOutcome:
-    engine = plan.engine
-    # Only files that mention the directive marker pay for the comment scan.
-    has_directives = DIRECTIVE_MARKER in source.text
-    file_result = engine.check(source)
-    findings = [f for f in file_result.findings if f.code not in plan.ignored]
-    if has_directives:
-        from targetlint import suppressions
-
-        # Directives on key lines need the model's block ranges.
-        declarations = file_result.loaded.declarations if file_result.loaded is not None else []
-        findings, unused = suppressions.apply(
-            findings,
-            source.text,
-            declarations,
-            plan.enabled,
-            plan.resolve,
-            source.path,
-            plan.unused_severity,
-            known=[word for rule in engine.rules for word in (rule.code, rule.name)],
-        )
-        findings.extend(f for f in unused if f.code not in plan.ignored)
-    loaded = file_result.loaded.declarations if file_result.loaded is not None else []
-    projects = [
-        Project(source.path, d.index, d.name, d.department, d.span().line, max(d.end_line, d.span().line))
-        for d in loaded
-    ]
-    return FileOutcome(source.path, findings, file_result.declarations, file_result.crashed, projects=projects)
+    """:func:`targetlint.lint.lint` for one decoded file, as the runner's picklable record."""
+    result = lint(source, source.path, plan)
+    return FileOutcome(source.path, result.findings, result.declarations, result.crashed, projects=result.projects)

@@ -166,8 +166,7 @@ def _rules():
 def run_case(case: Case):
     """Run only ``case.rule`` over the case's declaration; return (findings, loaded file)."""
     from targetlint.engine import Engine
-    from targetlint.loader import load
-    from targetlint.source import decode
+    from targetlint.lint import lint
     from targetlint.vocabulary import DEFAULT_VOCABULARY
 
     if case.rule_files:
@@ -182,9 +181,10 @@ def run_case(case: Case):
         raise LookupError(f"no rule {case.rule} is installed")
     vocabulary = DEFAULT_VOCABULARY.extended(case.vocabulary) if case.vocabulary else DEFAULT_VOCABULARY
     engine = Engine([rule_class(case.options, vocabulary)], vocabulary)
-    loaded = load(decode(case.text.encode("utf-8"), "case.yaml"), vocabulary)
-    result = engine.check_loaded(loaded)
-    return result.findings, loaded
+    # The check's own path: what a case expects is what `targetlint check` reports.
+    result = lint(case.text.encode("utf-8"), "case.yaml", engine)
+    assert result.loaded is not None, "the loader failed on the case"
+    return result.findings, result.loaded
 
 
 def check_case(case: Case) -> None:

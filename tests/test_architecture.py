@@ -39,6 +39,7 @@ LAYERS: dict[str, list[str]] = {
     "engine": [
         "engine",
         "results",
+        "lint",
         "projects",
         "cache_stamps",
         "cache",
