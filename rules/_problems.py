@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from targetlint.rule import Finding, Rule, Scope
+from targetlint.rule import Finding, Fix, Rule, Scope
 
 
 class ProblemRule(Rule):
@@ -18,7 +18,11 @@ class ProblemRule(Rule):
         for problem in source.problems:
             if problem.kind in self.kinds:
                 zh, en = self.describe(problem)
-                yield self.report(problem.span, zh, en, subject=problem.detail)
+                yield self.report(problem.span, zh, en, subject=problem.detail, fix=self.fix(problem))
 
     def describe(self, problem) -> tuple[str, str]:
         raise NotImplementedError
+
+    def fix(self, problem) -> Fix | None:
+        """The fix a problem of this kind offers, if any."""
+        return None

@@ -1,4 +1,4 @@
-from targetlint.rule import Severity
+from targetlint.rule import Fix, FixSafety, Severity
 
 from ._problems import ProblemRule
 
@@ -9,7 +9,8 @@ class YamlSyntax(ProblemRule):
     **作用**：报告 YAML 解析器拒绝的文本（引号未闭合、缩进错误、制表符、重复的键、
     不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套、超过大小上限
     （默认 1 MB）的文件），位置为出错之处（未闭合的引号或括号报告其起始处）。
-    同一文件中其他文档照常检查。
+    同一文件中其他文档照常检查。最常见的两种笔误直接点名：键后用了全角冒号
+    （`项目名称：…`，报告在该冒号处，即使解析器在后面的行才出错）和缩进中的制表符。
 
     **为什么重要**：无法解析的申报表无法被任何工具读取，评审系统会直接拒收。
 
@@ -19,6 +20,9 @@ class YamlSyntax(ProblemRule):
     ```
 
     **修复方法**：按提示的位置修正语法；键重复时合并或删除其一。
+
+    **修复安全性**：全角冒号可安全自动修复（改为“: ”），仅当改后文档能够解析时才提供；
+    其他语法错误需手工修正。
     ---
     YAML syntax error: the file cannot be parsed as YAML.
 
@@ -27,7 +31,10 @@ class YamlSyntax(ProblemRule):
     `!!python/object`, alias expansion or nesting beyond the loader's budget,
     a file over the size limit, 1 MB by default) at the line and column of
     the error (an unclosed quote or bracket where it was opened). Other
-    documents of the same file are still checked.
+    documents of the same file are still checked. The two commonest slips are
+    named as such: a full-width colon after a key (`项目名称：…`, reported at
+    the colon even when the parser only stumbles lines later) and a tab in
+    the indentation.
 
     **Why it matters**: a declaration nothing can parse is rejected outright.
 
@@ -38,15 +45,41 @@ class YamlSyntax(ProblemRule):
 
     **How to fix**: correct the syntax at the reported position; merge or
     remove duplicate keys.
+
+    **Fix safety**: the full-width colon has a safe fix (write ': '), offered
+    only when that makes the document parse; other syntax errors are fixed
+    by hand.
     """
 
     code = "TL001"
     name = "yaml-syntax"
     severity = Severity.ERROR
-    kinds = ("yaml-syntax", "duplicate-key", "unsafe-tag", "too-complex", "too-large", "binary")
+    kinds = (
+        "yaml-syntax",
+        "fullwidth-colon",
+        "tab-indent",
+        "duplicate-key",
+        "unsafe-tag",
+        "too-complex",
+        "too-large",
+        "binary",
+    )
+    fixable = FixSafety.SAFE
 
     def describe(self, problem):
         detail = problem.detail
+        if problem.kind == "fullwidth-colon":
+            line = problem.span.line
+            return (
+                f"第 {line} 行的键后用了全角冒号“：”，YAML 需要半角冒号和空格“: ”",
+                f"line {line}: full-width colon '：' after the key; YAML needs a half-width colon and a space ': '",
+            )
+        if problem.kind == "tab-indent":
+            line = problem.span.line
+            return (
+                f"第 {line} 行的缩进用了制表符（Tab），YAML 的缩进只能用空格",
+                f"line {line}: the indentation holds a tab; YAML indents with spaces only",
+            )
         if problem.kind == "duplicate-key":
             if problem.expected:  # the same field under its other name
                 return (
@@ -66,6 +99,13 @@ class YamlSyntax(ProblemRule):
         if problem.kind == "binary":
             return "文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"
         return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"
+
+    def fix(self, problem):
+        if problem.kind != "fullwidth-colon":
+            return None
+        # Offered only when ': ' for every such colon makes the document parse
+        # (the loader checks), and --fix checks the file again.
+        return Fix(problem.span, ": ", FixSafety.SAFE, "改为半角冒号和空格“: ”", "write ': '", text=True)
 
 
 RULES = [YamlSyntax]

@@ -606,6 +606,8 @@ def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str)
     for _ in range(MAX_PASSES):
         roots = _compose(_normalised(outcome.text))
         if roots is None:
+            if _fix_syntax(outcome, plan, path, unsafe, encoding):
+                continue
             outcome.skipped = "the file does not parse as YAML"
             return
         findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
@@ -615,6 +617,30 @@ def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str)
         applied = _one_pass(outcome, roots, offers, refused, plan.engine.vocabulary)
         if not applied:
             break
+
+
+def _fix_syntax(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str) -> bool:
+    """Apply the fixes of the YAML syntax itself (``Fix.text``: TL001's full-width
+    colon) to a file that does not parse, all at once. Kept only when the file
+    then parses, so a fix never trades one broken file for another."""
+    findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
+    offers = [f for f in findings if f.fix is not None and f.fix.text and allowed(f.fix, unsafe)]
+    if not offers:
+        return False
+    lines = _Lines(outcome.text)
+    text = outcome.text
+    for finding in sorted(offers, key=lambda f: f.sort_key(), reverse=True):  # last first: offsets hold
+        fix = finding.fix
+        assert fix is not None
+        start = lines.offset(fix.span.line, fix.span.column)
+        end = lines.offset(fix.span.end_line, fix.span.end_column)
+        text = text[:start] + fix.replacement + text[end:]
+    if _compose(_normalised(text)) is None:
+        outcome.refused.extend((f, "the fixed file would not read back as intended") for f in offers)
+        return False
+    outcome.text = text
+    outcome.applied.extend(offers)
+    return True
 
 
 def _one_pass(outcome: FixOutcome, roots, offers: list[Finding], refused: set, vocabulary) -> bool:

@@ -255,8 +255,12 @@ def _documents(source: SourceText):
         except MarkedYAMLError as error:
             at, message = yaml_error(error, offset)
             stopped = _error_marks(error)[1]
-            line, column = (at.line, at.column) if at is not None else (0, 0)
-            source.problems.append(Problem("yaml-syntax", point(line + offset + 1, column + 1), message))
+            slips = _typing_slips(text, start, offset, error)
+            if slips:
+                source.problems.extend(slips)
+            else:
+                line, column = (at.line, at.column) if at is not None else (0, 0)
+                source.problems.append(Problem("yaml-syntax", point(line + offset + 1, column + 1), message))
             if stopped is None:
                 return
             stop = (start + stopped.index - stopped.column, stopped.column)
@@ -328,6 +332,53 @@ def yaml_error(error, offset: int = 0) -> tuple[Any, str]:
     if stopped is not at and stopped is not None:
         message += f" (line {stopped.line + offset + 1}, column {stopped.column + 1})"
     return at, message
+
+
+# A key followed by a full-width colon, the likeliest slip of a Chinese
+# typist: `项目名称：…`, `- 三级指标：…`. Nothing before it may be a colon,
+# so a full-width colon inside a value (`年度总体目标: 一是：…`) is not one.
+_FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s#:：'\"\[\]{}|>&*!%@`-][^:：#\n]*：", re.M)
+
+
+def _typing_slips(text: str, start: int, offset: int, error) -> list[Problem]:
+    """Problems naming what a syntax error really is, when it is a slip people
+    make: a tab in the indentation, or full-width colons after keys (only
+    when writing ': ' for each makes the document parse). Empty otherwise.
+    ``start``: where the parsed text begins; ``offset``: its first line's number - 1."""
+    problem, stopped = error.problem_mark, _error_marks(error)[1]
+    if stopped is None:
+        return []
+    at = start + stopped.index
+    if problem is not None and text[start + problem.index : start + problem.index + 1] == "\t":
+        tab = start + problem.index
+        if not text[text.rfind("\n", 0, tab) + 1 : tab].strip(" \t"):
+            return [Problem("tab-indent", Span.point(offset + problem.line + 1, problem.column + 1))]
+    # Every such colon of the broken document, before the error or after it
+    # (a slip hides the ones below it).
+    begin = _document_start(text, start, at)
+    end = _resume(text, start, text.rfind("\n", 0, at) + 1, stopped.column) or len(text)
+    colons = [match.end() - 1 for match in _FULLWIDTH_KEY.finditer(text, begin, end)]
+    if not colons:
+        return []
+    pieces, last = [], begin
+    for colon in colons:
+        pieces += [text[last:colon], ": "]
+        last = colon + 1
+    pieces.append(text[last:end])
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        for _ in composer().compose_all("".join(pieces)):
+            pass
+    except (YAMLError, RecursionError, MemoryError):  # still broken: the parser's own message says more
+        return []
+    slips = []
+    first_line = offset + text.count("\n", start, begin) + 1
+    for colon in colons:
+        line = first_line + text.count("\n", begin, colon)
+        column = colon - text.rfind("\n", 0, colon)
+        slips.append(Problem("fullwidth-colon", Span(line, column, line, column + 1)))
+    return slips
 
 
 def _error_marks(error):

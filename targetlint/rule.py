@@ -52,6 +52,10 @@ class Fix:
     safety: FixSafety = FixSafety.SAFE
     description_zh: str = ""
     description_en: str = ""
+    # The characters at ``span`` are replaced as they are: a fix of the YAML
+    # syntax itself (TL001's full-width colon), in a file that does not parse.
+    # Otherwise ``span`` is a value's and ``replacement`` its new value.
+    text: bool = False
 
 
 # Line breaks in a message, with the spaces around them; at the end of a quoted

@@ -27,6 +27,8 @@ class Problem:
 
 PROBLEM_KINDS = {
     "yaml-syntax": "the YAML parser rejected the text",
+    "fullwidth-colon": "a key followed by a full-width colon (：) where YAML needs ': '",
+    "tab-indent": "a tab in the indentation, which YAML does not allow",
     "duplicate-key": "a mapping key appears twice",
     "unsafe-tag": "a tag other than YAML's core ones (!!python/object …)",
     "too-complex": "alias expansion or nesting beyond the loader's budget",

@@ -29,7 +29,7 @@ def _problems(loaded, kind=None):
         ("项目资金: {年度资金申请总额: 1\n年度总体目标: x\n", (1, 7)),
         # An over-indented key: the parser rejects the colon of that line.
         ("项目名称: a\n  年度总体目标: x\n", (2, 9)),
-        # A tab used for indentation: at the tab.
+        # A tab used for indentation: at the tab, named as a tab (tab-indent).
         ("项目名称: a\n\t年度总体目标: x\n", (2, 1)),
         ("项目资金:\n\t年度资金申请总额: 1\n", (2, 1)),
         # A key without its colon: at the key, not at the line after.
@@ -43,7 +43,8 @@ def _problems(loaded, kind=None):
 )
 def test_syntax_error_is_one_finding_at_the_right_place(text, where):
     loaded = _load(text)
-    assert _problems(loaded) == [("yaml-syntax", *where)], loaded.problems
+    kind = "tab-indent" if "\t" in text else "yaml-syntax"
+    assert _problems(loaded) == [(kind, *where)], loaded.problems
 
 
 def test_a_mapping_where_the_indicator_list_belongs():
