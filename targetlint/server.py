@@ -96,8 +96,10 @@ class TargetlintServer(LanguageServer):
         return checked
 
     def publish(self, uri: str, checked: CheckedDocument | None) -> None:
+        self.send(uri, [] if checked is None else self.diagnostics(checked))
+
+    def send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
         document = self.workspace.text_documents.get(uri)
-        diagnostics = [] if checked is None else self.diagnostics(checked)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri, diagnostics=diagnostics, version=document.version if document is not None else None
@@ -106,8 +108,21 @@ class TargetlintServer(LanguageServer):
 
     def check_and_publish(self, uri: str, *, saved: bool = False) -> None:
         self.pending.pop(uri, None)
-        checked = self.guarded(f"checking {uri}", lambda: self.check(uri, saved=saved))
-        self.publish(uri, checked)
+        try:
+            checked = self.check(uri, saved=saved)
+            diagnostics = [] if checked is None else self.diagnostics(checked)
+        except Exception:
+            self.log(f"targetlint: checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+            # Not a clean file: say the check failed, where the user looks (no false all-clear).
+            self.checked.pop(uri, None)
+            lang = self.checker.overrides.lang or "zh"
+            message = (
+                "targetlint could not check this file (an internal error; see the language server's log)"
+                if lang == "en"
+                else "targetlint 无法检查此文件（内部错误，详见语言服务器日志）"
+            )
+            diagnostics = [_at_start(message)]
+        self.send(uri, diagnostics)
 
     def schedule(self, uri: str) -> None:
         self.cancel(uri)
@@ -123,14 +138,7 @@ class TargetlintServer(LanguageServer):
     def diagnostics(self, checked: CheckedDocument) -> list[types.Diagnostic]:
         lang = self.lang(checked.path)
         if checked.config_error is not None:
-            return [
-                types.Diagnostic(
-                    range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                    message=checked.config_error.message(lang),
-                    severity=types.DiagnosticSeverity.Error,
-                    source="targetlint",
-                )
-            ]
+            return [_at_start(checked.config_error.message(lang))]
         lines = _Lines(checked.text, self.workspace.position_codec)
         return [self.diagnostic(finding, lines, lang) for finding in checked.findings]
 
@@ -144,6 +152,16 @@ class TargetlintServer(LanguageServer):
             source="targetlint",
             data={"name": finding.name},
         )
+
+
+def _at_start(message: str) -> types.Diagnostic:
+    """An error about the whole file (its configuration, a failed check), on its first line."""
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=message,
+        severity=types.DiagnosticSeverity.Error,
+        source="targetlint",
+    )
 
 
 class _Lines:

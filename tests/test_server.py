@@ -5,12 +5,13 @@ editor does (tests/lsp_client.py)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TRAINING_DECLARATION
+from tests.conftest import FIXTURES, TRAINING_DECLARATION
 from tests.lsp_client import LspClient
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}  # LSP's DiagnosticSeverity
@@ -176,6 +177,15 @@ def test_session_diagnostics_fixes_change_and_shutdown(cli, session, tmp_path):
     assert b"Traceback" not in client.process.stderr.read()
 
 
+def test_a_seed_declaration_shows_what_check_reports(cli, session):
+    # 26 real declarations: every finding `check` reports, at the same place, in the same words.
+    (seed,) = (FIXTURES / "seed").glob("*.yaml")
+    expected = [as_lsp(f) for f in cli_findings(cli, seed)]
+    assert len(expected) > 100
+    client = session()
+    assert shown(open_document(client, seed)) == expected
+
+
 def test_fix_all_applies_only_safe_fixes(cli, session, tmp_path):
     path = tmp_path / "declaration.yaml"
     path.write_text(DEFECTIVE, encoding="utf-8")
@@ -262,6 +272,40 @@ def _written(folder: Path, text: str) -> Path:
     path = folder / "again.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_internal_errors_go_to_the_clients_log(tmp_path):
+    # A check that raises (here: made to, for text holding BOOM) must not stop
+    # the server: the traceback goes to the client's log, the file says it was
+    # not checked, and the next edit is checked as usual.
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import targetlint.editor as editor\n"
+        "real = editor.lint_document\n"
+        "def failing(path, text, plan, cache=None):\n"
+        "    if 'BOOM' in text:\n"
+        "        raise RuntimeError('BOOM inside the check')\n"
+        "    return real(path, text, plan, cache)\n"
+        "editor.lint_document = failing\n",
+        encoding="utf-8",
+    )
+    client = LspClient(
+        [sys.executable, "-m", "targetlint", "server", "--debounce", "0"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(hooks)},
+    )
+    try:
+        client.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        path = tmp_path / "declaration.yaml"
+        (failed,) = open_document(client, path, TRAINING_DECLARATION + "# BOOM\n")
+        assert failed["severity"] == 1 and "内部错误" in failed["message"]
+        assert any("RuntimeError: BOOM inside the check" in m for m in client.log_messages())
+        assert {d["code"] for d in change(client, path, TRAINING_DECLARATION, 2)} >= {"TL201", "TL207"}
+        assert client.close() == 0
+    finally:
+        client.kill()
 
 
 def test_typing_is_debounced(session, tmp_path):
