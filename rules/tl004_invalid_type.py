@@ -1,4 +1,4 @@
-from targetlint.rule import Severity
+from targetlint.rule import Fix, FixSafety, Severity
 
 from ._problems import ProblemRule
 
@@ -36,6 +36,10 @@ class InvalidType(ProblemRule):
     ```
 
     **修复方法**：按格式写值：年度为整数，金额为不带千分位的数字，日期为 YYYY-MM-DD。
+
+    **修复安全性**：带单位或千分位的年度和金额会给出改正（“2024年”→ 2024，
+    “1,732,000.00”→ 1732000.00，可安全自动修复）；“150万元”→ 1500000 换算了单位，
+    需作者确认（`--unsafe-fixes`）。
     ---
     Invalid type: a value has the wrong type, or a document is not a declaration.
 
@@ -58,11 +62,17 @@ class InvalidType(ProblemRule):
 
     **How to fix**: write values as the format says: the year as an integer,
     amounts as plain numbers, dates as YYYY-MM-DD.
+
+    **Fix safety**: a year or amount written with its unit or digit grouping
+    gets the correction ("2024年" → 2024, "1,732,000.00" → 1732000.00: safe
+    fixes); "150万元" → 1500000 converts the unit, so the author confirms it
+    (`--unsafe-fixes`).
     """
 
     code = "TL004"
     name = "invalid-type"
     severity = Severity.ERROR
+    fixable = FixSafety.SAFE
     kinds = ("invalid-type", "not-a-declaration")
 
     def describe(self, problem):
@@ -79,7 +89,19 @@ class InvalidType(ProblemRule):
                 f"the document is {en}, not a declaration (a mapping of 项目名称, 绩效指标, …)",
             )
         zh, en = _EXPECTED.get(problem.expected, (problem.expected, problem.expected))
-        return f"“{problem.detail}”的值类型错误，应为{zh}", f"'{problem.detail}' has the wrong type; expected {en}"
+        hint_zh = f"（是否应为 {problem.suggestion}？）" if problem.suggestion else ""
+        hint_en = f" (did you mean {problem.suggestion}?)" if problem.suggestion else ""
+        return (
+            f"“{problem.detail}”的值类型错误，应为{zh}{hint_zh}",
+            f"'{problem.detail}' has the wrong type; expected {en}{hint_en}",
+        )
+
+    def fix(self, problem):
+        if not problem.suggestion:
+            return None
+        safety = FixSafety.SAFE if problem.exact else FixSafety.UNSAFE
+        new = problem.suggestion
+        return Fix(problem.span, new, safety, f"改为 {new}", f"write {new}")
 
 
 RULES = [InvalidType]

@@ -523,7 +523,9 @@ class _Builder:
     def last(self, node) -> int:
         return _last_line(node, self.offset)
 
-    def problem(self, kind: str, span: Span, detail: str = "", expected: str = "") -> None:
+    def problem(
+        self, kind: str, span: Span, detail: str = "", expected: str = "", correction: tuple[str, bool] | None = None
+    ) -> None:
         if len(self.source.problems) >= MAX_PROBLEMS:
             if self.budget > 0:
                 self.source.problems.append(
@@ -536,7 +538,7 @@ class _Builder:
                 )
                 self.budget = 0
             return
-        problem = Problem(kind, span, detail, expected, self.index)
+        problem = Problem(kind, span, detail, expected, self.index, *(correction or ()))
         # An alias repeats its anchor's nodes; their problems are reported once.
         if problem not in self.reported:
             self.reported.add(problem)
@@ -691,9 +693,14 @@ class _Builder:
             try:
                 fields[name] = field_adapter(model, name).validate_python(value)
             except ValidationError as error:
+                expected = _expected(model, name)
                 for _ in error.errors():
                     self.problem(
-                        "invalid-type", spans.get(name, spans.get("key", FILE_START)), key, _expected(model, name)
+                        "invalid-type",
+                        spans.get(name, spans.get("key", FILE_START)),
+                        key,
+                        expected,
+                        _correction(expected, value),
                     )
         return fields
 
@@ -871,6 +878,31 @@ def _looks_like_declaration(root) -> bool:
 def _looks_like_declarations(root) -> bool:
     """Whether a list holds declarations (one written per item, not per document)."""
     return any(item.id == "mapping" and _looks_like_declaration(item) for item in root.value)
+
+
+# A year or an amount written with its unit or digit grouping, as people
+# copy them from the printed form: 2024年, 2024年度, 150万元, 1,500,000.00.
+_YEAR_WITH_UNIT = re.compile(r"^\s*(\d{4})\s*年度?\s*$")
+_AMOUNT_AS_WRITTEN = re.compile(r"^\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?\s*(万元|万|元)?\s*$")
+
+
+def _correction(expected: str, value: Any) -> tuple[str, bool] | None:
+    """(the value as the field takes it, whether it is exactly the same value)
+    for a year or amount written the way the printed form shows it; None when
+    the text does not say."""
+    if not isinstance(value, str):
+        return None
+    if expected == "integer":
+        year = _YEAR_WITH_UNIT.match(value)
+        return (year.group(1), True) if year else None
+    amount = _AMOUNT_AS_WRITTEN.match(value) if expected == "amount" else None
+    if amount is None:
+        return None
+    digits = amount.group(1).replace(",", "").replace("，", "") + (amount.group(2) or "")
+    if amount.group(3) in ("万元", "万"):
+        # A reading of the unit the author should confirm: 万元 columns are common.
+        return format((Decimal(digits) * 10000).normalize(), "f"), False
+    return digits, True
 
 
 def _end_of(text: str) -> tuple[int, int]:

@@ -23,6 +23,11 @@ class Problem:
     detail: str = ""  # the key, the parser's message, the encoding …
     expected: str = ""  # for invalid-type: what the field takes; for duplicate-key: the first spelling of the field
     document: int | None = None
+    # For invalid-type: the value as the field takes it, when the text says
+    # it ("2024年" → "2024"), and whether that is the same value written
+    # otherwise (exact) or a reading to confirm ("150万元" → "1500000").
+    suggestion: str = ""
+    exact: bool = True
 
 
 PROBLEM_KINDS = {

@@ -49,3 +49,37 @@ def test_a_tab_in_the_indentation_is_named_as_a_tab(cli, write):
     result = _concise(cli, write("d.yaml", text))
     assert result.code == 1
     assert "d.yaml:10:1: TL001 [error] 第 10 行的缩进用了制表符（Tab），YAML 的缩进只能用空格" in result.out, result.out
+
+
+def test_a_year_with_its_unit_suggests_the_number_with_a_safe_fix(cli, write):
+    path = write("d.yaml", "申报年度: 2024年\n" + TRAINING_DECLARATION)
+    result = _concise(cli, path)
+    assert "d.yaml:1:7: TL004" in result.out and "是否应为 2024？" in result.out, result.out
+    cli("check", "--no-cache", "--fix", str(path))
+    assert path.read_text(encoding="utf-8").startswith("申报年度: 2024\n") or path.read_text(
+        encoding="utf-8"
+    ).startswith('申报年度: "2024"\n')
+    assert "TL004" not in _concise(cli, path).out
+
+
+FUNDS = "项目资金:\n  年度资金申请总额: {total}\n  当年财政拨款: 1500000\n"
+
+
+def test_an_amount_in_wan_yuan_is_an_unsafe_fix(cli, write):
+    path = write("d.yaml", FUNDS.format(total="150万元") + TRAINING_DECLARATION)
+    result = _concise(cli, path)
+    assert "d.yaml:2:13: TL004" in result.out and "是否应为 1500000？" in result.out, result.out
+    cli("check", "--no-cache", "--fix", str(path))
+    assert "150万元" in path.read_text(encoding="utf-8")  # unsafe: not applied by --fix alone
+    cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(path))
+    assert "150万元" not in path.read_text(encoding="utf-8")
+    assert "TL004" not in _concise(cli, path).out
+
+
+def test_an_amount_with_thousands_separators_is_fixed(cli, write):
+    path = write("d.yaml", FUNDS.format(total='"1,500,000.00"') + TRAINING_DECLARATION)
+    result = _concise(cli, path)
+    assert "是否应为 1500000.00？" in result.out, result.out
+    cli("check", "--no-cache", "--fix", str(path))
+    assert "1,500,000.00" not in path.read_text(encoding="utf-8")
+    assert "TL004" not in _concise(cli, path).out
