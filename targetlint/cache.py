@@ -189,6 +189,7 @@ def _record(finding: Finding) -> dict:
         "indicator_path": list(finding.indicator_path),
         "subject": finding.subject,
         "origin": finding.origin,
+        "value": finding.value,
     }
     if finding.fix is not None:
         fix = finding.fix
@@ -236,6 +237,7 @@ def _finding(record: dict, path: str) -> Finding:
         if fix is None
         else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
         origin=str(record["origin"]),
+        value=None if record["value"] is None else str(record["value"]),
     )
 
 

@@ -84,6 +84,15 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text"
     )
+    from targetlint.reporters import BINARY_FORMATS
+
+    if output_format in BINARY_FORMATS and not args.output_file:
+        report_error(
+            f"--format {output_format} 写出的是 Excel 文件：请用 -o 指定文件名，如 -o findings.xlsx",
+            f"--format {output_format} writes a workbook: name the file with -o, e.g. -o findings.xlsx",
+            lang,
+        )
+        return EXIT_ERROR
     keep_sources = output_format == "text" or args.show_source
     # The one place standard input is read, for the check and the fixer alike.
     data = sys.stdin.buffer.read() if reading_stdin else None
@@ -247,7 +256,14 @@ def _context(args, registry, planner, result, findings, lang, color):
         if rule.code in enabled:
             fixable = str(rule.fixable) if rule.fixable else None
             rules[rule.code] = RuleInfo(
-                rule.code, rule.name, str(rule.severity), rule.summary(lang), rule.doc(lang), fixable, rule.origin
+                rule.code,
+                rule.name,
+                str(rule.severity),
+                rule.summary(lang),
+                rule.doc(lang),
+                fixable,
+                rule.origin,
+                rule.how_to_fix(lang),
             )
     return ReportContext(
         lang=lang,
@@ -281,7 +297,7 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
 
         report = get_renderer(output_format)(findings, context)
         try:
-            write_atomic(args.output_file, report.encode("utf-8"), force=True)
+            write_atomic(args.output_file, report if isinstance(report, bytes) else report.encode("utf-8"), force=True)
         except OSError as error:
             reason = error.strerror or str(error)
             report_error(

@@ -16,7 +16,9 @@ from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelecti
 
 # Kept here rather than imported from targetlint.reporters so that building
 # the parser imports no reporter.
-_FORMAT_NAMES = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"]
+_FORMAT_NAMES = ["text", "concise", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx"]
+# `targetlint report -o FILE`: the format each file name asks for.
+_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -172,6 +174,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)",
     )
 
+    report = commands.add_parser(
+        "report",
+        help="生成给人看的检查报告（网页或 Excel）/ write a report people read (HTML page or Excel workbook)",
+        description=(
+            "检查 PATHS，把结果写成一个网页（-o report.html：概况、图表、各项目问题表、筛选和搜索）或一个 Excel "
+            "问题清单（-o findings.xlsx）。/ Check PATHS and write the findings as one self-contained HTML page or "
+            "an Excel workbook; exit codes as for check."
+        ),
+    )
+    report.add_argument("paths", nargs="*", help="files or directories (default: .)")
+    report.add_argument(
+        "--output", "-o", required=True, metavar="FILE", help="report.html (a web page) or findings.xlsx (a workbook)"
+    )
+    report.add_argument("--lang", choices=["zh", "en"], default=None, help="report language (default: zh)")
+    report.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
+    report.add_argument("--profile", default=None, help="policy profile, as for check")
+    report.add_argument(
+        "--fail-on", choices=["error", "warning", "info"], default=None, help="lowest severity that fails a project"
+    )
+    report.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="check in N processes")
+    report.add_argument("--no-cache", action="store_true", help="check every file, ignoring the result cache")
+
     rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
     rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
     rule.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -232,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "report":
+            return _report(args, parser)
         if args.command == "rule":
             return _rule(args)
         if args.command == "rules":
@@ -354,6 +380,24 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
     )
+
+
+def _report(args, parser: argparse.ArgumentParser) -> int:
+    """``report`` is ``check`` with the format the output file's name asks for."""
+    suffix = os.path.splitext(args.output)[1].lower()
+    if suffix not in _REPORT_SUFFIXES:
+        _error(
+            f"{args.output}：报告文件名应以 .html（网页）或 .xlsx（Excel 问题清单）结尾",
+            f"{args.output}: name the report .html (a web page) or .xlsx (an Excel workbook)",
+            args.lang or "zh",
+        )
+        return EXIT_ERROR
+    check = parser.parse_args(["check"])
+    for name in ("paths", "lang", "config", "profile", "fail_on", "jobs", "no_cache"):
+        setattr(check, name, getattr(args, name))
+    check.format = _REPORT_SUFFIXES[suffix]
+    check.output_file = args.output
+    return _check(check)
 
 
 def _use_color(no_color: bool) -> bool:

@@ -306,6 +306,8 @@ def _invalid(finding: object, line_count: int) -> str | None:
         return f"yielded a finding with severity {finding.severity!r}"
     if not isinstance(finding.code, str) or not isinstance(finding.name, str) or not isinstance(finding.subject, str):
         return "yielded a finding whose code, name or subject is not text"
+    if finding.value is not None and not isinstance(finding.value, str):
+        return "yielded a finding whose value is not text"
     if not isinstance(finding.indicator_path, tuple) or not all(isinstance(p, str) for p in finding.indicator_path):
         return "yielded a finding with an invalid indicator path"
     return None

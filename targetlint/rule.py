@@ -78,6 +78,7 @@ class Finding:
     subject: str = ""  # the offending text, keys baselines so they survive moved lines
     fix: Fix | None = None
     origin: str = ""  # the plugin that provided the rule
+    value: str | None = None  # the indicator's 指标值 as written, for reports that show it beside the finding
 
     @property
     def line(self) -> int:
@@ -159,6 +160,7 @@ class Rule:
             indicator_path=indicator.path if indicator is not None else (),
             subject=subject if subject is not None else ((indicator.value or "") if indicator is not None else ""),
             fix=fix,
+            value=indicator.value if indicator is not None and isinstance(indicator.value, str) else None,
         )
 
     # -- documentation --------------------------------------------------
@@ -171,6 +173,20 @@ class Rule:
     @classmethod
     def summary(cls, lang: str = "zh") -> str:
         return cls.doc(lang).splitlines()[0] if cls.doc(lang) else cls.name
+
+    @classmethod
+    def how_to_fix(cls, lang: str = "zh") -> str:
+        """The docstring's "How to fix" paragraph without its heading ("" if
+        there is none): what a report shows beside a finding that carries no
+        fix of its own."""
+        for paragraph in cls.doc(lang).split("\n\n"):
+            for heading in _HOW_TO_FIX:
+                if paragraph.startswith(heading):
+                    return paragraph[len(heading) :].lstrip(":：").strip()
+        return ""
+
+
+_HOW_TO_FIX = ("**修复方法**", "**How to fix**")
 
 
 def _dedent(text: str) -> str:

@@ -106,3 +106,14 @@ def run_targetlint(
 def _isolated_cache(tmp_path_factory, monkeypatch):
     # Each test gets its own result cache, so no test sees another's results.
     monkeypatch.setenv("TARGETLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def seed_batch(tmp_path):
+    """A folder holding a copy of the seed batch (26 declarations); tests add their own files beside it."""
+    import shutil
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "seed" / "shanghai-hrss-2023-performance-targets.yaml", folder / "seed.yaml")
+    return folder

@@ -23,7 +23,11 @@ FORMATS = {
     "github": "targetlint.reporters.github",
     "gitlab": "targetlint.reporters.gitlab",
     "junit": "targetlint.reporters.junit",
+    "html": "targetlint.reporters.html",
+    "xlsx": "targetlint.reporters.xlsx",
 }
+# Formats whose renderer returns bytes, not text: written to a file only.
+BINARY_FORMATS = frozenset({"xlsx"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class RuleInfo:
     doc: str
     fixable: str | None = None
     origin: str = ""
+    how_to_fix: str = ""  # the docstring's "How to fix" paragraph, as written
 
 
 @dataclass
