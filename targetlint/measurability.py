@@ -38,6 +38,23 @@ def is_money(value: IndicatorValue) -> bool:
     return value.is_numeric and value.multiplier > 1 and (value.unit is None or value.unit.startswith("/"))
 
 
+def states_time(value: IndicatorValue, vocabulary: Vocabulary) -> bool:
+    """Whether a value speaks of time: a deadline, a duration, a frequency
+    ("1次/月"), or a word of timeliness ("及时更新", "按期完成")."""
+    for part in pieces(value):
+        if part.kind is ValueKind.DEADLINE or part.unit_class is UnitClass.TIME:
+            return True
+        if part.unit and "/" in part.unit and part.unit.rsplit("/", 1)[1] in vocabulary.time_units:
+            return True
+        # "每周1次": a frequency written as a scope word.
+        if any(q.startswith(vocabulary.per_prefixes) and q[1:] in vocabulary.time_units for q in part.qualifiers):
+            return True
+        words = vocabulary.time_name_words + vocabulary.schedule_verdicts
+        if any(w in text for text in part.words for w in words):
+            return True
+    return False
+
+
 def is_timeliness(indicator: Indicator) -> bool:
     """Filed under 时效, or named for timeliness (…及时率, 完成时限): a date
     or a period is then the target itself, not a stray remark."""

@@ -64,6 +64,8 @@ class NameFacts:
     states_change: bool = False  # names a change against a baseline: 压缩, 缩短, 提升 …
     statement: NameStatement | None = None  # the name is a statement, not a measure; why
     bracket_unit: str | None = None  # a unit in the name's trailing brackets: "开展修复工程(个)" → "个"
+    is_distinction: bool = False  # counts awards or honours won: a quality measure ("获奖项数")
+    about_time: bool = False  # the name speaks of time at all: 及时, 时间, 周期, 进度, a date …
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> str | None:
@@ -131,7 +133,15 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         states_change=change,
         statement=_statement(core, is_rate, count or amount, names_measure, vocabulary),
         bracket_unit=bracket_unit,
+        is_distinction=any(w in core for w in vocabulary.distinction_words),
+        about_time=timely
+        or any(w in name for w in vocabulary.time_name_words + vocabulary.timeliness_words)
+        or _DATE_RE.search(name) is not None,
     )
+
+
+# A date or a month in a name: "截至2026年12月底…", "6月底前".
+_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月")
 
 
 # A unit's department prefix: "团-", "机关纪委-".

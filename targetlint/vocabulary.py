@@ -862,6 +862,36 @@ TIMELINESS_MEASURES = (
     "完成期限",
     "办结时限",
 )
+# Words that make a name about time at all (TL115): what may stand under 时效
+# besides the timeliness measures above: "会务工作时间利用率", "审批办结天数".
+TIME_NAME_WORDS = (
+    "时间",
+    "日期",
+    "期限",
+    "时限",
+    "时长",
+    "时效",
+    "时段",
+    "进度",
+    "周期",
+    "工期",
+    "天数",
+    "及时",
+    "按时",
+    "按期",
+    "如期",
+    "准时",
+    "提前",
+    "延期",
+    "逾期",
+    "超期",
+    "截至",
+    "截止",
+    "频次",
+    "频率",
+    "响应",
+    "办结",
+)
 # Adverbs that make a rate or a "…性" name a timeliness measure: "资金及时拨付率".
 TIMELINESS_ADVERBS = ("及时", "准时", "按时", "按期", "如期")
 # Satisfaction itself is SATISFACTION_MEASURES (shared with the value rules).
@@ -924,6 +954,9 @@ HEADCOUNT_ENDINGS = (
     "课时数",
     "名额",
 )
+# Counts of distinctions won measure the quality of the work, not its volume:
+# "获省部级奖项数", "获评示范点个数" stay under 质量 (TL106).
+DISTINCTION_WORDS = ("奖", "荣誉", "表彰", "示范", "星级", "先进", "称号")
 HEADCOUNT_UNITS = (
     "人",
     "人次",
@@ -1220,11 +1253,13 @@ class Vocabulary:
     # Structure rules (TL1xx)
     timeliness_measures: tuple[str, ...] = TIMELINESS_MEASURES
     timeliness_adverbs: tuple[str, ...] = TIMELINESS_ADVERBS
+    time_name_words: tuple[str, ...] = TIME_NAME_WORDS
     satisfaction_proxies: tuple[str, ...] = SATISFACTION_PROXIES
     effect_heads: tuple[str, ...] = EFFECT_HEADS
     quality_rate_endings: tuple[str, ...] = QUALITY_RATE_ENDINGS
     headcount_endings: tuple[str, ...] = HEADCOUNT_ENDINGS
     headcount_units: tuple[str, ...] = HEADCOUNT_UNITS
+    distinction_words: tuple[str, ...] = DISTINCTION_WORDS
     defect_words: tuple[str, ...] = DEFECT_WORDS
     money_nouns: tuple[str, ...] = MONEY_NOUNS
     cost_reduction_words: tuple[str, ...] = COST_REDUCTION_WORDS
