@@ -132,7 +132,10 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         )
         cache = _cache(args)
         render_key = f"{output_format}|{lang}|{color}|{args.show_source}" if streaming and cache is not None else None
-        on_file = _streamer(args, output_format, lang, color, cache, render_key) if streaming else None
+        from targetlint.progress import progress_for
+
+        progress = progress_for(len(files), lang)
+        on_file = _streamer(args, output_format, lang, color, cache, render_key, progress) if streaming else None
         result = check_files(
             None,
             files,
@@ -140,9 +143,12 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
             jobs=args.jobs or default_jobs(),
             cache=cache,
             on_file=on_file,
+            on_done=progress.advance if progress is not None else None,
             render_key=render_key,
             max_file_size=args.max_file_size or MAX_FILE_SIZE,
         )
+        if progress is not None:
+            progress.clear()
         result.errors[:0] = errors
         _report_rule_errors(registry, reported, lang, report_error)
         if streaming:
@@ -198,7 +204,7 @@ def _cache(args: CheckOptions):
     return Cache(cache_directory(args.cache_dir))
 
 
-def _streamer(args, output_format, lang, color, cache=None, render_key=None):
+def _streamer(args, output_format, lang, color, cache=None, render_key=None, progress=None):
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import block
     from targetlint.runner import RunResult
@@ -217,7 +223,11 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None):
             # warm run then prints it without rebuilding a single finding.
             if cache is not None and outcome.cache_entry:
                 cache.keep_rendering(outcome.cache_entry, f"{render_key}|{outcome.path}", text)
+        if progress is not None:  # the progress line shares the terminal: blank it first
+            progress.clear()
         sys.stdout.write(text)
+        if progress is not None:
+            sys.stdout.flush()
 
     return emit
 

@@ -124,6 +124,7 @@ def check_files(
     jobs: int = 1,
     cache=None,
     on_file: Callable[[FileOutcome], None] | None = None,
+    on_done: Callable[[], None] | None = None,
     render_key: str | None = None,
 ) -> RunResult:
     """Check ``files`` with ``engine``, or with the plan ``plans(path)`` gives each file.
@@ -131,7 +132,8 @@ def check_files(
     With ``jobs`` > 1 files are spread over forked processes; outcomes come
     back in input order, so output stays sorted by file. With ``on_file``,
     each file's findings are handed over as soon as the file is done and not
-    kept, so memory follows the largest file rather than the corpus.
+    kept, so memory follows the largest file rather than the corpus;
+    ``on_done`` is called after every file, with or without findings.
     """
     result = RunResult()
     planned = [(path, plans(path) if plans else _engine_plan(engine)) for path in files]
@@ -173,6 +175,8 @@ def check_files(
         if on_file is not None and (outcome.findings or outcome.rendered):
             outcome.findings.sort(key=Finding.sort_key)
             on_file(outcome)
+        if on_done is not None:  # one more file finished (progress)
+            on_done()
     if cache is not None:
         result.cache_hits = cache.hits
     return result

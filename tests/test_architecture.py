@@ -71,6 +71,7 @@ LAYERS: dict[str, list[str]] = {
         "reporters.prose",
         "reporters.html",
         "reporters.xlsx",
+        "progress",
         "rule_tables",
         "schema",
     ],
