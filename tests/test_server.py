@@ -186,6 +186,27 @@ def test_a_seed_declaration_shows_what_check_reports(cli, session):
     assert shown(open_document(client, seed)) == expected
 
 
+def test_open_and_save_check_the_file_as_check_reads_it(cli, session, tmp_path):
+    # A GB18030 file: the editor holds its text, check reads its bytes (TL005).
+    path = tmp_path / "declaration.yaml"
+    path.write_bytes(TRAINING_DECLARATION.encode("gb18030"))
+    expected = [as_lsp(f) for f in cli_findings(cli, path)]
+    assert "TL005" in {f["code"] for f in expected}
+    client = session("--debounce", "5000")  # the save, not the typing, triggers the check below
+    assert shown(open_document(client, path, TRAINING_DECLARATION)) == expected
+    # Edited and saved (in the same encoding): checked from disk again, TL201 gone.
+    fixed = TRAINING_DECLARATION.replace("≥250", "≥95%")
+    uri = path.as_uri()
+    client.notify(
+        "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}
+    )
+    path.write_bytes(fixed.encode("gb18030"))
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    saved = client.diagnostics(uri, 2)
+    assert shown(saved) == [as_lsp(f) for f in cli_findings(cli, path)]
+    assert "TL005" in {d["code"] for d in saved} and "TL201" not in {d["code"] for d in saved}
+
+
 def test_fix_all_applies_only_safe_fixes(cli, session, tmp_path):
     path = tmp_path / "declaration.yaml"
     path.write_text(DEFECTIVE, encoding="utf-8")
