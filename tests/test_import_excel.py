@@ -203,6 +203,52 @@ def test_indicators_point_at_their_cells(tmp_path):
     ]
 
 
+def test_every_field_and_value_records_its_cell(tmp_path):
+    declaration = load(str(_book(tmp_path))).declarations[0]
+    header = {field: f"{where.sheet}!{where.column}{where.line}" for field, where in declaration.cells.items()}
+    assert header == {
+        "name": "测试项目!B3",
+        "nature": "测试项目!D3",
+        "category": "测试项目!F3",
+        "department": "测试项目!B4",
+        "implementer": "测试项目!D4",
+        "start": "测试项目!B5",
+        "end": "测试项目!D5",
+        "total": "测试项目!E6",
+        "current": "测试项目!E7",
+        "carryover": "测试项目!E8",
+        "other": "测试项目!E9",
+        "goal": "测试项目!D11",
+    }
+    cells = [
+        {label: f"{where.column}{where.line}" for label, where in indicator.cells.items()}
+        for indicator in declaration.indicators
+    ]
+    assert cells[0] == {"三级指标": "D13", "指标值": "E13"}
+    assert cells[2] == {"三级指标": "D15", "指标值": "E15"}
+    assert [c["指标值"] for c in cells] == [f"E{row}" for row in range(13, 19)]
+
+
+def test_split_columns_record_their_cells(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "新版"
+    sheet.append(["项目名称", "分列项目"])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值类型", "目标值", "度量单位", "指标性质", "备注"])
+    sheet.append(["成本指标", "经济成本指标", "单位成本", "≤", 100, "元/人", "定量", "按市场价"])
+    path = tmp_path / "split.xlsx"
+    workbook.save(path)
+    indicator = load(str(path)).declarations[0].indicators[0]
+    assert {label: f"{where.column}{where.line}" for label, where in indicator.cells.items()} == {
+        "三级指标": "C3",
+        "指标值": "E3",
+        "运算符": "D3",
+        "计量单位": "F3",
+        "指标性质": "G3",
+        "备注": "H3",
+    }
+
+
 def test_split_value_columns_are_kept(tmp_path):
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -121,12 +121,14 @@ class _Builder:
             if field == "goal":
                 self.phase = "goal"
                 self.goal_column = index
-                rest = [c for c in cells[index + 1 :] if c.strip()]
+                rest = [i for i in range(index + 1, len(cells)) if cells[i].strip()]
                 if rest:
-                    self.goal_lines.append(" ".join(rest))
+                    self.goal_lines.append(" ".join(cells[i] for i in rest))
+                    self.decl.cells.setdefault("goal", _where_at(row, rest[0]))
                 return
             if field:
-                self._set_field(field, self._value_after(cells, index), row, index)
+                text, at = self._value_after(cells, index)
+                self._set_field(field, text, row, at)
         if found:
             return
         if labels.is_indicator_heading(cells):
@@ -135,17 +137,21 @@ class _Builder:
             self.problems.append(Problem(row.where, f"could not place row (not a header field): {_shown(cells)}"))
 
     @staticmethod
-    def _value_after(cells: list[str], index: int) -> str | None:
-        for cell in cells[index + 1 :]:
+    def _value_after(cells: list[str], index: int) -> tuple[str | None, int]:
+        """The value after the label at ``index``, and the column it is in."""
+        for at in range(index + 1, len(cells)):
+            cell = cells[at]
             if cell.strip():
                 # The next label means this one was left blank.
-                return None if labels.header_label(cell) is not None else cell.strip()
-        return None
+                return (None if labels.header_label(cell) is not None else cell.strip()), at
+        return None, index
 
     def _set_field(self, field: str, text: str | None, row: Row, index: int) -> None:
         decl = self.decl
         if text is None:
             return
+        # The first value read for a field is the one kept, below; so is its cell.
+        decl.cells.setdefault(field, _where_at(row, index))
         if field in labels.AMOUNT_FIELDS:
             if getattr(decl.funding, field) is not None:
                 return
@@ -179,8 +185,10 @@ class _Builder:
             self._table_row(row)
             return
         # The text sits under the 年度总体目标 label; cells left of it (项目总目标) are not the goal.
-        own = [c for c in cells[self.goal_column :] if c.strip()]
-        self.goal_lines.append(" ".join(own or filled))
+        own = [i for i in range(self.goal_column, len(cells)) if cells[i].strip()]
+        self.goal_lines.append(" ".join(cells[i] for i in own) if own else " ".join(filled))
+        first = own[0] if own else next(i for i, c in enumerate(cells) if c.strip())
+        self.decl.cells.setdefault("goal", _where_at(row, first))
 
     # --- indicator table -------------------------------------------------
     def _start_table(self, row: Row) -> None:
@@ -228,6 +236,9 @@ class _Builder:
             )
             return
         extras = {key: cell(key) for key in EXTRA_KEYS if key in self.columns}
+        # Where each part of the row was read, by form label: findings point at these cells.
+        roles = {"name": "三级指标", "value": "指标值", **{key: key for key in EXTRA_KEYS}}
+        located = {label: _where_at(row, self.columns[role]) for role, label in roles.items() if role in self.columns}
         self.table.positional_row(
             cell("level1"),
             cell("level2"),
@@ -236,6 +247,7 @@ class _Builder:
             extras,
             _where_at(row, self.columns["name"]),
             blank_level2_is_empty=row.merged_categories,
+            cells=located,
         )
 
     def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:

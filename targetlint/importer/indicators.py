@@ -60,6 +60,7 @@ class _Row:
     value: str
     where: Where
     extras: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, Where] = field(default_factory=dict)
 
 
 @dataclass
@@ -203,7 +204,9 @@ class IndicatorTable:
         where: Where,
         *,
         blank_level2_is_empty: bool,
+        cells: dict[str, Where] | None = None,
     ) -> None:
+        """One worksheet row; ``cells``: where each non-empty part was read, by form label."""
         printed_level1 = bool(level1.strip())
         if printed_level1:
             self.set_level1(level1, None)
@@ -217,7 +220,7 @@ class IndicatorTable:
         if not name.strip():
             self._cannot_place(where, [level1, level2, name, value], "a 指标值 with no 三级指标")
             return
-        self._add(name, value, where, {k: v for k, v in extras.items() if v.strip()})
+        self._add(name, value, where, {k: v for k, v in extras.items() if v.strip()}, cells or {})
 
     # --- heading state ----------------------------------------------------
     def set_level1(self, text: str, column: int | None) -> None:
@@ -295,7 +298,9 @@ class IndicatorTable:
             return heading.requires or (heading.fallback.canon if heading.fallback else None)
         return heading.canon
 
-    def _add(self, name: str, value: str, where: Where, extras: dict[str, str]) -> None:
+    def _add(
+        self, name: str, value: str, where: Where, extras: dict[str, str], cells: dict[str, Where] | None = None
+    ) -> None:
         level1 = self.level1
         if level1 is None:
             level1 = self._wait_for_level1(requires=None, fallback=None)
@@ -303,7 +308,7 @@ class IndicatorTable:
                 # Neither heading printed yet: the 二级 comes with the 一级.
                 self.level2 = Heading(None)
                 self.pending_level2.append(self.level2)
-        self.rows.append(_Row(level1, self.level2, name, value, where, extras))
+        self.rows.append(_Row(level1, self.level2, name, value, where, extras, cells or {"三级指标": where}))
 
     def _cannot_place(self, where: Where, cells: list[str], why: str) -> None:
         shown = " | ".join(c.strip() for c in cells if c.strip())
@@ -326,5 +331,5 @@ class IndicatorTable:
                     Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}")
                 )
                 continue
-            indicators.append(Indicator(level1, level2 or "", row.name, row.value, row.where, row.extras))
+            indicators.append(Indicator(level1, level2 or "", row.name, row.value, row.where, row.extras, row.cells))
         return indicators, self.problems

@@ -33,6 +33,9 @@ class Indicator:
     value: str  # verbatim; "" when the table has no value
     where: Where
     extras: dict[str, str] = field(default_factory=dict)
+    # Where each part was read, by its form label (三级指标, 指标值, 计量单位 …):
+    # for a worksheet the cell itself, so a finding can point at it.
+    cells: dict[str, Where] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,6 +60,9 @@ class Declaration:
     funding: Funding = field(default_factory=Funding)
     goal: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
+    # Where each header field's value was read, by field name (name, department,
+    # total, start, goal …); for a worksheet the cell itself.
+    cells: dict[str, Where] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
