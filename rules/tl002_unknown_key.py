@@ -8,6 +8,7 @@ _WHERE = {
     "declaration": ("申报表", "the declaration"),
     "funds": ("项目资金", "项目资金 (funds)"),
     "indicator": ("指标", "an indicator"),
+    "period": ("实施期（只有 开始、结束）", "实施期 (only 开始 and 结束)"),
 }
 # The keys each record accepts, for "did you mean".
 _KEYS = {"declaration": TOP_LEVEL_KEYS, "funds": tuple(FUNDS_KEYS), "indicator": tuple(INDICATOR_KEYS)}

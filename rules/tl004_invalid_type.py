@@ -10,6 +10,11 @@ _EXPECTED = {
     "mapping": ("映射（键: 值）", "a mapping (key: value)"),
     "list": ("指标列表（- 三级指标: …）", "a list of indicators (- 三级指标: …)"),
     "indicator": ("指标（含 三级指标 和 指标值 的映射）", "an indicator (a mapping with 三级指标 and 指标值)"),
+    "number": ("数字（如 20）", "a number (such as 20)"),
+    "direction": ("正向、反向或中性（也可写 越大越好、越小越好）", "正向, 反向 or 中性 (or 越大越好, 越小越好)"),
+    "table-kind": ("项目支出、部门整体或转移支付", "项目支出, 部门整体 or 转移支付"),
+    "period": ("含 开始 和 结束 的映射（如 开始: 2023-07）", "a mapping of 开始 and 结束 (such as 开始: 2023-07)"),
+    "year-month": ("年份或年月（2023、2023-07）", "a year or a year-month (2023, 2023-07)"),
 }
 _FOUND = {
     "sequence": ("列表", "a list"),

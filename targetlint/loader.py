@@ -17,12 +17,14 @@ from operator import sub
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
+from targetlint import form_fields
 from targetlint.goal import analyse_goal
 from targetlint.model import (
     DECLARATION_KEYS,
     FUNDS_KEYS,
     INDICATOR_KEYS,
     INDICATORS_KEYS,
+    PERIOD_INDICATORS_KEYS,
     TOP_LEVEL_KEYS,
     Declaration,
     Funds,
@@ -720,23 +722,38 @@ class _Builder:
         spans: dict[str, Span] = {"key": self.at(root)}
         written: dict[str, str] = {}
         level1s: list[Level1] = []
+        period_level1s: list[Level1] = []
         has_indicators = False
         funds = None
+        # Fields built here from nodes, set on the record after validation.
+        built: dict[str, Any] = {}
         for key, key_node, value_node in self.entries(root):
-            if key in INDICATORS_KEYS:
-                first = written.setdefault("indicators", key)
+            if key in INDICATORS_KEYS or key in PERIOD_INDICATORS_KEYS:
+                table = "indicators" if key in INDICATORS_KEYS else "period_indicators"
+                first = written.setdefault(table, key)
                 if first != key:  # 绩效指标 and indicators both: the first table counts
                     self.problem("duplicate-key", self.at(key_node), key, first)
                     continue
-                has_indicators = True
-                spans["indicators"] = self.at(key_node)
-                level1s = self.level1s(value_node)
+                spans[table] = self.at(key_node)
+                if table == "indicators":
+                    has_indicators = True
+                    level1s = self.level1s(value_node, key)
+                else:
+                    period_level1s = self.level1s(value_node, key)
                 continue
             field_name = self._field(key, key_node, value_node, DECLARATION_KEYS, "declaration", spans, written)
             if field_name is None:
                 continue
             if field_name == "funds":
-                funds = self.funds(value_node)
+                funds = self.funds(value_node, key)
+            elif field_name == "period_funds":
+                built[field_name] = self.funds(value_node, key)
+            elif field_name == "table_kind":
+                built[field_name] = self.choice(value_node, key, form_fields.table_kind, "table-kind")
+            elif field_name == "period":
+                built[field_name] = self.period(value_node, key)
+            elif field_name == "other":
+                built[field_name] = self.other(value_node, key, spans)
             elif field_name in ("year", "start_date", "end_date"):
                 data[key] = self.typed(value_node, key)
             else:
@@ -746,6 +763,9 @@ class _Builder:
         declaration = self.validate(Declaration, data, spans, DECLARATION_KEYS)
         declaration.funds = funds
         declaration.level1s = level1s
+        declaration.period_level1s = period_level1s
+        for name, value in built.items():
+            setattr(declaration, name, value)
         declaration.all_indicators = [
             i for level1 in level1s for level2 in level1.categories for i in level2.indicators
         ]
@@ -755,10 +775,10 @@ class _Builder:
         declaration.end_line = self.last(root)
         return declaration
 
-    def funds(self, node) -> Funds | None:
+    def funds(self, node, label: str = "项目资金") -> Funds | None:
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), "项目资金", "mapping")
+                self.problem("invalid-type", self.at(node), label, "mapping")
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(node)}
@@ -770,26 +790,57 @@ class _Builder:
             data[key] = self.typed(value_node, key)
         return self.validate(Funds, data, spans, FUNDS_KEYS)
 
-    def level1s(self, node) -> list[Level1]:
+    def level1s(self, node, label: str = "绩效指标") -> list[Level1]:
+        if node.id == "sequence":
+            # A flat list: the table prints no levels at all. One unlabelled
+            # 一级 and 二级 hold it, so the rules judge the missing levels.
+            level1 = Level1(label="", end_line=self.last(node))
+            level2 = Level2(label="", end_line=self.last(node))
+            level1.spans = {"key": self.at(node)}
+            level2.spans = {"key": self.at(node)}
+            level2.indicators = self.indicators(node, level1, level2)
+            level1.categories.append(level2)
+            return [level1]
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), "绩效指标", "mapping")
+                self.problem("invalid-type", self.at(node), label, "mapping")
             return []
         result = []
-        for label, key_node, value_node in self.entries(node):
-            level1 = Level1(label=label, kind=level1_kind(label), end_line=self.last(value_node))
-            level1.spans = {"key": self.at(key_node)}
-            if value_node.id == "mapping":
-                for label2, key2, value2 in self.entries(value_node):
-                    kind, home = level2_kind(label2, level1.kind)
-                    level2 = Level2(label=label2, kind=kind, home=home, end_line=self.last(value2))
-                    level2.spans = {"key": self.at(key2)}
-                    level2.indicators = self.indicators(value2, level1, level2)
-                    level1.categories.append(level2)
-            elif not (value_node.id == "scalar" and value_node.tag == NULL):
-                self.problem("invalid-type", self.at(value_node), label, "mapping")
-            result.append(level1)
+        for label1, key_node, value_node in self.entries(node):
+            if _is_group(value_node):
+                # A level above the standard 一级 ("实施效果指标" over 产出指标
+                # and 效益指标): its keys are the 一级, each a mapping of 二级.
+                for inner, inner_key, inner_value in self.entries(value_node):
+                    result.append(self.level1(inner, inner_key, inner_value, group=label1))
+            else:
+                result.append(self.level1(label1, key_node, value_node))
         return result
+
+    def level1(self, label: str, key_node, value_node, group: str | None = None) -> Level1:
+        level1 = Level1(
+            label=label,
+            kind=level1_kind(label),
+            end_line=self.last(value_node),
+            weight_range=form_fields.label_weight(label),
+            group=group,
+        )
+        level1.spans = {"key": self.at(key_node)}
+        if value_node.id == "mapping":
+            for label2, key2, value2 in self.entries(value_node):
+                kind, home = level2_kind(label2, level1.kind)
+                level2 = Level2(
+                    label=label2,
+                    kind=kind,
+                    home=home,
+                    end_line=self.last(value2),
+                    weight_range=form_fields.label_weight(label2),
+                )
+                level2.spans = {"key": self.at(key2)}
+                level2.indicators = self.indicators(value2, level1, level2)
+                level1.categories.append(level2)
+        elif not (value_node.id == "scalar" and value_node.tag == NULL):
+            self.problem("invalid-type", self.at(value_node), label, "mapping")
+        return level1
 
     def indicators(self, node, level1: Level1, level2: Level2) -> list[Indicator]:
         if node.id != "sequence":
@@ -814,18 +865,32 @@ class _Builder:
             spans: dict[str, Span] = {"key": self.at(item)}
             written: dict[str, str] = {}
             numeric_value = False
+            typed: dict[str, Any] = {}
+            areas = None
             for key, key_node, value_node in self.entries(item):
                 field_name = self._field(key, key_node, value_node, INDICATOR_KEYS, "indicator", spans, written)
                 if field_name is None:
+                    continue
+                if field_name in _INDICATOR_BUILT:
+                    if field_name == "area_values":
+                        areas = (key, value_node)  # parsed once 运算符 and 计量单位 are known
+                    elif field_name == "weight":
+                        typed[field_name] = self.number(value_node, key)
+                    elif field_name == "direction":
+                        typed[field_name] = self.choice(value_node, key, form_fields.direction, "direction")
+                    else:
+                        typed[field_name] = self.other(value_node, key, spans)
                     continue
                 value = self.text(value_node, key)
                 if value is not None:
                     fields[field_name] = value
                     if field_name == "value" and value_node.tag in (INT, FLOAT) and not value_node.style:
                         numeric_value = True
-            # Every field is text, and ``text`` returned only strings: nothing
-            # is left for validation to decide.
-            indicator = Indicator(**fields)
+            if areas is not None:
+                typed["area_values"] = self.area_values(*areas, fields, spans)
+            # Text fields hold what ``text`` returned (only strings), the rest
+            # what their builders made: nothing is left for validation to decide.
+            indicator = Indicator(**fields, **typed)
             indicator.spans = spans
             indicator.level1 = level1
             indicator.level2 = level2
@@ -835,6 +900,89 @@ class _Builder:
                 indicator.facts = name_facts(fields["name"], self.vocabulary)
             result.append(indicator)
         return result
+
+    # -- the extended form's fields -------------------------------------
+    def choice(self, node, field: str, read, expected: str):
+        """A scalar naming one of a vocabulary's choices (表类型, 指标方向),
+        read by ``read``; anything else is reported at the value."""
+        text = self.text(node, field, expected)
+        if text is None or not text.strip():
+            return None
+        chosen = read(text)
+        if chosen is None:
+            self.problem("invalid-type", self.at(node), field, expected)
+        return chosen
+
+    def number(self, node, field: str) -> Decimal | None:
+        """分值 / 权重: a YAML number, or text holding one ("20分"); "二十" is reported."""
+        value = self.typed(node, field)
+        if value is None or value == "":
+            return None
+        if type(value) is int:
+            return Decimal(value)
+        if type(value) is Decimal:
+            return value
+        number = form_fields.weight(value) if type(value) is str else None
+        if number is None:
+            self.problem("invalid-type", self.at(node), field, "number")
+        return number
+
+    def period(self, node, field: str) -> form_fields.Period | None:
+        """实施期: a mapping of 开始 and 结束, each a year or a year-month."""
+        if node.id != "mapping":
+            if not (node.id == "scalar" and node.tag == NULL):
+                self.problem("invalid-type", self.at(node), field, "period")
+            return None
+        ends: dict[str, form_fields.YearMonth] = {}
+        reported = False
+        for key, key_node, value_node in self.entries(node):
+            end = _PERIOD_ENDS.get(key)
+            if end is None:
+                self.problem("unknown-key", self.at(key_node), key, "period")
+                continue
+            text = self.text(value_node, key, "year-month")
+            when = form_fields.year_month(text) if text is not None else None
+            if when is None:
+                if text is not None:
+                    self.problem("invalid-type", self.at(value_node), key, "year-month")
+                reported = True
+                continue
+            ends[end] = when
+        if len(ends) < 2:
+            if reported:  # the bad end is the finding; "incomplete" would repeat it
+                return None
+            self.problem("invalid-type", self.at(node), field, "period")
+            return None
+        return form_fields.Period(ends["start"], ends["end"])
+
+    def other(self, node, field: str, spans: dict[str, Span]) -> dict[str, str]:
+        """其他: printed column header → the cell as written."""
+        if node.id != "mapping":
+            if not (node.id == "scalar" and node.tag == NULL):
+                self.problem("invalid-type", self.at(node), field, "mapping")
+            return {}
+        columns = {}
+        for header, _, value_node in self.entries(node):
+            value = self.text(value_node, header)
+            columns[header] = "" if value is None else value
+            spans[f"other.{header}"] = self.at(value_node)
+        return columns
+
+    def area_values(self, field: str, node, fields: dict[str, str], spans: dict[str, Span]) -> dict:
+        """区域目标值: area → its target, parsed like 指标值 with the row's 运算符 and 计量单位."""
+        if node.id != "mapping":
+            if not (node.id == "scalar" and node.tag == NULL):
+                self.problem("invalid-type", self.at(node), field, "mapping")
+            return {}
+        parsed = {}
+        for area, _, value_node in self.entries(node):
+            text = self.text(value_node, area)
+            if text is None:
+                continue
+            numeric = value_node.tag in (INT, FLOAT) and not value_node.style
+            parsed[area] = self.parse({**fields, "value": text}, numeric)
+            spans[f"area_values.{area}"] = self.at(value_node)
+        return parsed
 
     def parse(self, fields: dict[str, str], from_number: bool):
         raw = fields.get("value") or ""
@@ -847,6 +995,27 @@ class _Builder:
             raw = raw + unit
             from_number = False
         return parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
+
+
+# Indicator fields the loader builds from their nodes (not plain text).
+_INDICATOR_BUILT = frozenset({"weight", "direction", "area_values", "other"})
+# 实施期's keys → which end of the period each gives.
+_PERIOD_ENDS = {"开始": "start", "start": "start", "结束": "end", "end": "end"}
+
+
+def _is_group(node) -> bool:
+    """A level printed above the standard 一级: a mapping whose values are
+    一级 tables (mappings of 二级 → lists), not 二级 lists. An indicator
+    written as a mapping where its list belongs (三级指标: …) is no 一级."""
+    if node.id != "mapping" or not node.value:
+        return False
+    for _, value in node.value:
+        if value.id != "mapping" or not value.value:
+            return False
+        for key, inner in value.value:
+            if key.value in INDICATOR_KEYS or inner.id == "scalar" and not (inner.tag == NULL and not inner.value):
+                return False
+    return True
 
 
 def _looks_like_declaration(root) -> bool:

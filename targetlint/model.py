@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any, ClassVar, get_type_hints
 
+from targetlint.form_fields import Direction, Period, TableKind, WeightRange
 from targetlint.goal import GoalFacts
 from targetlint.names import NameFacts
 from targetlint.span import FILE_START, Span
@@ -35,6 +36,9 @@ from targetlint.values import IndicatorValue
 # (its English key is the attribute name). A field with ``init=False`` is
 # filled in by the loader.
 LABEL = "label"
+# Field metadata key: other labels tables print for the same field ("权重"
+# for 分值, "整体绩效目标" for 年度总体目标), accepted as equivalent keys.
+ALSO = "also"
 
 
 def _pydantic_config(cls: type) -> dict[str, Any]:
@@ -64,12 +68,17 @@ class Record:
 
 @dataclass(slots=True, kw_only=True)
 class Funds(Record):
-    """项目资金, in 元."""
+    """项目资金 (or 实施期资金, the whole period's), in 元."""
 
-    total: Decimal | None = field(default=None, metadata={LABEL: "年度资金申请总额"})
+    total: Decimal | None = field(default=None, metadata={LABEL: "年度资金申请总额", ALSO: ("资金总额",)})
     appropriation: Decimal | None = field(default=None, metadata={LABEL: "当年财政拨款"})
     carryover: Decimal | None = field(default=None, metadata={LABEL: "上年结转资金"})
     other: Decimal | None = field(default=None, metadata={LABEL: "其他资金"})
+    # A transfer table splits the money by the level of government paying it.
+    central: Decimal | None = field(default=None, metadata={LABEL: "中央财政资金"})
+    provincial: Decimal | None = field(default=None, metadata={LABEL: "省级财政资金"})
+    municipal: Decimal | None = field(default=None, metadata={LABEL: "市级财政资金"})
+    county: Decimal | None = field(default=None, metadata={LABEL: "县级财政资金"})
 
 
 _NO_FACTS = NameFacts()
@@ -85,6 +94,17 @@ class Indicator(Record):
     operator: str | None = field(default=None, metadata={LABEL: "运算符"})
     kind: str | None = field(default=None, metadata={LABEL: "指标性质"})
     note: str | None = field(default=None, metadata={LABEL: "备注"})
+    weight: Decimal | None = field(default=None, metadata={LABEL: "分值", ALSO: ("权重",)})
+    direction: Direction | None = field(default=None, metadata={LABEL: "指标方向"})
+    explanation: str | None = field(default=None, metadata={LABEL: "指标解释"})
+    scoring: str | None = field(default=None, metadata={LABEL: "评分标准", ALSO: ("评(扣)分标准",)})
+    value_note: str | None = field(default=None, metadata={LABEL: "指标值说明"})
+    # 区域目标值: area → its target, each parsed like 指标值 (with this row's
+    # 运算符 and 计量单位) and located at spans["area_values.<area>"].
+    area_values: dict[str, IndicatorValue] = field(default_factory=dict, metadata={LABEL: "区域目标值"})
+    # 其他: a column the format has no field for, by its printed header →
+    # the cell as written; located at spans["other.<header>"].
+    other: dict[str, str] = field(default_factory=dict, metadata={LABEL: "其他"})
 
     # The one parse of the value and the facts of the name, so rules never
     # parse strings.
@@ -114,6 +134,7 @@ class Level2(Record):
     home: str | None = None  # the canonical 一级 this 二级 belongs under
     indicators: list[Indicator] = field(default_factory=list)
     end_line: int = 0
+    weight_range: WeightRange | None = None  # the score printed in the label: "(0-20)分"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -124,6 +145,10 @@ class Level1(Record):
     kind: str | None = None  # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
     categories: list[Level2] = field(default_factory=list)
     end_line: int = 0
+    weight_range: WeightRange | None = None  # the score printed in the label: "(0-20)分"
+    # A level some tables print above the standard 一级 ("实施效果指标" over
+    # 产出指标 and 效益指标), as printed; None when there is none.
+    group: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -139,10 +164,22 @@ class Declaration(Record):
     start_date: dt.date | None = field(default=None, metadata={LABEL: "计划开始日期"})
     end_date: dt.date | None = field(default=None, metadata={LABEL: "计划完成日期"})
     funds: Funds | None = field(default=None, metadata={LABEL: "项目资金"})
-    goal: str | None = field(default=None, metadata={LABEL: "年度总体目标"})
+    goal: str | None = field(default=None, metadata={LABEL: "年度总体目标", ALSO: ("年度履职目标", "整体绩效目标")})
+    # The kind of table as written (表类型); ``kind`` says what it is.
+    table_kind: TableKind | None = field(default=None, metadata={LABEL: "表类型"})
+    department_name: str | None = field(default=None, metadata={LABEL: "部门名称"})  # 部门整体: the department
+    areas: str | None = field(default=None, metadata={LABEL: "补助区域"})  # 转移支付: the areas it reaches
+    issued_to: str | None = field(default=None, metadata={LABEL: "下达单位"})  # 转移支付: 下达地方或单位
+    period: Period | None = field(default=None, metadata={LABEL: "实施期"})
+    period_goal: str | None = field(default=None, metadata={LABEL: "实施期目标"})
+    period_funds: Funds | None = field(default=None, metadata={LABEL: "实施期资金"})
+    other: dict[str, str] = field(default_factory=dict, metadata={LABEL: "其他"})
     # The 绩效指标 table, built by the loader from its nested mapping.
     level1s: list[Level1] = field(default_factory=list, init=False)
     has_indicators: bool = field(default=False, init=False)  # whether 绩效指标 was written at all
+    # 实施期绩效指标: the period's indicator table, the shape of 绩效指标. Rules
+    # that walk ``indicators()`` judge the year's table only.
+    period_level1s: list[Level1] = field(default_factory=list, init=False)
     # Every indicator in table order, flattened once by the loader: each rule
     # walks them. None until the table is built.
     all_indicators: list[Indicator] | None = field(default=None, init=False, repr=False, compare=False)
@@ -164,6 +201,23 @@ class Declaration(Record):
         for level1 in self.level1s:
             yield from level1.categories
 
+    def period_indicators(self) -> Iterator[Indicator]:
+        """Every indicator of 实施期绩效指标, in table order."""
+        return (i for level1 in self.period_level1s for level2 in level1.categories for i in level2.indicators)
+
+    @property
+    def kind(self) -> TableKind:
+        """What table this is: 表类型 as written, else what its keys say (a
+        部门名称 without 项目名称 is 部门整体; 补助区域 or 下达单位 is 转移支付),
+        else 项目支出."""
+        if self.table_kind is not None:
+            return self.table_kind
+        if self.department_name and not self.name:
+            return TableKind.DEPARTMENT
+        if self.areas or self.issued_to:
+            return TableKind.TRANSFER
+        return TableKind.PROJECT
+
     def texts(self, indicator_fields: tuple[str, ...]) -> list[str]:
         """The header's free-text fields and ``indicator_fields`` of every
         indicator, as written ("" where empty): what a text scan searches
@@ -178,7 +232,18 @@ for _record in (Funds, Indicator, Declaration):
 
 
 # The header's free-text fields: where template residue and editor markup hide.
-HEADER_TEXT_FIELDS = ("name", "nature", "category", "department", "implementer", "goal")
+HEADER_TEXT_FIELDS = (
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementer",
+    "goal",
+    "department_name",
+    "areas",
+    "issued_to",
+    "period_goal",
+)
 
 
 def written_fields(model: type[Record]) -> dict[str, str]:
@@ -196,13 +261,17 @@ def accepted_keys(model: type[Record]) -> dict[str, str]:
     """Accepted key (Chinese label or English name) → field name, for the
     loader's unknown-key check and messages."""
     keys: dict[str, str] = {}
+    also = {f.name: f.metadata.get(ALSO, ()) for f in fields(model)}
     for name, label in written_fields(model).items():
         keys[label] = name
+        for other in also[name]:
+            keys[other] = name
         keys[name] = name
     return keys
 
 
 INDICATORS_KEYS = ("绩效指标", "indicators")
+PERIOD_INDICATORS_KEYS = ("实施期绩效指标", "period_indicators")
 DECLARATION_KEYS = accepted_keys(Declaration)
 FUNDS_KEYS = accepted_keys(Funds)
 INDICATOR_KEYS = accepted_keys(Indicator)
@@ -210,4 +279,4 @@ INDICATOR_KEYS = accepted_keys(Indicator)
 # prefers them: what a misspelt key is compared with (TL002) and what makes a
 # YAML mapping look like a declaration (the loader). Derived from the fields,
 # so it grows with the format.
-TOP_LEVEL_KEYS = (*DECLARATION_KEYS, *INDICATORS_KEYS)
+TOP_LEVEL_KEYS = (*DECLARATION_KEYS, *INDICATORS_KEYS, *PERIOD_INDICATORS_KEYS)
