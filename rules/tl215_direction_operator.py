@@ -74,7 +74,8 @@ class DirectionOperator(Rule):
                 f"指标“{indicator.name or ''}”的方向是{indicator.direction}，比较符号却是“{clash.operator}”"
                 f"（{clash.raw}）：{indicator.direction}指标应写“{wanted}”，请核对方向或比较符号",
                 f"indicator '{indicator.name or ''}' is {indicator.direction} but its comparison is "
-                f"'{clash.operator}' ({clash.raw}); a {indicator.direction} target takes '{wanted}': check which is wrong",
+                f"'{clash.operator}' ({clash.raw}); a {indicator.direction} target takes '{wanted}': "
+                "check which is wrong",
                 indicator=indicator,
                 subject=f"{indicator.direction}{clash.operator}",
             )

@@ -1013,7 +1013,7 @@ def _is_group(node) -> bool:
         if value.id != "mapping" or not value.value:
             return False
         for key, inner in value.value:
-            if key.value in INDICATOR_KEYS or inner.id == "scalar" and not (inner.tag == NULL and not inner.value):
+            if key.value in INDICATOR_KEYS or (inner.id == "scalar" and not (inner.tag == NULL and not inner.value)):
                 return False
     return True
 
