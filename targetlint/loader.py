@@ -890,7 +890,9 @@ class _Builder:
                 typed["area_values"] = self.area_values(*areas, fields, spans)
             # Text fields hold what ``text`` returned (only strings), the rest
             # what their builders made: nothing is left for validation to decide.
-            indicator = Indicator(**fields, **typed)
+            indicator = Indicator(**fields)
+            for name, value in typed.items():
+                setattr(indicator, name, value)
             indicator.spans = spans
             indicator.level1 = level1
             indicator.level2 = level2
