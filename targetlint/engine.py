@@ -187,7 +187,7 @@ class Engine:
         return result
 
     def _run(self, rule: Rule, target, loaded: SourceFile, declaration, result: RuleRun, line_count: int) -> None:
-        name = declaration.name if declaration is not None else None
+        name = declaration.title if declaration is not None else None
         collected: list[Finding] = []
         try:
             for finding in rule.check(target, loaded):
@@ -226,7 +226,7 @@ class Engine:
 
     @staticmethod
     def _crash(rule: Rule, loaded: SourceFile, declaration, result: RuleRun, detail: str) -> None:
-        name = declaration.name if declaration is not None else None
+        name = declaration.title if declaration is not None else None
         where = declaration.span() if declaration is not None else FILE_START
         result.findings.append(
             _crashed(

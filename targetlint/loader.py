@@ -861,7 +861,7 @@ class _Builder:
             if item.id != "mapping":
                 self.problem("invalid-type", self.at(item), level2.label, "indicator")
                 continue
-            fields: dict[str, str] = {}
+            fields: dict[str, Any] = {}
             spans: dict[str, Span] = {"key": self.at(item)}
             written: dict[str, str] = {}
             numeric_value = False

@@ -206,6 +206,11 @@ class Declaration(Record):
         return (i for level1 in self.period_level1s for level2 in level1.categories for i in level2.indicators)
 
     @property
+    def title(self) -> str | None:
+        """What names the declaration in reports: 项目名称, or a 部门整体 table's 部门名称."""
+        return self.name or self.department_name
+
+    @property
     def kind(self) -> TableKind:
         """What table this is: 表类型 as written, else what its keys say (a
         部门名称 without 项目名称 is 部门整体; 补助区域 or 下达单位 is 转移支付),

@@ -195,3 +195,19 @@ def test_bad_input_reaches_the_user_as_a_finding_in_chinese(cli, tmp_path):
     assert ":7:13: TL004" in lines[0] and "应为数字" in lines[0]
     assert ":8:15: TL004" in lines[1] and "正向、反向或中性" in lines[1]
     assert ":9:21: TL004" in lines[2] and "“甲区”" in lines[2]
+
+
+def test_the_readme_examples_of_each_table_kind_load_cleanly():
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The declaration format") : readme.index("\n## Configuration")]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    kinds = []
+    for block in blocks:
+        loaded = _load(block)
+        assert loaded.problems == [], block
+        kinds += [d.kind for d in loaded.declarations]
+    assert set(kinds) == set(TableKind)
