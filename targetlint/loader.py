@@ -791,8 +791,8 @@ class _Builder:
         return self.validate(Funds, data, spans, FUNDS_KEYS)
 
     def level1s(self, node, label: str = "绩效指标") -> list[Level1]:
-        if node.id == "sequence":
-            # A flat list: the table prints no levels at all. One unlabelled
+        if node.id == "sequence" and any(item.id == "mapping" for item in node.value):
+            # A flat list of indicators: the table prints no levels at all. One unlabelled
             # 一级 and 二级 hold it, so the rules judge the missing levels.
             level1 = Level1(label="", end_line=self.last(node))
             level2 = Level2(label="", end_line=self.last(node))
