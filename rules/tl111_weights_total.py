@@ -1,10 +1,12 @@
 from collections.abc import Iterator
 from decimal import Decimal
 
-from targetlint.rule import Finding, Rule, RuleOptions, Severity
+from targetlint.options import rule_options
+from targetlint.rule import Finding, Rule, Severity
 
 
-class Options(RuleOptions):
+@rule_options
+class Options:
     total: Decimal = Decimal(100)
 
 
