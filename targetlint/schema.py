@@ -21,7 +21,8 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any, get_args
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 # The schema's address, as the modeline `targetlint import` writes names it.
 SCHEMA_URL = "https://example.invalid/targetlint/declaration.schema.json"
@@ -52,6 +53,26 @@ DESCRIPTIONS = {
     "运算符": "比较符号（≥ ≤ = > <）：值与符号分列的表格填写",
     "指标性质": "指标性质：定量 或 定性",
     "备注": "备注",
+    "表类型": "表类型：项目支出（默认）、部门整体 或 转移支付",
+    "部门名称": "部门名称：部门整体表的部门（单位）名称（部门整体表必填）",
+    "补助区域": "补助区域：转移支付表补助的区域",
+    "下达单位": "下达单位：转移支付表的下达地方或单位",
+    "实施期": "实施期：整个实施期，开始 和 结束 各为年份（2023）或年月（2023-07）",
+    "实施期目标": "实施期目标：整个实施期（中期、长期）的总体目标",
+    "实施期资金": "实施期资金（元）：整个实施期的资金，键同 项目资金",
+    "实施期绩效指标": "实施期绩效指标：整个实施期的指标表，形同 绩效指标",
+    "其他": "其他：申报表格式没有对应字段的栏目，栏目名 → 原样内容",
+    "分值": "分值（权重）：数字",
+    "指标方向": "指标方向：正向、反向 或 中性（越大越好、越小越好 亦可）",
+    "指标解释": "指标解释",
+    "评分标准": "评分标准（评(扣)分标准）",
+    "指标值说明": "指标值说明，如 达到预计值",
+    "区域目标值": "区域目标值：区域 → 该区域的目标值（按 指标值 的写法，运算符、计量单位取本行）",
+    "资金总额": "资金总额（元），同 年度资金申请总额",
+    "中央财政资金": "中央财政资金（元）",
+    "省级财政资金": "省级财政资金（元）",
+    "市级财政资金": "市级财政资金（元）",
+    "县级财政资金": "县级财政资金（元）",
 }
 
 # One declaration, as the README's format section shows it.
@@ -88,6 +109,9 @@ def generate() -> dict[str, Any]:
     for name, record in [("Declaration", schema), *definitions.items()]:
         model_class = getattr(model, name, None)
         if isinstance(model_class, type) and issubclass(model_class, model.Record):
+            _extended_fields(record)
+            if record is not schema:
+                record.pop("$defs", None)  # a record's own copies of the built types' definitions
             _describe(name, record)
             _text_fields(record, model.written_fields(model_class), model.written_types(model_class))
             _alternative_keys(record, model.accepted_keys(model_class), model.written_fields(model_class))
@@ -99,6 +123,12 @@ def generate() -> dict[str, Any]:
     schema["properties"][table_key] = {"$ref": "#/$defs/IndicatorTable", "description": DESCRIPTIONS[table_key]}
     for key in other_table_keys:
         schema["properties"][key] = {"$ref": "#/$defs/IndicatorTable", "description": f"同“{table_key}”"}
+    period_key, *other_period_keys = model.PERIOD_INDICATORS_KEYS
+    schema["properties"][period_key] = {"$ref": "#/$defs/IndicatorTable", "description": DESCRIPTIONS[period_key]}
+    for key in other_period_keys:
+        schema["properties"][key] = {"$ref": "#/$defs/IndicatorTable", "description": f"同“{period_key}”"}
+    for name in _BUILT_TYPES:
+        definitions.pop(name, None)
     definitions["IndicatorTable"] = _indicator_table()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -125,12 +155,37 @@ def _describe(name: str, record: dict[str, Any]) -> None:
             prop["description"] = DESCRIPTIONS[label]
 
 
+# The extended form's fields as they are written, where pydantic would
+# describe the typed result the loader builds from them.
+_SCALAR: dict[str, Any] = {"type": ["string", "number", "null"]}
+_WRITTEN_AS: dict[str, dict[str, Any]] = {
+    "区域目标值": {"type": "object", "additionalProperties": _SCALAR},
+    "其他": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean", "null"]}},
+    "指标方向": {"type": ["string", "null"]},
+    "表类型": {"type": ["string", "null"], "examples": ["项目支出", "部门整体", "转移支付"]},
+    "实施期": {
+        "type": ["object", "null"],
+        "properties": {"开始": _SCALAR, "结束": _SCALAR, "start": _SCALAR, "end": _SCALAR},
+        "additionalProperties": False,
+    },
+}
+# pydantic's definitions of the typed results, which no written field uses once replaced.
+_BUILT_TYPES = ("Period", "YearMonth", "TableKind", "Direction", "IndicatorValue")
+
+
+def _extended_fields(record: dict[str, Any]) -> None:
+    properties = record.get("properties", {})
+    for label, written in _WRITTEN_AS.items():
+        if label in properties:
+            properties[label] = {"title": label, **copy.deepcopy(written)}
+
+
 def _text_fields(record: dict[str, Any], labels: dict[str, str], types: dict[str, Any]) -> None:
     """A text field takes any scalar, as written (the loader reads ``指标值: 5``
     as the text "5"); pydantic would say strings only."""
     properties = record.get("properties", {})
     for name, annotation in types.items():
-        if str in get_args(annotation) or annotation is str:
+        if annotation is str or (get_origin(annotation) in (Union, UnionType) and str in get_args(annotation)):
             prop = properties.get(labels[name])
             if prop is not None:
                 prop.pop("anyOf", None)
@@ -176,8 +231,16 @@ def _indicator_table() -> dict[str, Any]:
             ]
         }
 
-    return {
+    any_level1 = level2_table(list(LEVEL2_ALIASES), "一级指标")
+    # A level printed above the standard 一级 (实施效果指标 over 产出指标 and
+    # 效益指标): a mapping of 一级 tables.
+    group: dict[str, Any] = {
         "type": "object",
+        "description": "标准一级之上的附加层级：一级指标 → 二级指标 → 三级指标列表",
+    }
+    group["additionalProperties"] = any_level1
+    return {
+        "type": ["object", "array"],
         "description": DESCRIPTIONS["绩效指标"],
         "properties": {
             f"{level1}指标": level2_table(
@@ -185,7 +248,9 @@ def _indicator_table() -> dict[str, Any]:
             )
             for level1 in LEVEL1_ALIASES
         },
-        "additionalProperties": level2_table(list(LEVEL2_ALIASES), "一级指标"),
+        "additionalProperties": {"anyOf": [*any_level1["anyOf"], group]},
+        # A table that prints no levels at all: a plain list of indicators.
+        "items": {"$ref": "#/$defs/Indicator"},
     }
 
 
