@@ -9,7 +9,7 @@ from targetlint.vocabulary import REQUIRED_LEVEL1
 
 
 def _level1_kinds(labels: list[str]) -> list[str]:
-    kinds = []
+    kinds: list[str] = []
     for label in labels:
         kind = level1_kind(label)
         if kind is None:

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from targetlint.options import rule_options
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 from .tl101_missing_level1 import indicators_rejected
 
@@ -85,8 +86,12 @@ class MissingCost(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         if not declaration.has_indicators or indicators_rejected(declaration, source):
             return
-        cost_level1s = [level1 for level1 in declaration.level1s if level1.kind == "成本"]
-        cost_level2s = [level2 for level2 in declaration.categories() if level2.home == "成本" or level2.kind == "成本"]
+        cost_level1s = [level1 for level1 in declaration.level1s if level1.kind == Level1Kind.COST]
+        cost_level2s = [
+            level2
+            for level2 in declaration.categories()
+            if level2.home == Level1Kind.COST or level2.kind == Level2Kind.COST
+        ]
         if any(level2.indicators for level2 in cost_level2s):
             return
         if cost_level1s or cost_level2s:
@@ -103,7 +108,11 @@ class MissingCost(Rule):
                 "产出指标"
             )
         yield self.report(
-            declaration.span("indicators"), zh, en, subject="成本", severity=self._severity(declaration.year)
+            declaration.span("indicators"),
+            zh,
+            en,
+            subject=Level1Kind.COST.value,
+            severity=self._severity(declaration.year),
         )
 
     def _severity(self, year: int | None) -> Severity:

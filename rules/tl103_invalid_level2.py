@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from targetlint.names import LEVEL1_KINDS, level2_kinds, older_template_placement
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 
 def _listed(kinds) -> str:
@@ -84,7 +85,7 @@ class InvalidLevel2(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        cost_level1 = next((level1 for level1 in declaration.level1s if level1.kind == "成本"), None)
+        cost_level1 = next((level1 for level1 in declaration.level1s if level1.kind == Level1Kind.COST), None)
         for level1 in declaration.level1s:
             if level1.kind is None:
                 yield self.report(
@@ -121,7 +122,7 @@ class InvalidLevel2(Rule):
                 "its indicators",
             )
         if level2.home == level1.kind:
-            if level2.kind == "成本" and cost_level1 is not None:
+            if level2.kind == Level2Kind.COST and cost_level1 is not None:
                 return (
                     f"本申报表已在第 {cost_level1.span().line} 行设一级“{cost_level1.label}”，"
                     f"产出指标下的二级“{level2.label}”"
@@ -131,7 +132,7 @@ class InvalidLevel2(Rule):
                     "the 一级 成本指标",
                 )
             return None
-        if level2.kind == "成本" and level1.kind == "成本":
+        if level2.kind == Level2Kind.COST and level1.kind == Level1Kind.COST:
             return (
                 f"一级成本指标下的二级应为 {valid}，而不是“{level2.label}”：货币成本请写在经济成本指标下",
                 f"the 二级 under a 一级 成本指标 are {valid}, not '{level2.label}'; put monetary costs under "

@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 
 def timeliness_home(declaration):
@@ -10,9 +11,14 @@ def timeliness_home(declaration):
     at all. A future (unsafe) fix moves the indicator's list item there, or
     creates 时效指标 under 产出; the message names the same destination.
     """
-    output = next((level1 for level1 in declaration.level1s if level1.kind == "产出"), None)
+    output = next((level1 for level1 in declaration.level1s if level1.kind == Level1Kind.OUTPUT), None)
     timeliness = next(
-        (level2 for level2 in declaration.categories() if level2.kind == "时效" and level2.home == "产出"), None
+        (
+            level2
+            for level2 in declaration.categories()
+            if level2.kind == Level2Kind.TIMELINESS and level2.home == Level1Kind.OUTPUT
+        ),
+        None,
     )
     return output, timeliness
 
@@ -77,7 +83,7 @@ class MisfiledTimeliness(Rule):
                 continue
             if level1 is None or level2 is None or level1.kind is None or level2.kind is None:
                 continue
-            if level2.kind == "时效":
+            if level2.kind == Level2Kind.TIMELINESS:
                 continue
             if timeliness is not None:
                 to_zh = f"“{timeliness.label}”（第 {timeliness.span().line} 行）"

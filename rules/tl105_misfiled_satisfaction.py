@@ -1,12 +1,13 @@
 from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 
 def _in_satisfaction(indicator) -> bool:
     # A 服务对象满意度 二级 misplaced under another 一级 is TL103's finding;
     # its indicators are still satisfaction indicators in a satisfaction category.
-    return indicator.level1.kind == "满意度" or indicator.level2.kind == "服务对象满意度"
+    return indicator.level1.kind == Level1Kind.SATISFACTION or indicator.level2.kind == Level2Kind.SERVICE_SATISFACTION
 
 
 def _measure(facts) -> tuple[str, str] | None:

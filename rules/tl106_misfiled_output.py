@@ -2,11 +2,12 @@ from collections.abc import Iterator
 
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import Operator, UnitClass
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 
 def _output(indicator, kind: str) -> bool:
     level1, level2 = indicator.level1, indicator.level2
-    return level1 is not None and level2 is not None and level1.kind == "产出" and level2.kind == kind
+    return level1 is not None and level2 is not None and level1.kind == Level1Kind.OUTPUT and level2.kind == kind
 
 
 class MisfiledOutput(Rule):
@@ -86,7 +87,7 @@ class MisfiledOutput(Rule):
         for indicator in declaration.indicators():
             facts = indicator.facts
             where = f"{indicator.level1.label}/{indicator.level2.label}" if indicator.level2 else ""
-            if _output(indicator, "数量") and facts.is_quality_rate:
+            if _output(indicator, Level2Kind.QUANTITY) and facts.is_quality_rate:
                 yield self.report(
                     indicator.span("name"),
                     f"质量类比率“{indicator.name}”放在了“{where}”下：请移到质量指标",
@@ -94,7 +95,7 @@ class MisfiledOutput(Rule):
                     indicator=indicator,
                     subject=indicator.name,
                 )
-            elif _output(indicator, "质量") and self._headcount(indicator):
+            elif _output(indicator, Level2Kind.QUALITY) and self._headcount(indicator):
                 yield self.report(
                     indicator.span("name"),
                     f"计数指标“{indicator.name}”（人数、人次、场次等）放在了“{where}”下：请移到数量指标，质量指标写明质量要求",

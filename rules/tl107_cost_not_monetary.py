@@ -3,11 +3,11 @@ from collections.abc import Iterator
 from targetlint.measurability import is_money
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, Operator, ValueKind
-from targetlint.vocabulary import Vocabulary
+from targetlint.vocabulary import MONETARY_COST_KINDS, Vocabulary
 
-# 二级 whose indicators state money. 社会成本 and 生态环境成本 are, by the
-# 2025 guidance, negative effects on society and the environment, rarely in 元.
-_MONETARY_COSTS = ("成本", "经济成本")
+# 二级 whose indicators state money: MONETARY_COST_KINDS. 社会成本 and
+# 生态环境成本 are, by the 2025 guidance, negative effects on society and the
+# environment, rarely in 元.
 
 
 # Values whose one defect another rule reports: one defect, one finding.
@@ -110,7 +110,7 @@ class CostNotMonetary(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             level2, value = indicator.level2, indicator.parsed
-            if level2 is None or level2.kind not in _MONETARY_COSTS:
+            if level2 is None or level2.kind not in MONETARY_COST_KINDS:
                 continue
             if value is None or value.kind in _OWNED_ELSEWHERE:
                 continue  # a missing value is TL003's, a blank template TL301's, a sentence TL210's, a plan TL209's

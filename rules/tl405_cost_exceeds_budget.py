@@ -4,8 +4,7 @@ from decimal import Decimal
 from targetlint.measurability import is_money
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import Operator
-
-_COST_KINDS = ("成本", "经济成本")
+from targetlint.vocabulary import MONETARY_COST_KINDS, Level1Kind
 
 
 class CostExceedsBudget(Rule):
@@ -96,7 +95,9 @@ class CostExceedsBudget(Rule):
 
     def _is_cost(self, indicator) -> bool:
         level1, level2 = indicator.level1, indicator.level2
-        if (level2 is not None and level2.kind in _COST_KINDS) or (level1 is not None and level1.kind == "成本"):
+        if (level2 is not None and level2.kind in MONETARY_COST_KINDS) or (
+            level1 is not None and level1.kind == Level1Kind.COST
+        ):
             return True
         return any(word in indicator.name for word in self.vocabulary.cost_name_words) if indicator.name else False
 

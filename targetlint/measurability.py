@@ -14,13 +14,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from targetlint.values import IndicatorValue, UnitClass, ValueKind
-from targetlint.vocabulary import Vocabulary
+from targetlint.vocabulary import Level2Kind, Vocabulary
 
 if TYPE_CHECKING:
     from targetlint.model import Indicator
-
-# The canonical 二级 of timeliness indicators (see LEVEL2_ALIASES).
-_TIMELINESS_KIND = "时效"
 
 
 def pieces(value: IndicatorValue) -> tuple[IndicatorValue, ...]:
@@ -61,7 +58,7 @@ def is_timeliness(indicator: Indicator) -> bool:
     if indicator.facts.is_timeliness:
         return True
     level2 = indicator.level2
-    return level2 is not None and level2.kind == _TIMELINESS_KIND
+    return level2 is not None and level2.kind == Level2Kind.TIMELINESS
 
 
 def declared_scale(indicator: Indicator, vocabulary: Vocabulary) -> frozenset[str]:

@@ -31,6 +31,7 @@ from targetlint.goal import GoalFacts
 from targetlint.names import NameFacts
 from targetlint.span import FILE_START, Span
 from targetlint.values import IndicatorValue
+from targetlint.vocabulary import Level1Kind, Level2Kind
 
 # Field metadata key: the form's Chinese label of a field the user writes
 # (its English key is the attribute name). A field with ``init=False`` is
@@ -130,8 +131,8 @@ class Level2(Record):
     """A 二级指标 and its indicators."""
 
     label: str
-    kind: str | None = None  # canonical 二级 (数量, 质量, 时效, 成本, 经济效益, …) or None if unknown
-    home: str | None = None  # the canonical 一级 this 二级 belongs under
+    kind: Level2Kind | None = None  # canonical 二级 (数量, 质量, 时效, 成本, 经济效益, …) or None if unknown
+    home: Level1Kind | None = None  # the canonical 一级 this 二级 belongs under
     indicators: list[Indicator] = field(default_factory=list)
     end_line: int = 0
     weight_range: WeightRange | None = None  # the score printed in the label: "(0-20)分"
@@ -142,7 +143,7 @@ class Level1(Record):
     """A 一级指标 and its 二级 categories."""
 
     label: str
-    kind: str | None = None  # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
+    kind: Level1Kind | None = None  # canonical 一级 (产出, 效益, 满意度, 成本) or None if unknown
     categories: list[Level2] = field(default_factory=list)
     end_line: int = 0
     weight_range: WeightRange | None = None  # the score printed in the label: "(0-20)分"

@@ -19,6 +19,8 @@ from targetlint.vocabulary import (
     LEVEL1_ALIASES,
     LEVEL2_ALIASES,
     OLDER_TEMPLATE_PLACEMENTS,
+    Level1Kind,
+    Level2Kind,
     Vocabulary,
 )
 
@@ -217,8 +219,8 @@ def normalize_label(label: str) -> str:
     return text
 
 
-def _alias_table() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _alias_table() -> dict[str, Level1Kind]:
+    table: dict[str, Level1Kind] = {}
     for canonical, aliases in LEVEL1_ALIASES.items():
         for alias in aliases:
             table[alias] = canonical
@@ -226,20 +228,20 @@ def _alias_table() -> dict[str, str]:
 
 
 _LEVEL1 = _alias_table()
-_LEVEL2: dict[str, list[tuple[str, str]]] = {}
+_LEVEL2: dict[str, list[tuple[Level2Kind, Level1Kind]]] = {}
 for _canonical, (_parent, _aliases) in LEVEL2_ALIASES.items():
     for _alias in _aliases:
         _LEVEL2.setdefault(_alias, []).append((_canonical, _parent))
 
 
 @lru_cache(maxsize=4096)
-def level1_kind(label: str) -> str | None:
+def level1_kind(label: str) -> Level1Kind | None:
     """The canonical 一级 (产出, 效益, 满意度, 成本) a label means, or None."""
     return _LEVEL1.get(normalize_label(label))
 
 
 @lru_cache(maxsize=4096)
-def level2_kind(label: str, parent: str | None) -> tuple[str | None, str | None]:
+def level2_kind(label: str, parent: str | None) -> tuple[Level2Kind | None, Level1Kind | None]:
     """(canonical 二级, the 一级 it belongs under) for a label, preferring ``parent``.
 
     "成本" is both a 二级 under 产出 (older layout) and a 一级 of its own, and
@@ -255,10 +257,10 @@ def level2_kind(label: str, parent: str | None) -> tuple[str | None, str | None]
 
 
 # The canonical 一级 in the order of the form, and the 二级 each admits.
-LEVEL1_KINDS: tuple[str, ...] = tuple(LEVEL1_ALIASES)
+LEVEL1_KINDS: tuple[Level1Kind, ...] = tuple(LEVEL1_ALIASES)
 
 
-def level2_kinds(level1: str) -> tuple[str, ...]:
+def level2_kinds(level1: str) -> tuple[Level2Kind, ...]:
     """The canonical 二级 that belong under the canonical 一级 ``level1``."""
     return tuple(canonical for canonical, (parent, _) in LEVEL2_ALIASES.items() if parent == level1)
 

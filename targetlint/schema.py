@@ -210,9 +210,9 @@ def _indicator_table() -> dict[str, Any]:
     """一级 → 二级 → list of indicators. The standard labels (产出指标, 数量指标 …)
     are properties, offered as completions; any other label validates too, so
     the variants real tables print (项目完成指标, 服务对象满意度 指标 …) pass."""
-    from targetlint.vocabulary import LEVEL1_ALIASES, LEVEL2_ALIASES
+    from targetlint.vocabulary import LEVEL1_ALIASES, LEVEL2_ALIASES, Level2Kind
 
-    def level2_table(kinds: list[str], under: str) -> dict[str, Any]:
+    def level2_table(kinds: list[Level2Kind], under: str) -> dict[str, Any]:
         return {
             "anyOf": [
                 {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from typing import ClassVar
 
 # --- Units --------------------------------------------------------------
@@ -1006,29 +1007,61 @@ MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出"
 COST_REDUCTION_WORDS = ("下降", "降低", "减少", "压缩", "节约", "节省", "持平", "不变", "不增加")
 
 # --- Indicator taxonomy ---------------------------------------------------
+
+
+class Level1Kind(StrEnum):
+    """A canonical 一级指标 (the value is its name on the form, without 指标)."""
+
+    OUTPUT = "产出"
+    BENEFIT = "效益"
+    SATISFACTION = "满意度"
+    COST = "成本"
+
+
+class Level2Kind(StrEnum):
+    """A canonical 二级指标 (the value is its name on the form, without 指标)."""
+
+    QUANTITY = "数量"
+    QUALITY = "质量"
+    TIMELINESS = "时效"
+    COST = "成本"  # the older layout's cost, under 产出
+    ECONOMIC_BENEFIT = "经济效益"
+    SOCIAL_BENEFIT = "社会效益"
+    ECOLOGICAL_BENEFIT = "生态效益"
+    SUSTAINABILITY = "可持续影响"
+    SERVICE_SATISFACTION = "服务对象满意度"
+    ECONOMIC_COST = "经济成本"
+    SOCIAL_COST = "社会成本"
+    ECOLOGICAL_COST = "生态环境成本"
+
+
+# The cost categories counted in money (TL107, TL405): the older layout's
+# 成本 under 产出 and the newer 经济成本 under 成本.
+MONETARY_COST_KINDS = (Level2Kind.COST, Level2Kind.ECONOMIC_COST)
+
 # Canonical 一级 → the label variants that mean it (after whitespace and
 # suffixes like "(必填)" are removed and a trailing 指标 is dropped).
 LEVEL1_ALIASES = {
-    "产出": ("产出", "项目产出", "项目完成", "产出目标"),
-    "效益": ("效益", "效果", "项目效益", "效益目标"),
-    "满意度": ("满意度", "服务对象满意度", "社会公众或服务对象满意度", "满意"),
-    "成本": ("成本", "项目成本", "成本目标"),
+    Level1Kind.OUTPUT: ("产出", "项目产出", "项目完成", "产出目标"),
+    Level1Kind.BENEFIT: ("效益", "效果", "项目效益", "效益目标"),
+    Level1Kind.SATISFACTION: ("满意度", "服务对象满意度", "社会公众或服务对象满意度", "满意"),
+    Level1Kind.COST: ("成本", "项目成本", "成本目标"),
 }
 # Canonical 二级 → (canonical 一级 it belongs under, label variants).
 LEVEL2_ALIASES = {
-    "数量": ("产出", ("数量",)),
-    "质量": ("产出", ("质量",)),
-    "时效": ("产出", ("时效", "进度", "时间")),
-    "成本": ("产出", ("成本",)),
-    "经济效益": ("效益", ("经济效益", "经济")),
-    "社会效益": ("效益", ("社会效益", "社会")),
-    "生态效益": ("效益", ("生态效益", "生态", "环境效益", "生态环境效益")),
-    "可持续影响": (
-        "效益",
+    Level2Kind.QUANTITY: (Level1Kind.OUTPUT, ("数量",)),
+    Level2Kind.QUALITY: (Level1Kind.OUTPUT, ("质量",)),
+    Level2Kind.TIMELINESS: (Level1Kind.OUTPUT, ("时效", "进度", "时间")),
+    Level2Kind.COST: (Level1Kind.OUTPUT, ("成本",)),
+    Level2Kind.ECONOMIC_BENEFIT: (Level1Kind.BENEFIT, ("经济效益", "经济")),
+    Level2Kind.SOCIAL_BENEFIT: (Level1Kind.BENEFIT, ("社会效益", "社会")),
+    Level2Kind.ECOLOGICAL_BENEFIT: (Level1Kind.BENEFIT, ("生态效益", "生态", "环境效益", "生态环境效益")),
+    Level2Kind.SUSTAINABILITY: (
+        Level1Kind.BENEFIT,
         ("可持续影响", "可持续发展", "可持续", "可持续发展影响", "可持续性发展影响", "可持续性影响"),
     ),
-    "服务对象满意度": (
-        "满意度",
+    Level2Kind.SERVICE_SATISFACTION: (
+        Level1Kind.SATISFACTION,
         (
             "服务对象满意度",
             "社会公众或服务对象满意度",
@@ -1041,16 +1074,16 @@ LEVEL2_ALIASES = {
     ),
     # "成本指标/成本指标": the 一级's name repeated as its 二级, as
     # "满意度指标/满意度指标" is; under the 一级 成本 it holds money costs.
-    "经济成本": ("成本", ("经济成本", "成本")),
-    "社会成本": ("成本", ("社会成本",)),
-    "生态环境成本": ("成本", ("生态环境成本", "生态成本", "环境成本")),
+    Level2Kind.ECONOMIC_COST: (Level1Kind.COST, ("经济成本", "成本")),
+    Level2Kind.SOCIAL_COST: (Level1Kind.COST, ("社会成本",)),
+    Level2Kind.ECOLOGICAL_COST: (Level1Kind.COST, ("生态环境成本", "生态成本", "环境成本")),
 }
 # (一级, 二级) placements that older official templates printed: satisfaction
 # as a 二级 under 效益 ("社会公众或服务对象满意度指标" under 效益指标). A
 # layout, not a misfiling: the category counts as present, and TL103 notes it.
-OLDER_TEMPLATE_PLACEMENTS = (("效益", "服务对象满意度"),)
+OLDER_TEMPLATE_PLACEMENTS = ((Level1Kind.BENEFIT, Level2Kind.SERVICE_SATISFACTION),)
 # 一级 every declaration must have, whatever its layout.
-REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
+REQUIRED_LEVEL1 = (Level1Kind.OUTPUT, Level1Kind.BENEFIT, Level1Kind.SATISFACTION)
 # A score range or weight printed in a category label: "成本指标(0-20)分",
 # "产出指标 (40-50)分", "效益指标（30分）". Recorded as the category's weight
 # range, and stripped before the label is judged (the first decoration).
