@@ -90,8 +90,11 @@ _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
 # Characters the YAML reader refuses (C0/C1 controls other than tab and
 # line breaks, non-characters, lone surrogates); one of them anywhere makes
-# libyaml reject the whole stream before the first document.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# libyaml reject the whole stream before the first document. Kept as text and
+# compiled by re on first use (its cache): a class over thousands of code
+# points costs milliseconds to compile, and only a file the reader refused
+# needs it. _HAN likewise, for a document under no known key.
+_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 MAX_CHARACTER_PROBLEMS = 100
 # 10^18 元 is beyond any budget, and leaves rules' Decimal arithmetic (28
 # significant digits by default: sums, quantize to fen) room to never raise.
@@ -104,7 +107,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 # Problem detail of a document that is other YAML, not a declaration: a file
 # of nothing else is skipped, not reported.
 FOREIGN = "foreign"
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 @dataclass(slots=True)
@@ -475,7 +478,7 @@ def _sanitise(source: SourceText, text: str) -> str:
     """Report each character YAML forbids and replace it, keeping every
     position, so the rest of the file is still read."""
     found = 0
-    for match in _FORBIDDEN.finditer(text):
+    for match in re.finditer(_FORBIDDEN, text):
         found += 1
         if found <= MAX_CHARACTER_PROBLEMS:
             line = text.count("\n", 0, match.start())
@@ -491,7 +494,7 @@ def _sanitise(source: SourceText, text: str) -> str:
         source.problems.append(
             Problem("yaml-syntax", FILE_START, f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML")
         )
-    return _FORBIDDEN.sub("\ufffd", text)
+    return re.sub(_FORBIDDEN, "\ufffd", text)
 
 
 class _Builder:
@@ -1040,7 +1043,7 @@ def _looks_like_declaration(root) -> bool:
             known += 1
     if known > len(keys) - known:
         return True
-    chinese = [key for key in texts if _HAN.search(key)]
+    chinese = [key for key in texts if re.search(_HAN, key)]
     if 2 * len(chinese) <= len(keys):
         return False
     return any(closest(key, TOP_LEVEL_KEYS) is not None for key in chinese)
