@@ -2,9 +2,7 @@ from collections.abc import Iterator
 
 from targetlint.measurability import states_time
 from targetlint.rule import Finding, Rule, Severity
-
-# The canonical 二级 of timeliness indicators (see LEVEL2_ALIASES).
-_TIMELINESS = "时效"
+from targetlint.vocabulary import Level2Kind
 
 
 class NotTimeliness(Rule):
@@ -69,7 +67,7 @@ class NotTimeliness(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         for indicator in declaration.indicators():
             level2, value = indicator.level2, indicator.parsed
-            if level2 is None or level2.kind != _TIMELINESS or not indicator.name:
+            if level2 is None or level2.kind != Level2Kind.TIMELINESS or not indicator.name:
                 continue
             if indicator.facts.about_time or (value is not None and states_time(value, self.vocabulary)):
                 continue
