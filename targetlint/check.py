@@ -71,6 +71,7 @@ def run_check(args: CheckOptions, registry, report_error) -> int:
 
 
 def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> int:
+    from targetlint.gitignore import gitignored
     from targetlint.parallel import default_jobs
     from targetlint.planner import Planner
     from targetlint.runner import RunResult, check_files, check_source, collect
@@ -118,7 +119,7 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         _report_rule_errors(registry, reported, lang, report_error)
     else:
         notices: list[tuple[str, str]] = []
-        files, errors = collect(paths, planner.excluded_directory, notices)
+        files, errors = collect(paths, planner.excluded_directory, notices, gitignored(args.respect_gitignore))
         for zh, en in notices:  # nothing to check is neither an error nor an all-clear
             report_error(zh, en, lang)
         files = [path for path in files if not planner.excluded(path)]

@@ -141,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files in N processes (default: the number of cores)",
     )
     check.add_argument(
+        "--no-respect-gitignore",
+        action="store_true",
+        help="also check files that .gitignore ignores when walking directories (default: skip them, as git does)",
+    )
+    check.add_argument(
         "--no-cache",
         action="store_true",
         help="check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)",
@@ -379,6 +384,7 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         fix=args.fix,
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
+        respect_gitignore=not args.no_respect_gitignore,
     )
 
 

@@ -62,6 +62,7 @@ class CheckOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    respect_gitignore: bool = True  # a directory walk skips what git ignores
 
     @property
     def targets(self) -> tuple[str, ...]:

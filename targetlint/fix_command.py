@@ -32,6 +32,7 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
     """Handle ``--fix`` / ``--diff`` with the check's planner (each file's
     configuration decides its rules and exclusions); ``stdin``: standard
     input's bytes when the path is ``-``."""
+    from targetlint.gitignore import gitignored
     from targetlint.lint import lint
     from targetlint.runner import collect
 
@@ -63,7 +64,8 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         failing = any(f.severity.rank >= plan.fail_on.rank for f in remaining.findings)
         return FixRun(complete=True, failing=failing, errors=bool(remaining.crashed))
 
-    files, errors = collect(list(options.targets), planner.excluded_directory)
+    walk_skips = gitignored(options.respect_gitignore)
+    files, errors = collect(list(options.targets), planner.excluded_directory, gitignored=walk_skips)
     if errors:
         return FixRun(complete=False)  # the normal check reports missing paths and exits 2
     results: list[FileFix] = []

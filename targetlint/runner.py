@@ -37,8 +37,12 @@ def collect(
     paths: list[str],
     excluded_directory: Callable[[str], bool] | None = None,
     notices: list[tuple[str, str]] | None = None,
+    gitignored: Callable[[str, bool], bool] | None = None,
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there.
+
+    ``gitignored(path, is_directory)``: what a directory walk skips (see
+    targetlint.gitignore); paths named in ``paths`` are kept whatever it says.
 
     A directory without YAML files is not an error when ``notices`` is given:
     the message goes there (nothing to check is not a failure, nor an all-clear).
@@ -57,7 +61,7 @@ def collect(
             prune = excluded_directory if excluded_directory is not None and not excluded_directory(path) else None
             unreadable: list[OSError] = []
             pruned: list[str] = []
-            found = list(_yaml_files(path, unreadable.append, prune, pruned))
+            found = list(_yaml_files(path, unreadable.append, prune, pruned, gitignored))
             for error in unreadable:  # os.walk skips these silently
                 reason = error.strerror or type(error).__name__
                 errors.append(
@@ -86,9 +90,11 @@ def _yaml_files(
     onerror: Callable[[OSError], object],
     prune: Callable[[str], bool] | None = None,
     pruned: list[str] | None = None,
+    gitignored: Callable[[str, bool], bool] | None = None,
 ):
     """YAML files under ``top``, each directory walked once (symlink loops);
-    subdirectories ``prune`` rejects are not entered but added to ``pruned``."""
+    subdirectories ``prune`` rejects are not entered but added to ``pruned``;
+    what ``gitignored`` matches is neither entered nor listed."""
     visited: set[tuple[int, int]] = set()
     for root, dirs, names in os.walk(top, followlinks=True, onerror=onerror):
         stat = os.stat(root)
@@ -107,6 +113,9 @@ def _yaml_files(
                 else:
                     kept.append(name)
             dirs[:] = kept
+        if gitignored is not None:
+            dirs[:] = [name for name in dirs if not gitignored(os.path.join(root, name), True)]
+            names = [name for name in names if not gitignored(os.path.join(root, name), False)]
         yield from (os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
 
 

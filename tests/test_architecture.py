@@ -46,6 +46,7 @@ LAYERS: dict[str, list[str]] = {
         "parallel",
         "suppressions",
         "runner",
+        "gitignore",
         "fixer",
         "registry",
         "selection",
