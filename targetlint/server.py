@@ -100,11 +100,8 @@ class TargetlintServer(LanguageServer):
         self.send(uri, [] if checked is None else self.diagnostics(checked))
 
     def send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
-        document = self.workspace.text_documents.get(uri)
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri, diagnostics=diagnostics, version=document.version if document is not None else None
-            )
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=_version(self, uri))
         )
 
     def check_and_publish(self, uri: str, *, saved: bool = False, due: float | None = None) -> None:
@@ -282,17 +279,44 @@ def code_actions(server: TargetlintServer, params: types.CodeActionParams) -> li
                     edit=_workspace_edit(server, uri, text_edit(checked.text, change, codec)),
                 )
             )
-    if _kind_wanted(FIX_ALL, only):
-        change = server.checker.fix_all(checked)
-        if change is not None:
-            actions.append(
-                types.CodeAction(
-                    title="targetlint: apply all safe fixes" if lang == "en" else "targetlint：应用全部安全修复",
-                    kind=FIX_ALL,
-                    edit=_workspace_edit(server, uri, text_edit(checked.text, change, codec)),
-                )
-            )
+    safe_fixes = any(f.fix is not None and f.fix.safety == FixSafety.SAFE for f in checked.findings)
+    if safe_fixes and _kind_wanted(FIX_ALL, only):
+        # Editors ask for code actions whenever the cursor moves; fixing the
+        # whole file (up to ten checks) waits until this one is chosen, where
+        # the client can resolve it, or is asked for by kind.
+        fix_all = types.CodeAction(
+            title="targetlint: apply all safe fixes" if lang == "en" else "targetlint：应用全部安全修复",
+            kind=FIX_ALL,
+            data={"uri": uri, "version": _version(server, uri)},
+        )
+        if _resolves_edits(server):
+            actions.append(fix_all)
+        elif only and (resolved := resolve_fix_all(server, fix_all)).edit is not None:
+            actions.append(resolved)
     return actions
+
+
+def _version(server: TargetlintServer, uri: str) -> int | None:
+    document = server.workspace.text_documents.get(uri)
+    return document.version if document is not None else None
+
+
+def _resolves_edits(server: TargetlintServer) -> bool:
+    text_document = server.client_capabilities.text_document
+    support = text_document.code_action.resolve_support if text_document and text_document.code_action else None
+    return support is not None and "edit" in support.properties
+
+
+def resolve_fix_all(server: TargetlintServer, action: types.CodeAction) -> types.CodeAction:
+    """The fix-all action with its edit, if the document is still the text it was offered for."""
+    data = action.data if isinstance(action.data, dict) else {}
+    uri = str(data.get("uri", ""))
+    if data.get("version") != _version(server, uri) or (checked := server.current(uri)) is None:
+        return action  # the document changed since: no edit, the client asks again
+    change = server.checker.fix_all(checked)
+    if change is not None:
+        action.edit = _workspace_edit(server, uri, text_edit(checked.text, change, server.workspace.position_codec))
+    return action
 
 
 def _fix_title(finding: Finding, safe: bool, lang: str) -> str:
@@ -364,10 +388,14 @@ def build_server(checker: DocumentChecker, debounce_ms: int = DEFAULT_DEBOUNCE_M
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True),
     )
     def on_code_action(ls: TargetlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         return ls.guarded("code actions", lambda: code_actions(ls, params))
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    def on_code_action_resolve(ls: TargetlintServer, action: types.CodeAction) -> types.CodeAction:
+        return ls.guarded("resolving a code action", lambda: resolve_fix_all(ls, action), action)
 
     return server
 

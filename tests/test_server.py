@@ -23,15 +23,14 @@ DEFECTIVE = TRAINING_DECLARATION.replace("≥90%", '">=90%"').replace(
 )
 
 
-def start(root: Path, *args: str) -> LspClient:
+EDITOR_CAPABILITIES = {"workspace": {"workspaceEdit": {"documentChanges": True}}}
+
+
+def start(root: Path, *args: str, capabilities: dict | None = None) -> LspClient:
     client = LspClient([sys.executable, "-m", "targetlint", "server", *args], cwd=root)
     result = client.request(
         "initialize",
-        {
-            "processId": None,
-            "rootUri": root.as_uri(),
-            "capabilities": {"workspace": {"workspaceEdit": {"documentChanges": True}}},
-        },
+        {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities or EDITOR_CAPABILITIES},
     )
     assert result["serverInfo"]["name"] == "targetlint"
     client.notify("initialized", {})
@@ -42,8 +41,8 @@ def start(root: Path, *args: str) -> LspClient:
 def session(tmp_path):
     clients: list[LspClient] = []
 
-    def open_session(*args: str) -> LspClient:
-        clients.append(start(tmp_path, *args))
+    def open_session(*args: str, capabilities: dict | None = None) -> LspClient:
+        clients.append(start(tmp_path, *args, capabilities=capabilities))
         return clients[-1]
 
     yield open_session
@@ -227,6 +226,29 @@ def test_fix_all_applies_only_safe_fixes(cli, session, tmp_path):
     assert cli("check", "--fix", "--no-cache", str(path)).code == 1
     assert fixed == path.read_text(encoding="utf-8") != DEFECTIVE
     assert "指标值: 100\n" in fixed
+
+
+def test_fix_all_is_resolved_only_when_chosen(session, tmp_path):
+    # Editors ask for code actions at every cursor move: a client that can
+    # resolve gets the fix-all action without its edit, computed on resolve.
+    path = tmp_path / "declaration.yaml"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    capabilities = {
+        **EDITOR_CAPABILITIES,
+        "textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}},
+    }
+    client = session(capabilities=capabilities)
+    open_document(client, path)
+    start = {"line": 0, "character": 0}
+    request = {"textDocument": {"uri": path.as_uri()}, "range": {"start": start, "end": start}}
+    (offered,) = client.request("textDocument/codeAction", {**request, "context": {"diagnostics": []}})
+    assert offered["kind"] == "source.fixAll.targetlint" and "edit" not in offered
+    resolved = client.request("codeAction/resolve", offered)
+    assert apply(DEFECTIVE, resolved["edit"], path.as_uri(), 1) == DEFECTIVE.replace('">=90%"', '"≥90%"')
+    # A client that cannot resolve gets it only when it asks for that kind.
+    plain = session()
+    open_document(plain, path)
+    assert plain.request("textDocument/codeAction", {**request, "context": {"diagnostics": []}}) == []
 
 
 def test_positions_in_utf16_code_units(cli, session, tmp_path):
