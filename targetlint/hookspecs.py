@@ -27,4 +27,6 @@ class TargetlintSpec:
 
     @hookspec
     def targetlint_rule_files(self):
-        """Return paths of declarative YAML rule files this plugin ships."""
+        """Return paths of declarative YAML rule files this plugin ships (or
+        ``(pack name, path)`` pairs, when it ships files on behalf of named
+        packs: their rules then name that pack as their origin)."""

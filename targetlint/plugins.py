@@ -45,18 +45,19 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
             PluginError((getattr(error, "plugin", "?") and manager.get_name(error.plugin)) or "?", str(error))
         )
 
-    for plugin_name, plugin in manager.list_name_plugin():
-        registry.plugins.append(plugin_name)
-        for hook_name, sink in (
-            ("targetlint_rules", _add_rules),
-            ("targetlint_vocabulary", _add_vocabulary),
-            ("targetlint_rule_files", _add_rule_files),
-        ):
-            implementation = getattr(plugin, hook_name, None)
-            if implementation is None:
-                continue
+    registry.plugins.extend(name for name, _ in manager.list_name_plugin())
+    # Through pluggy's own hook machinery, one implementation at a time: a
+    # plain ``manager.hook.x()`` stops at the first implementation that
+    # raises, and one broken pack must cost only itself.
+    for hook_name, sink in (
+        ("targetlint_rules", _add_rules),
+        ("targetlint_vocabulary", _add_vocabulary),
+        ("targetlint_rule_files", _add_rule_files),
+    ):
+        for implementation in getattr(manager.hook, hook_name).get_hookimpls():
+            plugin_name = implementation.plugin_name
             try:
-                sink(registry, plugin_name, implementation())
+                sink(registry, plugin_name, implementation.function())
             except (Exception, SystemExit) as error:
                 registry.errors.append(PluginError(plugin_name, f"{hook_name}: {type(error).__name__}: {error}"))
     if registry.rule_files:
@@ -132,9 +133,13 @@ def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
 
 
 def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
-    for path in paths or ():
+    # An entry is a path, or (pack, path) when the plugin ships the files of
+    # named packs (the declarative plugin finds YAML-only packs): the pack is
+    # then the rules' origin.
+    for entry in paths or ():
+        origin, path = (entry[0], entry[1]) if isinstance(entry, tuple) and len(entry) == 2 else (plugin, entry)
         registry.rule_files.append(str(path))
-        registry.rule_file_origins.setdefault(str(path), plugin)
+        registry.rule_file_origins.setdefault(str(path), str(origin))
 
 
 def instantiate(

@@ -102,7 +102,7 @@ def register_rule_files(
             codes.extend(known)
             continue
         rules, file_errors = compile_rule_file(path, default_enabled=default_enabled)
-        where = _pack_name(path, origin)
+        where = origin
         for rule in rules:
             other = registry.rules.get(rule.code) or registry.by_name.get(rule.name)
             if other is not None:
@@ -127,9 +127,3 @@ def register_rule_files(
             registry.errors.append(PluginError(where, str(error)))
         errors.extend(file_errors)
     return codes, errors
-
-
-def _pack_name(path: str, origin: str) -> str:
-    from targetlint.declarative.plugin import PACKS
-
-    return PACKS.get(path, origin)

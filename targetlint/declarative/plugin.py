@@ -44,12 +44,7 @@ def pack_rule_files() -> list[tuple[str, str]]:
     return found
 
 
-# Rule file → pack name, so a pack's rules show the pack as their origin.
-PACKS: dict[str, str] = {}
-
-
 @hookimpl
 def targetlint_rule_files():
-    found = pack_rule_files()
-    PACKS.update((path, name) for name, path in found)
-    return [path for _, path in found]
+    # (pack, path): a pack's rules show the pack as their origin.
+    return pack_rule_files()
