@@ -24,7 +24,16 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
     from targetlint import hookspecs
     from targetlint.discovery import entry_points
 
-    manager = pluggy.PluginManager("targetlint")
+    class Manager(pluggy.PluginManager):
+        def parse_hookimpl_opts(self, plugin, name):
+            # As pytest does for ``pytest_*``: a ``targetlint_*`` function is
+            # an implementation even without @hookimpl, as it always was here.
+            options = super().parse_hookimpl_opts(plugin, name)
+            if options is None and name.startswith("targetlint_") and callable(getattr(plugin, name, None)):
+                return {}
+            return options
+
+    manager = Manager("targetlint")
     manager.add_hookspecs(hookspecs.TargetlintSpec)
     registry = Registry()
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name)):
