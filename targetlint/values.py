@@ -317,6 +317,7 @@ class _Grammar:
     note_re = _Pattern()
     clause_punct = _Pattern()
     unit_only_re = _Pattern()
+    approx_in_text = _Pattern()
 
     def __init__(self, v: Vocabulary) -> None:
         self.sources: dict[str, str] = {}  # regex name → pattern text, compiled by _Pattern
@@ -458,6 +459,8 @@ class _Grammar:
         # placeholder marks (≤**万元); word operators (达到) are words.
         signs = word_alternation(w for w in self.prefix_ops if not re.search(f"[{_HAN}]", w))
         self.sources["unit_only_re"] = rf"(?:{signs}|{unit}|{mag}|[*＊xX×()（）?？/])+"
+        # An approximation inside a sentence: "约300名学员参加…", "参加培训200人左右的…".
+        self.sources["approx_in_text"] = rf"{apre}(?:\d|[{digit_words}{ten_words}])|\d(?:{mag})?(?:{unit})?(?:{asuf})"
 
     # --- pieces -------------------------------------------------------------
 
@@ -714,7 +717,11 @@ class _Grammar:
         covered = sum(map(len, found)) >= len(core)
         if not self.clause_punct.search(core) and (len(core) <= _PHRASE_MAX or covered):
             return dict(kind=ValueKind.QUALITATIVE, words=found or (core,), qualifiers=qualifiers, covered=covered)
-        return dict(kind=ValueKind.NARRATIVE, words=tuple(dict.fromkeys(self.word_re.findall(text))))
+        return dict(
+            kind=ValueKind.NARRATIVE,
+            words=tuple(dict.fromkeys(self.word_re.findall(text))),
+            approximate=self.approx_in_text.search(text) is not None,
+        )
 
     def single(self, text: str) -> dict[str, Any]:
         if not self.meaningful.search(text):
@@ -793,7 +800,7 @@ def _combine(parts: tuple[IndicatorValue, ...]) -> dict[str, Any]:
     kinds = {p.kind for p in parts}
     words = tuple(dict.fromkeys(w for p in parts for w in p.words))
     if ValueKind.NARRATIVE in kinds:
-        return dict(kind=ValueKind.NARRATIVE, words=words)
+        return dict(kind=ValueKind.NARRATIVE, words=words, approximate=any(p.approximate for p in parts))
     if kinds == {ValueKind.QUALITATIVE}:
         qualifiers = tuple(dict.fromkeys(q for p in parts for q in p.qualifiers))
         covered = all(p.covered for p in parts)

@@ -1160,6 +1160,8 @@ GOAL_COUNT_VERBS = (
 )
 # Nouns naming a concrete deliverable or activity: a goal that names one says
 # what the money buys even without a number, so it is not a generic goal.
+# The money itself (经费, 资金) is no deliverable: "按计划安排经费支出" says
+# only that money will be spent.
 GOAL_OUTPUT_WORDS = (
     "报告",
     "会议",
@@ -1194,7 +1196,6 @@ GOAL_OUTPUT_WORDS = (
     "地方志",
     "指导线",
     "指导价位",
-    "经费",
     "补贴",
     "奖励",
     "评选",

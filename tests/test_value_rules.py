@@ -86,7 +86,7 @@ SEED_FINDINGS = {
     "TL204": 16,
     "TL206": 1,
     "TL207": 35,
-    "TL208": 10,
+    "TL208": 11,
     "TL209": 5,
     "TL210": 7,
     "TL211": 6,
@@ -106,4 +106,6 @@ def test_one_finding_per_value_on_the_seed():
     # except where a value has two independent defects.
     findings = run(VALUE_RULES, SEED.read_text(encoding="utf-8"))
     per_value = Counter((f.line, f.column) for f in findings)
-    assert [where for where, n in per_value.items() if n > 1] == []
+    # 742: "1700人左右…资助， 20个左右…资助" is a sentence (TL210) whose numbers
+    # are approximations (TL208): two defects, each with its own fix.
+    assert [where for where, n in per_value.items() if n > 1] == [(742, 14)]

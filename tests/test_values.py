@@ -138,7 +138,7 @@ SEED = [
     V("9", NUMBER, number=9),
     V("60个左右", NUMBER, number=60, unit="个", cls=COUNT, approx=True),
     V("20个左右", NUMBER, number=20, unit="个", cls=COUNT, approx=True),
-    V("1700人左右超级博士后激励计划资助， 20个左右创新基地项目资助", NARR),
+    V("1700人左右超级博士后激励计划资助， 20个左右创新基地项目资助", NARR, approx=True),
     V("140个左右", NUMBER, number=140, unit="个", cls=COUNT, approx=True),
     V("110人左右", NUMBER, number=110, unit="人", cls=COUNT, approx=True),
     V(
