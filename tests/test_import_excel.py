@@ -271,15 +271,16 @@ def test_split_value_columns_are_kept(tmp_path):
     )
 
 
-def test_cell_outside_the_table_is_reported_by_cell(tmp_path):
+def test_cell_outside_the_table_is_reported_by_cell_and_kept_with_its_row(tmp_path):
     def stray(sheet, end):
         sheet[f"G{end - 2}"] = "旁注"
 
     path = _book(tmp_path, extra=stray)
     code, _, err = _run(path, tmp_path / "out.yaml")
-    assert code == 1
-    assert f"{path}:测试项目!G17: could not place row" in err
-    assert not (tmp_path / "out.yaml").exists()
+    assert code == 0, err
+    assert f"{path}:测试项目!G17: a cell outside the table columns, kept in 其他 as G列: 旁注" in err
+    written = (tmp_path / "out.yaml").read_text(encoding="utf-8")
+    assert "      - 三级指标: 戊\n        指标值: ≥90%\n        其他:\n          G列: 旁注\n" in written
 
 
 def test_one_declaration_per_sheet_and_split(tmp_path):

@@ -1,8 +1,11 @@
 """``targetlint import``: published declaration tables → declaration YAML.
 
-Sources are PDF-to-text tables (tab-separated) and .xlsx workbooks. Nothing
-is written unless every row found a place: a row the importer cannot place
-is reported with its line or cell and the exit code is 1.
+Sources are PDF-to-text tables (tab-separated) and .xlsx workbooks. A row
+the importer cannot place (an approval or signature row, a note, a block the
+format has no field for) is a warning with its line or cell, and its text is
+kept in the declaration's 其他; it never stops the rest from being written.
+Columns the format has no field for are kept in each indicator's 其他, and a
+table with one target column per area and no 指标值 column in 区域目标值.
 
 Choices the written YAML rests on (the core reads it):
 
@@ -47,8 +50,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls format
 @dataclass
 class ImportResult:
     declarations: list[Declaration]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # rows that found no place (kept in 其他)
     notes: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # cells read with a caveat (a formula with no value)
 
 
 class _UsageError(Exception):
@@ -73,8 +77,8 @@ def load(source: str) -> ImportResult:
     if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP_MAGIC):
         from targetlint.importer.excel import read_workbook
 
-        declarations, problems, notes = read_workbook(path, source)
-        return ImportResult(declarations, problems, notes)
+        declarations, problems, notes, warnings = read_workbook(path, source)
+        return ImportResult(declarations, problems, notes, warnings)
     from targetlint.importer.text import read_text
 
     declarations, problems = read_text(path, source)
@@ -93,11 +97,10 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
         return EXIT_FAILED
     for note in result.notes:
         print(f"targetlint import: note: {note}", file=stderr)
-    if result.problems:
-        for problem in result.problems:
-            print(problem, file=stderr)
-        print(f"targetlint import: {len(result.problems)} row(s) could not be placed; nothing written", file=stderr)
-        return EXIT_FAILED
+    for problem in result.problems:
+        print(f"{problem}" if "kept in 其他" in problem.message else f"{problem} (kept in 其他)", file=stderr)
+    for warning in result.warnings:
+        print(warning, file=stderr)
 
     try:
         plan = _plan(source, output, split=split, declarations=result.declarations)
@@ -130,7 +133,11 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
             return EXIT_USAGE
     count = sum(len(d.indicators) for d in result.declarations)
     where = "standard output" if plan[0][0] is None else (str(plan[0][0]) if len(plan) == 1 else f"{len(plan)} files")
-    print(f"targetlint import: {len(result.declarations)} declaration(s), {count} indicator(s) → {where}", file=stderr)
+    kept = f"; {len(result.problems)} row(s) kept in 其他" if result.problems else ""
+    print(
+        f"targetlint import: {len(result.declarations)} declaration(s), {count} indicator(s) → {where}{kept}",
+        file=stderr,
+    )
     return EXIT_OK
 
 

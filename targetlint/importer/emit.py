@@ -46,14 +46,19 @@ def dump_all(declarations: list[Declaration]) -> str:
 
 def dump(decl: Declaration) -> str:
     out: list[str] = []
+    if decl.department_name is not None and decl.name is None:
+        out.append("表类型: 部门整体")
     if decl.year is not None:
         out.append(f"申报年度: {decl.year}")
+    areas = list(dict.fromkeys(area for indicator in decl.indicators for area in indicator.areas))
     for key, value in (
         ("项目名称", decl.name),
+        ("部门名称", decl.department_name),
         ("项目性质", decl.nature),
         ("项目类别", decl.category),
         ("主管部门", decl.department),
         ("实施单位", decl.implementer),
+        ("补助区域", "、".join(areas) if areas else None),  # the area columns' headings
     ):
         if value is not None:
             out.append(f"{key}: {scalar(value)}")
@@ -77,6 +82,7 @@ def dump(decl: Declaration) -> str:
         out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
     if decl.goal is not None:
         out.append(_goal(decl.goal))
+    out.extend(_mapping("其他", decl.other, ""))
     out.extend(_indicators(decl.indicators))
     return "\n".join(out) + "\n"
 
@@ -101,11 +107,23 @@ def _indicators(indicators: list[Indicator]) -> list[str]:
             for item in items:
                 pad = _INDENT * 3
                 out.append(f"{pad}- 三级指标: {scalar(item.name)}")
-                out.append(f"{pad}  指标值: {value(item.value)}")
+                if item.value or not item.areas:  # a row of area targets may have no 指标值
+                    out.append(f"{pad}  指标值: {value(item.value)}")
                 for extra in EXTRA_KEYS:
                     if extra in item.extras:
-                        out.append(f"{pad}  {extra}: {scalar(item.extras[extra])}")
+                        shown = value if extra == "分值" else scalar  # a weight stays a number
+                        out.append(f"{pad}  {extra}: {shown(item.extras[extra])}")
+                out.extend(_mapping("区域目标值", item.areas, pad + "  ", values=value))
+                out.extend(_mapping("其他", item.other, pad + "  "))
     return out
+
+
+def _mapping(name: str, items: dict[str, str], pad: str, *, values=None) -> list[str]:
+    """A mapping of printed headers to cells (其他, 区域目标值); nothing when empty."""
+    if not items:
+        return []
+    shown = values or scalar
+    return [f"{pad}{name}:"] + [f"{pad}{_INDENT}{key(k)}: {shown(v)}" for k, v in items.items()]
 
 
 def value(text: str) -> str:

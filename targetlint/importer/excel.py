@@ -20,8 +20,9 @@ from targetlint.importer.model import Declaration, Problem, SourceError, Where
 _PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
 
 
-def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[str]]:
-    """Declarations, rows that could not be placed, and notes about skipped sheets."""
+def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[str], list[Problem]]:
+    """Declarations, rows that could not be placed, notes about skipped sheets,
+    and warnings about cells (a formula whose value was never saved)."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
@@ -36,6 +37,7 @@ def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Prob
     declarations: list[Declaration] = []
     problems: list[Problem] = []
     notes: list[str] = []
+    warnings = _unsaved_formulas(openpyxl, path, workbook, source)
     for sheet in workbook.worksheets:
         found, sheet_problems = parse_rows(_rows(sheet, source), positional=True)
         if not found:
@@ -46,11 +48,38 @@ def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Prob
     if not declarations:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
         raise SourceError(f"{source}: no declaration found: no sheet has a 项目名称 row (sheets: {names})")
-    return declarations, problems, notes
+    return declarations, problems, notes, warnings
+
+
+def _unsaved_formulas(openpyxl: Any, path: Path, values: Any, source: str) -> list[Problem]:
+    """Formula cells with no saved value: a workbook written by a program and
+    never opened in Excel has none, so the cell reads empty. Each is a
+    warning at its cell, not a silently missing total."""
+    try:
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    except Exception:  # it loaded once already; a second reading adds nothing to report
+        return []
+    found = []
+    for sheet in formulas.worksheets:
+        shown = values[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                text = cell.value
+                if isinstance(text, str) and text.startswith("=") and shown[cell.coordinate].value is None:
+                    where = Where(source, cell.row, sheet.title, cell.column_letter)
+                    found.append(
+                        Problem(
+                            where,
+                            f"warning: the formula {text} has no saved value (read as empty); "
+                            "open and save the workbook in Excel",
+                        )
+                    )
+    return found
 
 
 def _rows(sheet: Any, source: str) -> list[Row]:
     grid = [[_text(cell) for cell in row] for row in sheet.iter_rows()]
+    copied: dict[int, set[int]] = {}
     merged_categories = False
     for merged in sheet.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else ""
@@ -60,10 +89,17 @@ def _rows(sheet: Any, source: str) -> list[Row]:
         for row_index in range(merged.min_row, merged.max_row + 1):
             if row_index - 1 < len(grid):
                 grid[row_index - 1][merged.min_col - 1] = top
+                if row_index > merged.min_row:
+                    copied.setdefault(row_index, set()).add(merged.min_col - 1)
         if top.strip() and (labels.category(top) or labels.looks_like_category(top)):
             merged_categories = True
     return [
-        Row(cells, Where(source, number, sheet.title, column_letters(0)), merged_categories)
+        Row(
+            cells,
+            Where(source, number, sheet.title, column_letters(0)),
+            merged_categories,
+            frozenset(copied.get(number, ())),
+        )
         for number, cells in enumerate(grid, 1)
     ]
 

@@ -20,22 +20,8 @@ from targetlint.importer.model import EXTRA_KEYS, Declaration, Problem, Where
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
 
-# Spreadsheet column headings of the indicator table → what the column holds.
-_COLUMN_ROLES = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "指标值": "value",
-    "年度指标值": "value",
-    "年度(/项目)指标值": "value",
-    "目标值": "value",
-    "计量单位": "计量单位",
-    "度量单位": "计量单位",
-    "运算符": "运算符",
-    "指标值类型": "运算符",
-    "指标性质": "指标性质",
-    "备注": "备注",
-}
+# Indicator-table columns whose cells go where their content says (see labels.split_cell).
+_SPLIT_ROLES = ("kind-or-operator", "direction")
 
 
 @dataclass
@@ -43,6 +29,10 @@ class Row:
     cells: list[str]
     where: Where
     merged_categories: bool = False  # a worksheet whose 一级/二级 cells are merged
+    # Columns whose text is a copy of a cell merged down from a row above: the
+    # table reads them (a 一级 spanning rows), the header block must not (a
+    # label and its text merged over two rows are one field, read once).
+    merged_from_above: frozenset[int] = frozenset()
 
 
 def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declaration], list[Problem]]:
@@ -71,7 +61,7 @@ def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declarati
         if labels.is_title(cells):
             document_year = document_year or labels.title_year(cells)
             continue
-        if any(labels.header_label(c) == "name" for c in cells):
+        if any(labels.header_label(c) in ("name", "department_name") for c in cells):
             if builder is not None:
                 builder.finish(declarations, problems)
             builder = _Builder(row.where, next_year or document_year, positional=positional)
@@ -94,11 +84,23 @@ class _Builder:
         self.goal_column = 0
         self.goal_lines: list[str] = []
         self.columns: dict[str, int] = {}
+        # Columns the format has no field for, by index → heading as printed:
+        # one target per area when the table has no 指标值 column, else 其他.
+        self.unnamed_columns: dict[int, str] = {}
+        self.headings: dict[int, str] = {}
         self.name_column: int | None = None
         self.table = IndicatorTable()
         self.problems: list[Problem] = []
+        # Rows that found no place: kept in the declaration's 其他, each also a warning.
+        self.unplaced: list[tuple[Where, list[str]]] = []
+        self.unplaced_header: list[tuple[Where, list[str]]] = []  # label, value, label, value …
 
     def feed(self, row: Row) -> None:
+        if self.phase != "table" and row.merged_from_above:
+            cells = ["" if i in row.merged_from_above else c for i, c in enumerate(row.cells)]
+            if not any(c.strip() for c in cells):
+                return
+            row = Row(cells, row.where, row.merged_categories)
         if self.phase == "header":
             self._header_row(row)
         elif self.phase == "goal":
@@ -135,6 +137,7 @@ class _Builder:
             self._start_table(row)
         else:
             self.problems.append(Problem(row.where, f"could not place row (not a header field): {_shown(cells)}"))
+            self.unplaced_header.append((row.where, cells))
 
     @staticmethod
     def _value_after(cells: list[str], index: int) -> tuple[str | None, int]:
@@ -197,10 +200,17 @@ class _Builder:
         if "三级指标" in squeezed:
             self.name_column = squeezed.index("三级指标")
         if self.positional:
-            self.columns = {}
+            self.columns, self.unnamed_columns, self.headings = {}, {}, {}
             for index, cell in enumerate(row.cells):
-                role = _COLUMN_ROLES.get(labels.squeeze(cell))
-                if role is not None and role not in self.columns:
+                if not cell.strip() or labels.frame_part(cell):
+                    continue
+                self.headings[index] = cell.strip()
+                role = labels.column_role(cell)
+                if role in _SPLIT_ROLES:
+                    role = f"{role}@{index}"  # 指标值类型 beside 指标性质: each is read by content
+                if role is None:
+                    self.unnamed_columns[index] = cell.strip()
+                elif role not in self.columns:
                     self.columns[role] = index
 
     def _table_row(self, row: Row) -> None:
@@ -208,10 +218,19 @@ class _Builder:
         if labels.is_indicator_heading(cells):
             self._start_table(row)  # repeated on a new page
             return
+        if labels.is_footer(cells):
+            self.problems.append(
+                Problem(row.where, f"could not place row (a footer, not an indicator): {_shown(cells)}")
+            )
+            self.unplaced.append((row.where, cells))
+            return
         if not self.positional:
             self.table.content_row(cells, row.where, name_column=self.name_column)
             return
-        missing = {"level1", "name", "value"} - self.columns.keys()
+        # A table with one target column per area has no 指标值 column.
+        by_area = "value" not in self.columns and bool(self.unnamed_columns)
+        needed = {"level1", "name"} if by_area else {"level1", "name", "value"}
+        missing = needed - self.columns.keys()
         if missing:
             self.problems.append(
                 Problem(
@@ -226,19 +245,45 @@ class _Builder:
             index = self.columns.get(role)
             return cells[index] if index is not None and index < len(cells) else ""
 
-        used = set(self.columns.values())
-        stray = [i for i, c in enumerate(cells) if i not in used and c.strip() and not labels.frame_part(c)]
-        if stray:
-            self.problems.append(
-                Problem(
-                    _where_at(row, stray[0]), f"could not place row (a cell outside the table columns): {_shown(cells)}"
-                )
-            )
-            return
-        extras = {key: cell(key) for key in EXTRA_KEYS if key in self.columns}
-        # Where each part of the row was read, by form label: findings point at these cells.
-        roles = {"name": "三级指标", "value": "指标值", **{key: key for key in EXTRA_KEYS}}
-        located = {label: _where_at(row, self.columns[role]) for role, label in roles.items() if role in self.columns}
+        used = set(self.columns.values()) | set(self.unnamed_columns)
+        extras: dict[str, str] = {}
+        places: dict[str, Where] = {}
+        other: dict[str, str] = {}
+        for index, text in enumerate(cells):
+            if index in used or not text.strip() or labels.frame_part(text):
+                continue
+            # A cell under no heading (a note beside the table) stays with its row.
+            where = _where_at(row, index)
+            heading = f"{where.column}列" if where.column else f"第{index + 1}格"
+            self.problems.append(Problem(where, f"a cell outside the table columns, kept in 其他 as {heading}: {text}"))
+            other[heading] = text
+            places[f"其他.{heading}"] = where
+        for role, index in self.columns.items():
+            text = cells[index] if index < len(cells) else ""
+            role = role.partition("@")[0]
+            key: str | None = role
+            if role in _SPLIT_ROLES:
+                key = labels.split_cell(role, text) if text.strip() else None
+                if key is None:
+                    if text.strip():
+                        other[self.headings[index]] = text
+                        places[f"其他.{self.headings[index]}"] = _where_at(row, index)
+                    continue
+            if key in EXTRA_KEYS:
+                extras[key] = text
+            if role in _CELL_KEYS:  # the 一级/二级 columns are headings, not parts of the row
+                places[_CELL_KEYS[role]] = _where_at(row, index)
+            elif key in EXTRA_KEYS:
+                places[key] = _where_at(row, index)
+        areas: dict[str, str] = {}
+        for index, heading in self.unnamed_columns.items():
+            text = cells[index] if index < len(cells) else ""
+            if by_area:
+                areas[heading] = text
+                places[f"区域目标值.{heading}"] = _where_at(row, index)
+            elif text.strip():
+                other[heading] = text
+                places[f"其他.{heading}"] = _where_at(row, index)
         self.table.positional_row(
             cell("level1"),
             cell("level2"),
@@ -247,7 +292,9 @@ class _Builder:
             extras,
             _where_at(row, self.columns["name"]),
             blank_level2_is_empty=row.merged_categories,
-            cells=located,
+            areas=areas,
+            other=other,
+            cells=places,
         )
 
     def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
@@ -255,9 +302,34 @@ class _Builder:
             self.decl.goal = "\n".join(self.goal_lines)
         indicators, table_problems = self.table.finish()
         self.decl.indicators = indicators
+        for where, cells in self.unplaced_header:
+            self._keep(where, cells, paired=True)
+        for where, cells in self.unplaced + self.table.unplaced:
+            self._keep(where, cells, paired=False)
         declarations.append(self.decl)
         problems.extend(self.problems)
         problems.extend(table_problems)
+
+    def _keep(self, where: Where, cells: list[str], *, paired: bool) -> None:
+        """A row that found no place, in 其他: label → value pairs, or its first cell → the rest."""
+        filled = [c.strip() for c in cells if c.strip()]
+        if paired and len(filled) % 2 == 0:
+            # Label, value, label, value: the way a header row prints its fields.
+            pairs = [(filled[i], filled[i + 1]) for i in range(0, len(filled), 2)]
+        elif len(filled) > 1:
+            pairs = [(filled[0], " | ".join(filled[1:]))]
+        else:
+            pairs = [(f"第{where.line}行", filled[0])]
+        for label, text in pairs:
+            key, number = label, 2
+            while key in self.decl.other:
+                key, number = f"{label} ({number})", number + 1
+            self.decl.other[key] = text
+            self.decl.cells[f"其他.{key}"] = where
+
+
+# A column's role → the key its cell is recorded under in ``cells``.
+_CELL_KEYS = {"name": "三级指标", "value": "指标值"}
 
 
 def _where_at(row: Row, index: int) -> Where:

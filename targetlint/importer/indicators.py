@@ -60,6 +60,8 @@ class _Row:
     value: str
     where: Where
     extras: dict[str, str] = field(default_factory=dict)
+    areas: dict[str, str] = field(default_factory=dict)
+    other: dict[str, str] = field(default_factory=dict)
     cells: dict[str, Where] = field(default_factory=dict)
 
 
@@ -79,6 +81,7 @@ class IndicatorTable:
         self.pending_level2: list[Heading] = []  # placeholders for a 二级 printed later
         self.rows: list[_Row] = []
         self.problems: list[Problem] = []
+        self.unplaced: list[tuple[Where, list[str]]] = []  # rows reported, kept for 其他
 
     # --- rows read by content (text tables) ------------------------------
     def content_row(self, cells: list[str], where: Where, *, name_column: int | None = None) -> None:
@@ -204,6 +207,8 @@ class IndicatorTable:
         where: Where,
         *,
         blank_level2_is_empty: bool,
+        areas: dict[str, str] | None = None,
+        other: dict[str, str] | None = None,
         cells: dict[str, Where] | None = None,
     ) -> None:
         """One worksheet row; ``cells``: where each non-empty part was read, by form label."""
@@ -215,12 +220,15 @@ class IndicatorTable:
         elif blank_level2_is_empty and printed_level1:
             self.level2 = None
         self._settle(printed_level1)
-        if not name.strip() and not value.strip() and not any(v.strip() for v in extras.values()):
+        written = [*extras.values(), *(areas or {}).values(), *(other or {}).values()]
+        if not name.strip() and not value.strip() and not any(v.strip() for v in written):
             return
         if not name.strip():
             self._cannot_place(where, [level1, level2, name, value], "a 指标值 with no 三级指标")
             return
         self._add(name, value, where, {k: v for k, v in extras.items() if v.strip()}, cells or {})
+        row = self.rows[-1]
+        row.areas, row.other = dict(areas or {}), dict(other or {})
 
     # --- heading state ----------------------------------------------------
     def set_level1(self, text: str, column: int | None) -> None:
@@ -308,11 +316,12 @@ class IndicatorTable:
                 # Neither heading printed yet: the 二级 comes with the 一级.
                 self.level2 = Heading(None)
                 self.pending_level2.append(self.level2)
-        self.rows.append(_Row(level1, self.level2, name, value, where, extras, cells or {"三级指标": where}))
+        self.rows.append(_Row(level1, self.level2, name, value, where, extras, cells=cells or {"三级指标": where}))
 
     def _cannot_place(self, where: Where, cells: list[str], why: str) -> None:
         shown = " | ".join(c.strip() for c in cells if c.strip())
         self.problems.append(Problem(where, f"could not place row ({why}): {shown}"))
+        self.unplaced.append((where, cells))
 
     # --- result ---------------------------------------------------------
     def finish(self) -> tuple[list[Indicator], list[Problem]]:
@@ -330,6 +339,19 @@ class IndicatorTable:
                 self.problems.append(
                     Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}")
                 )
+                self.unplaced.append((row.where, [row.name, row.value]))
                 continue
-            indicators.append(Indicator(level1, level2 or "", row.name, row.value, row.where, row.extras, row.cells))
+            indicators.append(
+                Indicator(
+                    level1,
+                    level2 or "",
+                    row.name,
+                    row.value,
+                    row.where,
+                    row.extras,
+                    areas=row.areas,
+                    other=row.other,
+                    cells=row.cells,
+                )
+            )
         return indicators, self.problems

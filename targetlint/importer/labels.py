@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from targetlint.vocabulary import LABEL_DECORATIONS, LEVEL1_ALIASES, LEVEL2_ALIASES
+from targetlint.form_fields import direction
+from targetlint.vocabulary import (
+    EQ_OPERATORS,
+    GE_OPERATORS,
+    GT_OPERATORS,
+    LABEL_DECORATIONS,
+    LE_OPERATORS,
+    LEVEL1_ALIASES,
+    LEVEL2_ALIASES,
+    LT_OPERATORS,
+)
 
 _SPACE = re.compile(r"\s+")
 _DECORATIONS = tuple(re.compile(p) for p in LABEL_DECORATIONS)
@@ -85,6 +95,17 @@ def is_rule(cells: list[str]) -> bool:
     return bool(filled) and all(set(c.strip()) <= _RULE_CHARS for c in filled)
 
 
+# What official forms print below the table: approvals, seals, signatures,
+# dates and notes. None of it is a field of the declaration.
+_FOOTER = re.compile(r"审核意见$|意见$|盖章|签字|签章|^注[：:]|^备注[：:]|^填报人|^联系人|^联系电话|^填报日期|^年月日$")
+
+
+def is_footer(cells: list[str]) -> bool:
+    """An approval, seal, signature, date or note row below the table."""
+    filled = [squeeze(c) for c in cells if c.strip()]
+    return bool(filled) and (bool(_FOOTER.search(filled[0].strip("()（）"))) or filled[-1] == "年月日")
+
+
 def is_indicator_heading(cells: list[str]) -> bool:
     """The column heading row of the indicator table (一级指标, 二级指标, 三级指标 …)."""
     squeezed = {squeeze(c) for c in cells}
@@ -119,6 +140,9 @@ def is_title(cells: list[str]) -> bool:
 FIELD_LABELS = {
     "申报年度": "year",
     "项目名称": "name",
+    "部门名称": "department_name",
+    "部门(单位)名称": "department_name",
+    "部门（单位）名称": "department_name",
     "项目性质": "nature",
     "项目类别": "category",
     "主管部门": "department",
@@ -132,7 +156,12 @@ FIELD_LABELS = {
     "上年结转资金": "carryover",
     "上年结转": "carryover",
     "其他资金": "other",
+    "财政拨款": "current",
+    "资金总额": "total",
     "年度总体目标": "goal",
+    "年度总体绩效目标": "goal",
+    "年度履职目标": "goal",
+    "整体绩效目标": "goal",
 }
 # Labels that structure the form but carry no field of their own.
 STRUCTURAL_LABELS = {
@@ -147,8 +176,55 @@ STRUCTURAL_LABELS = {
     "项目资金(万元)",
     "项目资金（万元）",
     "绩效目标",
+    "资金情况",
 }
 AMOUNT_FIELDS = ("total", "current", "carryover", "other")
+_UNIT_NOTE = re.compile(r"[（(](?:万元|元)[）)]$")
+
+
+# --- Indicator-table columns -------------------------------------------------
+# Column heading → what the column holds, compared after whitespace, brackets
+# ("(必填)", "（包含数字及文字描述）", "(扣)") and star marks are removed.
+# "kind-or-operator" and "direction" columns are split by their content (see
+# ``split_cell``): a 指标值类型 cell of 定性 is a kind, one of ≥ an operator.
+COLUMN_HEADINGS = {
+    "level1": ("一级指标", "一级目标"),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "三级指标内容", "指标名称", "指标内容"),
+    "value": ("指标值", "年度指标值", "目标值", "绩效指标值", "年度目标值", "指标值及单位", "年度/项目指标值"),
+    "计量单位": ("计量单位", "度量单位", "单位"),
+    "运算符": ("运算符", "计算符号"),
+    "kind-or-operator": ("指标值类型", "指标性质"),
+    "direction": ("指标方向", "方向性", "指标方向性"),
+    "分值": ("分值", "权重"),
+    "指标解释": ("指标解释", "指标描述"),
+    "评分标准": ("评分标准", "评扣分标准"),
+    "指标值说明": ("指标值说明", "指标说明"),
+    "备注": ("备注",),
+}
+_COLUMN_ROLES = {heading: role for role, headings in COLUMN_HEADINGS.items() for heading in headings}
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]|[★☆*＊]")
+_OPERATORS = frozenset(GE_OPERATORS + LE_OPERATORS + GT_OPERATORS + LT_OPERATORS + EQ_OPERATORS + (">=", "<="))
+KINDS = ("定量", "定性")
+
+
+def column_role(cell: str) -> str | None:
+    """What an indicator-table column heading names, or None for a heading the format has no field for."""
+    return _COLUMN_ROLES.get(_BRACKETS.sub("", squeeze(cell)))
+
+
+def split_cell(role: str, text: str) -> str | None:
+    """Where a cell of a "kind-or-operator" or "direction" column belongs, by
+    its content: 指标性质 (定量/定性), 运算符 (≥, ≤ …) or 指标方向 (正向,
+    越小越好 …); None when it is none of these (it is kept in 其他)."""
+    content = squeeze(text)
+    if content in KINDS:
+        return "指标性质"
+    if content in _OPERATORS:
+        return "运算符"
+    if role == "direction" and direction(content) is not None:
+        return "指标方向"
+    return None
 
 
 def header_label(cell: str) -> str | None:
@@ -157,6 +233,9 @@ def header_label(cell: str) -> str | None:
     for prefix in ("其中：", "其中:"):
         if text.startswith(prefix):
             text = text[len(prefix) :]
+    # "年度资金总额：" and "资金情况(万元)" are labels too: the colon and the
+    # unit (read by amount_scale) are not part of the name.
+    text = _UNIT_NOTE.sub("", text.rstrip("：:").lstrip("*＊"))
     if text in FIELD_LABELS:
         return FIELD_LABELS[text]
     if text in STRUCTURAL_LABELS:

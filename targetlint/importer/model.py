@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 # Optional per-indicator columns, in the order they are written.
-EXTRA_KEYS = ("计量单位", "运算符", "指标性质", "备注")
+EXTRA_KEYS = ("计量单位", "运算符", "指标性质", "分值", "指标方向", "指标解释", "评分标准", "指标值说明", "备注")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class Indicator:
     value: str  # verbatim; "" when the table has no value
     where: Where
     extras: dict[str, str] = field(default_factory=dict)
+    # One target column per area (区域目标值): the area as printed → the cell.
+    areas: dict[str, str] = field(default_factory=dict)
+    # Columns the format has no field for (其他): the header as printed → the cell.
+    other: dict[str, str] = field(default_factory=dict)
     # Where each part was read, by its form label (三级指标, 指标值, 计量单位 …):
     # for a worksheet the cell itself, so a finding can point at it.
     cells: dict[str, Where] = field(default_factory=dict)
@@ -51,6 +55,7 @@ class Declaration:
     where: Where
     year: int | None = None
     name: str | None = None
+    department_name: str | None = None  # a 部门整体 table's 部门(单位)名称
     nature: str | None = None
     category: str | None = None
     department: str | None = None
@@ -60,6 +65,8 @@ class Declaration:
     funding: Funding = field(default_factory=Funding)
     goal: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
+    # Rows the format has no field for (其他): the row's label as printed → the rest of the row.
+    other: dict[str, str] = field(default_factory=dict)
     # Where each header field's value was read, by field name (name, department,
     # total, start, goal …); for a worksheet the cell itself.
     cells: dict[str, Where] = field(default_factory=dict)

@@ -1,0 +1,122 @@
+"""Importing workbooks laid out like the corpus tables: one test per layout.
+
+The workbooks come from tests/workbooks.py (shared with the Excel-checking
+tests); each is imported as a user would (``targetlint import``), and the YAML
+it writes is checked, and loaded back with no key the format does not know.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+pytest.importorskip("openpyxl")
+
+from targetlint.form_fields import TableKind
+from targetlint.importer import load, run_import
+from targetlint.loader import load as load_yaml
+from targetlint.source import decode
+
+from . import workbooks
+
+
+def _import(tmp_path, build):
+    path = tmp_path / f"{build.__name__}.xlsx"
+    build().save(path)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_import(str(path), "-", split=False, force=False, stdout=out, stderr=err)
+    assert "Traceback" not in err.getvalue()
+    text = out.getvalue()
+    loaded = load_yaml(decode(text.encode("utf-8"), "imported.yaml"))
+    assert loaded.problems == [], text  # every key it writes is one the format knows
+    return code, text, err.getvalue(), loaded.declarations, path
+
+
+def test_split_columns_by_content_weights_and_directions(tmp_path):
+    code, text, err, (declaration,), _ = _import(tmp_path, workbooks.split_columns)
+    assert code == 0, err
+    assert (
+        "      - 三级指标: 保障村社区正常运转率\n        指标值: 95\n        计量单位: '%'\n        运算符: ≥\n" in text
+    )
+    assert "        分值: 20\n        指标方向: 正向指标\n" in text
+    rows = list(declaration.indicators())
+    assert [str(r.parsed.operator) for r in rows] == ["≥", "=", "≥", "≥"]
+    assert [int(r.weight) for r in rows] == [20, 10, 10, 10]
+    assert [str(r.direction) for r in rows] == ["正向"] * 4  # 越大越好 is 正向 too
+    assert rows[1].path == ("产出指标", "数量指标", "行政村数量")  # the merged 一级 applies to its rows
+
+
+def test_department_table(tmp_path):
+    code, text, err, (declaration,), path = _import(tmp_path, workbooks.department)
+    assert code == 0, err
+    assert "\n表类型: 部门整体\n申报年度: 2023\n部门名称: 岳阳楼区价格认证鉴定中心\n" in text
+    assert "年度总体目标: 做好涉案、价格认定工作。\n" in text
+    assert "其他:\n  '*部门(单位)职责': 负责价格认定工作\n" in text
+    assert declaration.kind is TableKind.DEPARTMENT
+    quantitative, qualitative = declaration.indicators()
+    assert (quantitative.kind, quantitative.unit, qualitative.kind) == ("定量", "%", "定性")
+    assert qualitative.operator is None  # 定性 is the kind, not an operator
+    assert (quantitative.explanation, quantitative.scoring) == ("考察支出到位情况", "未达指标值酌情扣分")
+    assert f"{path}:整体绩效目标!A3: could not place row (not a header field)" in err
+
+
+def test_one_target_column_per_area(tmp_path):
+    code, text, err, (declaration,), _ = _import(tmp_path, workbooks.areas)
+    assert code == 0, err
+    assert "补助区域: 西坪镇尧山村、桃舟乡吾培村、芦田镇三洋村\n" in text
+    assert "项目资金:\n  年度资金申请总额: 1000000.00\n  当年财政拨款: 1000000.00\n" in text  # 资金情况(万元)
+    assert (
+        "      - 三级指标: 开展小型水利工程建设(个)\n        指标解释: 反映工程开展情况\n        区域目标值:\n"
+        "          西坪镇尧山村: 1\n          桃舟乡吾培村: 1\n          芦田镇三洋村: 1\n"
+    ) in text
+    assert declaration.kind is TableKind.TRANSFER
+    count, compliance = declaration.indicators()
+    assert [v.amount for v in count.area_values.values()] == [1, 1, 1]
+    assert compliance.area_values["芦田镇三洋村"].percent == 95
+
+
+def test_funds_block_merged_over_its_rows_and_a_goal_merged_over_two_rows(tmp_path):
+    code, text, err, (declaration,), path = _import(tmp_path, workbooks.merged_goal_and_funds_block)
+    assert code == 0, err
+    assert "项目资金:\n  年度资金申请总额: 800000.00\n  当年财政拨款: 800000.00\n  其他资金: 0.00\n" in text
+    assert declaration.goal == "聚焦残疾人康复需求，强化基本康复保障。"  # once, without its label
+    assert declaration.other == {"项目来源": "本级申报项目", "项目期": "3年"}
+    assert f"{path}:项目支出绩效目标表!A3: could not place row" in err and "(kept in 其他)" in err
+    assert [i.name for i in declaration.indicators()] == ["签约康复人数"]
+
+
+def test_rows_below_the_table_are_kept_and_a_formula_without_a_value_is_a_warning(tmp_path):
+    code, _, err, (declaration,), path = _import(tmp_path, workbooks.signatures_and_formula)
+    assert code == 0, err  # written, not refused
+    assert declaration.other == {"主管部门审核意见": "同意", "(盖章)": "年 月 日", "第10行": "注：本表金额单位为万元。"}
+    assert [i.name for i in declaration.indicators()] == ["新建水泥路"]
+    for cell in ("A8", "A9", "A10"):
+        assert f"{path}:申报表!{cell}: could not place row (a footer, not an indicator)" in err
+    assert f"{path}:申报表!C2: warning: the formula =C3+C4 has no saved value" in err
+    assert declaration.funds.total is None  # reported, not silently zero
+
+
+def test_the_importer_records_the_cell_of_every_field_and_value(tmp_path):
+    path = tmp_path / "split.xlsx"
+    workbooks.split_columns().save(path)
+    (declaration,) = load(str(path)).declarations
+    assert {k: f"{w.sheet}!{w.column}{w.line}" for k, w in declaration.cells.items()} == {
+        "name": "基层组织活动经费!B2",
+        "department": "基层组织活动经费!B3",
+        "goal": "基层组织活动经费!B4",
+    }
+    first = declaration.indicators[0]
+    assert {k: f"{w.column}{w.line}" for k, w in first.cells.items()} == {
+        "三级指标": "C6",
+        "运算符": "D6",
+        "指标值": "E6",
+        "计量单位": "F6",
+        "分值": "G6",
+        "指标方向": "H6",
+    }
+    path = tmp_path / "areas.xlsx"
+    workbooks.areas().save(path)
+    (declaration,) = load(str(path)).declarations
+    assert declaration.cells["total"].column == "C" and declaration.cells["current"].column == "E"
+    assert declaration.indicators[0].cells["区域目标值.桃舟乡吾培村"].column == "F"

@@ -1,0 +1,193 @@
+"""Workbooks laid out like the corpus tables (fixtures/corpus/), built with openpyxl.
+
+One builder per layout; each writes the cells where the published table has
+them and merges what it merges, so a test can import the workbook and check
+the YAML, and the Excel-checking tests can check it in place. Every builder
+returns the workbook (save it where the test wants it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openpyxl
+
+
+def _put(sheet: Any, cells: dict[str, Any]) -> None:
+    for coordinate, value in cells.items():
+        sheet[coordinate] = value
+
+
+def split_columns() -> Any:
+    """File 08's indicator columns (四川 井研): 指标性质 holding the operator, 指标值,
+    度量单位, 权重 and 指标方向性 side by side; 一级 cells merged down."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "基层组织活动经费"
+    _put(
+        sheet,
+        {
+            "A1": "部门预算项目绩效目标申报表(2023年度)",
+            "A2": "项目名称",
+            "B2": "基层组织活动经费",
+            "A3": "主管部门",
+            "B3": "820-马踏镇部门",
+            "A4": "年度总体目标",
+            "B4": "包括必要的办公用品费、水电费等村社区办公经费。",
+        },
+    )
+    sheet.merge_cells("A1:H1")
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性"])
+    sheet.append(["产出指标", "质量指标", "保障村社区正常运转率", "≥", 95, "%", 20, "正向指标"])
+    sheet.append([None, "数量指标", "行政村数量", "=", 11, "个", 10, "正向指标"])
+    sheet.append(["效益指标", "经济效益指标", "促进农村集体经济发展", "≥", 95, "%", 10, "越大越好"])
+    sheet.append(["满意度指标", "服务对象满意度指标", "辖区内群众满意度", "≥", 95, "%", 10, "正向指标"])
+    sheet.merge_cells("A6:A7")
+    return book
+
+
+def department() -> Any:
+    """File 02's 部门整体 table (湖南 岳阳楼区): 部门(单位)名称 instead of 项目名称, a
+    职责 row the format has no field for, and the indicator columns 指标值类型
+    (定量/定性) | *指标值 | 计量单位 | *指标解释 | *评(扣)分标准 | 备注."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "整体绩效目标"
+    _put(
+        sheet,
+        {
+            "A1": "岳阳楼区价格认证鉴定中心2023年度整体绩效目标表",
+            "A2": "部门(单位)名称",
+            "B2": "岳阳楼区价格认证鉴定中心",
+            "A3": "*部门(单位)职责",
+            "B3": "负责价格认定工作",
+            "A4": "*年度总体绩效目标",
+            "B4": "做好涉案、价格认定工作。",
+        },
+    )
+    sheet.merge_cells("A1:I1")
+    sheet.merge_cells("B2:I2")
+    sheet.merge_cells("B3:I3")
+    sheet.merge_cells("B4:I4")
+    sheet.append(
+        ["一级指标", "二级指标", "三级指标", "指标值类型", "*指标值", "计量单位", "*指标解释", "*评(扣)分标准", "备注"]
+    )
+    sheet.append(
+        ["产出指标", "质量指标", "业务工作支出到位率", "定量", 100, "%", "考察支出到位情况", "未达指标值酌情扣分", None]
+    )
+    sheet.append(
+        [
+            "效益指标",
+            "社会效益指标",
+            "保证单位正常运转",
+            "定性",
+            "应保尽保",
+            None,
+            "考察运转保障",
+            "未达指标值酌情扣分",
+            None,
+        ]
+    )
+    return book
+
+
+def areas() -> Any:
+    """Files 25 and 29's transfer tables (福建): a 资金情况(万元) block, and one target
+    column per area under no 指标值 column."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标表"
+    _put(
+        sheet,
+        {
+            "A1": "项目名称",
+            "B1": "省级第七批水利专项资金",
+            "A2": "主管部门",
+            "B2": "安溪县水利局",
+            "A3": "资金情况(万元)",
+            "B3": "资金总额",
+            "C3": 100,
+            "D3": "其中：财政拨款",
+            "E3": 100,
+            "A4": "年度总体目标",
+            "B4": "开展3个小型水利工程建设",
+        },
+    )
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标解释", "西坪镇尧山村", "桃舟乡吾培村", "芦田镇三洋村"])
+    sheet.append(["产出指标", "数量指标", "开展小型水利工程建设(个)", "反映工程开展情况", 1, 1, 1])
+    sheet.append([None, "质量指标", "项目资金使用合规性", "反映资金使用合规情况", ">=95%", ">=95%", ">=95%"])
+    sheet.merge_cells("A6:A7")
+    return book
+
+
+def merged_goal_and_funds_block() -> Any:
+    """Files 12 and 16's header (陕西 清涧, 安徽 金安): 项目资金(万元) merged over its
+    sub-rows (年度资金总额：, 其中：财政拨款, 其他资金), 项目来源 / 项目期 rows, and the
+    年度总体目标 label and its text each merged over two rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "项目支出绩效目标表"
+    _put(
+        sheet,
+        {
+            "A1": "项目名称",
+            "B1": "残疾人精准康复",
+            "A2": "主管部门及代码",
+            "B2": "[103]六安市金安区残疾人联合会",
+            "C2": "实施单位",
+            "D2": "六安市金安区残疾人联合会",
+            "A3": "项目来源",
+            "B3": "本级申报项目",
+            "C3": "项目期",
+            "D3": "3年",
+            "A4": "项目资金(万元)",
+            "B4": "年度资金总额：",
+            "C4": 80,
+            "B5": "其中：财政拨款",
+            "C5": 80,
+            "B6": "其他资金",
+            "C6": 0,
+            "A7": "年度总体目标",
+            "B7": "聚焦残疾人康复需求，强化基本康复保障。",
+        },
+    )
+    sheet.merge_cells("A4:A6")
+    sheet.merge_cells("A7:A8")
+    sheet.merge_cells("B7:D8")
+    for row, cells in enumerate(
+        (["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "签约康复人数", "≥18000人"]), 9
+    ):
+        for column, text in zip("ABCD", cells):
+            sheet[f"{column}{row}"] = text
+    return book
+
+
+def signatures_and_formula() -> Any:
+    """What the official form prints below the table (审核意见, (盖章), 年 月 日, a
+    note), and a total written as a formula whose value was never saved."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "申报表"
+    _put(
+        sheet,
+        {
+            "A1": "项目名称",
+            "B1": "果园路建设",
+            "A2": "项目资金(万元)",
+            "B2": "年度资金申请总额",
+            "C2": "=C3+C4",
+            "B3": "当年财政拨款",
+            "C3": 500,
+            "B4": "其他资金",
+            "C4": 0,
+            "A5": "年度总体目标",
+            "B5": "建设果园路2公里。",
+        },
+    )
+    sheet.merge_cells("A2:A4")
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "新建水泥路", "2km"])
+    sheet.append(["主管部门审核意见", None, "同意"])
+    sheet.append(["(盖章)", None, None, "年 月 日"])
+    sheet.append(["注：本表金额单位为万元。"])
+    return book
