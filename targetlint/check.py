@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from targetlint import __version__
-from targetlint.command import EXIT_ERROR, CheckOptions, exit_code
+from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, exit_code
 
 if TYPE_CHECKING:
     from targetlint.baseline import BaselineError
@@ -85,6 +85,11 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text"
     )
+    if args.show_settings is not None:
+        from targetlint.show import settings_text
+
+        sys.stdout.write(settings_text(planner, args.show_settings, lang))
+        return EXIT_ERROR if registry.errors else EXIT_CLEAN
     from targetlint.reporters import BINARY_FORMATS
 
     if output_format in BINARY_FORMATS and not args.output_file:
@@ -123,6 +128,11 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         for zh, en in notices:  # nothing to check is neither an error nor an all-clear
             report_error(zh, en, lang)
         files = [path for path in files if not planner.excluded(path)]
+        if args.show_files:
+            for zh, en in errors:
+                report_error(zh, en, lang)
+            sys.stdout.write("".join(f"{path}\n" for path in files))
+            return EXIT_ERROR if errors else EXIT_CLEAN
         for path in files:  # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)
         # Text output is printed file by file as results arrive and not kept,

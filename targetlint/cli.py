@@ -141,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files in N processes (default: the number of cores)",
     )
     check.add_argument(
+        "--show-settings",
+        default=None,
+        metavar="PATH",
+        help="print the settings that apply to PATH (configuration file, profile, rules, severities, options) and exit",
+    )
+    check.add_argument(
+        "--show-files", action="store_true", help="print the files that would be checked, one a line, and exit"
+    )
+    check.add_argument(
         "--no-respect-gitignore",
         action="store_true",
         help="also check files that .gitignore ignores when walking directories (default: skip them, as git does)",
@@ -385,6 +394,8 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
         respect_gitignore=not args.no_respect_gitignore,
+        show_settings=args.show_settings,
+        show_files=args.show_files,
     )
 
 

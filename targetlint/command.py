@@ -63,6 +63,8 @@ class CheckOptions:
     unsafe_fixes: bool = False
     diff: bool = False
     respect_gitignore: bool = True  # a directory walk skips what git ignores
+    show_settings: str | None = None  # print the effective settings for this file instead of checking
+    show_files: bool = False  # print the files that would be checked instead of checking them
 
     @property
     def targets(self) -> tuple[str, ...]:

@@ -79,6 +79,7 @@ LAYERS: dict[str, list[str]] = {
     "cli": [
         "command",
         "fix_command",
+        "show",
         "check",
         "cli",
         "editor",
