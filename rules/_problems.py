@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from targetlint.rule import Finding, Fix, Rule, Scope
+from targetlint.source import ProblemKind
 
 
 class ProblemRule(Rule):
     scope = Scope.FILE
-    kinds: ClassVar[tuple[str, ...]] = ()
+    kinds: ClassVar[tuple[ProblemKind, ...]] = ()
 
     def check(self, target, source) -> Iterator[Finding]:
         for problem in source.problems:

@@ -1,4 +1,5 @@
 from targetlint.rule import Fix, FixSafety, Severity
+from targetlint.source import ProblemKind
 
 from ._problems import ProblemRule
 
@@ -55,53 +56,53 @@ class YamlSyntax(ProblemRule):
     name = "yaml-syntax"
     severity = Severity.ERROR
     kinds = (
-        "yaml-syntax",
-        "fullwidth-colon",
-        "tab-indent",
-        "duplicate-key",
-        "unsafe-tag",
-        "too-complex",
-        "too-large",
-        "binary",
+        ProblemKind.YAML_SYNTAX,
+        ProblemKind.FULLWIDTH_COLON,
+        ProblemKind.TAB_INDENT,
+        ProblemKind.DUPLICATE_KEY,
+        ProblemKind.UNSAFE_TAG,
+        ProblemKind.TOO_COMPLEX,
+        ProblemKind.TOO_LARGE,
+        ProblemKind.BINARY,
     )
     fixable = FixSafety.SAFE
 
     def describe(self, problem):
         detail = problem.detail
-        if problem.kind == "fullwidth-colon":
+        if problem.kind == ProblemKind.FULLWIDTH_COLON:
             line = problem.span.line
             return (
                 f"第 {line} 行的键后用了全角冒号“：”，YAML 需要半角冒号和空格“: ”",
                 f"line {line}: full-width colon '：' after the key; YAML needs a half-width colon and a space ': '",
             )
-        if problem.kind == "tab-indent":
+        if problem.kind == ProblemKind.TAB_INDENT:
             line = problem.span.line
             return (
                 f"第 {line} 行的缩进用了制表符（Tab），YAML 的缩进只能用空格",
                 f"line {line}: the indentation holds a tab; YAML indents with spaces only",
             )
-        if problem.kind == "duplicate-key":
+        if problem.kind == ProblemKind.DUPLICATE_KEY:
             if problem.expected:  # the same field under its other name
                 return (
                     f"键“{detail}”与前面的“{problem.expected}”是同一字段，重复出现（以前者为准）",
                     f"key '{detail}' repeats '{problem.expected}' above, the same field (the first one is used)",
                 )
             return f"键“{detail}”重复出现", f"duplicate key '{detail}'"
-        if problem.kind == "unsafe-tag":
+        if problem.kind == ProblemKind.UNSAFE_TAG:
             return (
                 f"不允许的 YAML 标签 {detail}（只接受标准类型，不会构造对象）",
                 f"tag {detail} is not allowed (only YAML's core types are read; nothing is constructed)",
             )
-        if problem.kind == "too-complex":
+        if problem.kind == ProblemKind.TOO_COMPLEX:
             return f"文档过于复杂，超出加载预算：{detail}", f"document too complex to load: {detail}"
-        if problem.kind == "too-large":
+        if problem.kind == ProblemKind.TOO_LARGE:
             return f"文件过大，未检查（{detail}）", f"file too large to check ({detail})"
-        if problem.kind == "binary":
+        if problem.kind == ProblemKind.BINARY:
             return "文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"
         return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"
 
     def fix(self, problem):
-        if problem.kind != "fullwidth-colon":
+        if problem.kind != ProblemKind.FULLWIDTH_COLON:
             return None
         # Offered only when ': ' for every such colon makes the document parse
         # (the loader checks), and --fix checks the file again.

@@ -1,5 +1,6 @@
 from targetlint.model import FUNDS_KEYS, INDICATOR_KEYS, TOP_LEVEL_KEYS
 from targetlint.rule import Severity
+from targetlint.source import ProblemKind
 from targetlint.suggest import hint
 
 from ._problems import ProblemRule
@@ -61,7 +62,7 @@ class UnknownKey(ProblemRule):
     code = "TL002"
     name = "unknown-key"
     severity = Severity.WARNING
-    kinds = ("unknown-key",)
+    kinds = (ProblemKind.UNKNOWN_KEY,)
 
     def describe(self, problem):
         zh, en = _WHERE.get(problem.expected, ("", ""))

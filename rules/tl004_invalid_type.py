@@ -1,4 +1,5 @@
 from targetlint.rule import Fix, FixSafety, Severity
+from targetlint.source import ProblemKind
 
 from ._problems import ProblemRule
 
@@ -78,16 +79,16 @@ class InvalidType(ProblemRule):
     name = "invalid-type"
     severity = Severity.ERROR
     fixable = FixSafety.SAFE
-    kinds = ("invalid-type", "not-a-declaration")
+    kinds = (ProblemKind.INVALID_TYPE, ProblemKind.NOT_A_DECLARATION)
 
     def describe(self, problem):
-        if problem.kind == "not-a-declaration" and problem.detail == "sequence":
+        if problem.kind == ProblemKind.NOT_A_DECLARATION and problem.detail == "sequence":
             return (
                 "文档是申报表的列表：每份申报表应是一个 YAML 文档，用 --- 分隔，而不是列表中的一项",
                 "the document is a list of declarations: write each declaration as a YAML document of its own, "
                 "separated by ---, not as an item of a list",
             )
-        if problem.kind == "not-a-declaration":
+        if problem.kind == ProblemKind.NOT_A_DECLARATION:
             zh, en = _FOUND.get(problem.detail, (problem.detail, problem.detail))
             return (
                 f"文档是{zh}，不是申报表（应为 项目名称、绩效指标 等字段的映射）",

@@ -1,4 +1,5 @@
 from targetlint.rule import Severity
+from targetlint.source import ProblemKind
 
 from ._problems import ProblemRule
 
@@ -34,7 +35,7 @@ class NotUtf8(ProblemRule):
     code = "TL005"
     name = "not-utf8"
     severity = Severity.WARNING
-    kinds = ("not-utf8", "undecodable")
+    kinds = (ProblemKind.NOT_UTF8, ProblemKind.UNDECODABLE)
 
     def check(self, target, source):
         for finding in super().check(target, source):
@@ -43,7 +44,7 @@ class NotUtf8(ProblemRule):
             yield finding
 
     def describe(self, problem):
-        if problem.kind == "undecodable":
+        if problem.kind == ProblemKind.UNDECODABLE:
             return (
                 f"无法解码的字节（{problem.detail}），文件不是 UTF-8 或 GB18030 文本",
                 f"undecodable {problem.detail}: the file is neither UTF-8 nor GB18030 text",

@@ -2,9 +2,11 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import Annotated
 
+from targetlint.model import INDICATORS_KEYS
 from targetlint.names import LEVEL1_KINDS, level1_kind, older_template_placement
 from targetlint.options import Check, rule_options
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.source import ProblemKind
 from targetlint.vocabulary import REQUIRED_LEVEL1
 
 
@@ -28,7 +30,9 @@ def indicators_rejected(declaration, source) -> bool:
     """Whether the loader refused the 绩效指标 value itself (a list or text
     where the table belongs): TL004 reports that, and nothing in it can be judged."""
     return any(
-        problem.kind == "invalid-type" and problem.detail == "绩效指标" and problem.document == declaration.index
+        problem.kind == ProblemKind.INVALID_TYPE
+        and problem.detail in INDICATORS_KEYS  # the key as written: 绩效指标 or indicators
+        and problem.document == declaration.index
         for problem in source.problems
     )
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from targetlint.projects import Project
 from targetlint.results import FilePlan
 from targetlint.rule import Finding
-from targetlint.source import SourceText, decode
+from targetlint.source import ProblemKind, SourceText, decode
 
 if TYPE_CHECKING:
     from targetlint.engine import Engine
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 DIRECTIVE_MARKER = "targetlint:"  # targetlint.suppressions.MARKER, without importing it
 
 # Problems after which (part of) the text was not read into the model.
-_UNREAD = frozenset(["yaml-syntax", "too-complex"])
-_NO_TEXT = frozenset(["binary", "undecodable", "too-large"])
+_UNREAD = frozenset([ProblemKind.YAML_SYNTAX, ProblemKind.TOO_COMPLEX])
+_NO_TEXT = frozenset([ProblemKind.BINARY, ProblemKind.UNDECODABLE, ProblemKind.TOO_LARGE])
 
 
 class ParseStatus(StrEnum):

@@ -34,7 +34,7 @@ from targetlint.model import (
     written_types,
 )
 from targetlint.names import level1_kind, level2_kind, name_facts
-from targetlint.source import Problem, SourceText
+from targetlint.source import Problem, ProblemKind, SourceText
 from targetlint.span import FILE_START, Span
 from targetlint.suggest import closest
 from targetlint.values import parse_value
@@ -217,7 +217,7 @@ def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Sou
     if (
         not loaded.declarations
         and source.problems
-        and all(p.kind == "not-a-declaration" and p.detail == FOREIGN for p in source.problems)
+        and all(p.kind == ProblemKind.NOT_A_DECLARATION and p.detail == FOREIGN for p in source.problems)
     ):
         source.problems.clear()
         loaded.foreign = True
@@ -265,20 +265,22 @@ def _documents(source: SourceText):
                 source.problems.extend(slips)
             else:
                 line, column = (at.line, at.column) if at is not None else (0, 0)
-                source.problems.append(Problem("yaml-syntax", point(line + offset + 1, column + 1), message))
+                source.problems.append(Problem(ProblemKind.YAML_SYNTAX, point(line + offset + 1, column + 1), message))
             if stopped is None:
                 return
             stop = (start + stopped.index - stopped.column, stopped.column)
         except (ReaderError, UnicodeEncodeError) as error:
             if sanitised:  # not a character we know to replace: report it and stop
-                source.problems.append(Problem("yaml-syntax", point(offset + 1, 1), f"{type(error).__name__}: {error}"))
+                source.problems.append(
+                    Problem(ProblemKind.YAML_SYNTAX, point(offset + 1, 1), f"{type(error).__name__}: {error}")
+                )
                 return
             text = _sanitise(source, text)
             depth = _Depth(text)
             sanitised, skip = True, composed
             continue
         except (YAMLError, RecursionError, MemoryError) as error:
-            kind = "yaml-syntax" if isinstance(error, YAMLError) else "too-complex"
+            kind = ProblemKind.YAML_SYNTAX if isinstance(error, YAMLError) else ProblemKind.TOO_COMPLEX
             source.problems.append(
                 Problem(
                     kind,
@@ -295,7 +297,9 @@ def _documents(source: SourceText):
             line = offset + text.count("\n", start, line_start)
             source.problems.append(
                 Problem(
-                    "too-complex", point(line + 1, deep - line_start + 1), f"nesting deeper than {MAX_NESTING} levels"
+                    ProblemKind.TOO_COMPLEX,
+                    point(line + 1, deep - line_start + 1),
+                    f"nesting deeper than {MAX_NESTING} levels",
                 )
             )
             stop = (line_start, deep - line_start)
@@ -307,7 +311,7 @@ def _documents(source: SourceText):
             line = offset + text.count("\n", start, resume) + 1
             source.problems.append(
                 Problem(
-                    "too-complex",
+                    ProblemKind.TOO_COMPLEX,
                     point(line, 1),
                     f"more than {MAX_RESUMES} syntax errors; the file is not read past this line",
                 )
@@ -357,7 +361,7 @@ def _typing_slips(text: str, start: int, offset: int, error) -> list[Problem]:
     if problem is not None and text[start + problem.index : start + problem.index + 1] == "\t":
         tab = start + problem.index
         if not text[text.rfind("\n", 0, tab) + 1 : tab].strip(" \t"):
-            return [Problem("tab-indent", Span.point(offset + problem.line + 1, problem.column + 1))]
+            return [Problem(ProblemKind.TAB_INDENT, Span.point(offset + problem.line + 1, problem.column + 1))]
     # Every such colon of the broken document, before the error or after it
     # (a slip hides the ones below it).
     begin = _document_start(text, start, at)
@@ -382,7 +386,7 @@ def _typing_slips(text: str, start: int, offset: int, error) -> list[Problem]:
     for colon in colons:
         line = first_line + text.count("\n", begin, colon)
         column = colon - text.rfind("\n", 0, colon)
-        slips.append(Problem("fullwidth-colon", Span(line, column, line, column + 1)))
+        slips.append(Problem(ProblemKind.FULLWIDTH_COLON, Span(line, column, line, column + 1)))
     return slips
 
 
@@ -485,14 +489,18 @@ def _sanitise(source: SourceText, text: str) -> str:
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
             source.problems.append(
                 Problem(
-                    "yaml-syntax",
+                    ProblemKind.YAML_SYNTAX,
                     Span.point(line + 1, column + 1),
                     f"character U+{ord(match.group()):04X} is not allowed in YAML",
                 )
             )
     if found > MAX_CHARACTER_PROBLEMS:
         source.problems.append(
-            Problem("yaml-syntax", FILE_START, f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML")
+            Problem(
+                ProblemKind.YAML_SYNTAX,
+                FILE_START,
+                f"{found - MAX_CHARACTER_PROBLEMS} more characters not allowed in YAML",
+            )
         )
     return re.sub(_FORBIDDEN, "\ufffd", text)
 
@@ -529,13 +537,18 @@ class _Builder:
         return _last_line(node, self.offset)
 
     def problem(
-        self, kind: str, span: Span, detail: str = "", expected: str = "", correction: tuple[str, bool] | None = None
+        self,
+        kind: ProblemKind,
+        span: Span,
+        detail: str = "",
+        expected: str = "",
+        correction: tuple[str, bool] | None = None,
     ) -> None:
         if len(self.source.problems) >= MAX_PROBLEMS:
             if self.budget > 0:
                 self.source.problems.append(
                     Problem(
-                        "too-complex",
+                        ProblemKind.TOO_COMPLEX,
                         span,
                         f"more than {MAX_PROBLEMS} problems; the file is not checked past this point",
                         document=self.index,
@@ -554,7 +567,7 @@ class _Builder:
         self.budget -= 1
         if self.budget == 0:
             self.problem(
-                "too-complex",
+                ProblemKind.TOO_COMPLEX,
                 self.at(node),
                 "more nodes (counting every alias expansion) than the file's budget; the rest of the file is not "
                 "checked",
@@ -565,7 +578,7 @@ class _Builder:
         # ``tag`` is passed in: ruamel builds node.tag's string on every read.
         if tag in _CORE_TAGS or not tag.startswith(("tag:", "!")):
             return True
-        self.problem("unsafe-tag", self.at(node), tag.replace(_TAG, "!!"))
+        self.problem(ProblemKind.UNSAFE_TAG, self.at(node), tag.replace(_TAG, "!!"))
         return False
 
     def entries(self, node):
@@ -577,11 +590,11 @@ class _Builder:
             if key_node.tag == MERGE:
                 continue
             if type(key_node.value) is not str:
-                self.problem("invalid-type", self.at(key_node), "key", "text")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(key_node), "key", "text")
                 continue
             key = key_node.value
             if key in seen:
-                self.problem("duplicate-key", self.at(key_node), key)
+                self.problem(ProblemKind.DUPLICATE_KEY, self.at(key_node), key)
                 continue
             seen[key] = key_node
             yield key, key_node, value_node
@@ -594,11 +607,11 @@ class _Builder:
         (申报年度 and year: the first one is kept)."""
         field_name = keys.get(key)
         if field_name is None:
-            self.problem("unknown-key", self.at(key_node), key, where)
+            self.problem(ProblemKind.UNKNOWN_KEY, self.at(key_node), key, where)
             return None
         first = written.setdefault(field_name, key)
         if first != key:
-            self.problem("duplicate-key", self.at(key_node), key, first)
+            self.problem(ProblemKind.DUPLICATE_KEY, self.at(key_node), key, first)
             return None
         spans[field_name] = self.at(value_node)
         # Only a key opening a multi-line value needs its own span (a
@@ -614,7 +627,7 @@ class _Builder:
         if not self._tag_ok(node, tag):
             return None
         if node.id != "scalar":
-            self.problem("invalid-type", self.at(node), field, expected)
+            self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, expected)
             return None
         if tag == NULL and not node.style:
             return None
@@ -701,7 +714,7 @@ class _Builder:
                 expected = _expected(model, name)
                 for _ in error.errors():
                     self.problem(
-                        "invalid-type",
+                        ProblemKind.INVALID_TYPE,
                         spans.get(name, spans.get("key", FILE_START)),
                         key,
                         expected,
@@ -713,13 +726,13 @@ class _Builder:
         if root.id == "sequence" and not _looks_like_declarations(root):
             # Other YAML in a mixed repository (an Ansible playbook,
             # .pre-commit-hooks.yaml): not ours to judge.
-            self.problem("not-a-declaration", self.at(root), FOREIGN)
+            self.problem(ProblemKind.NOT_A_DECLARATION, self.at(root), FOREIGN)
             return None
         if root.id != "mapping":
-            self.problem("not-a-declaration", self.at(root), root.id)
+            self.problem(ProblemKind.NOT_A_DECLARATION, self.at(root), root.id)
             return None
         if not _looks_like_declaration(root):
-            self.problem("not-a-declaration", self.at(root), FOREIGN)
+            self.problem(ProblemKind.NOT_A_DECLARATION, self.at(root), FOREIGN)
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(root)}
@@ -735,7 +748,7 @@ class _Builder:
                 table = "indicators" if key in INDICATORS_KEYS else "period_indicators"
                 first = written.setdefault(table, key)
                 if first != key:  # 绩效指标 and indicators both: the first table counts
-                    self.problem("duplicate-key", self.at(key_node), key, first)
+                    self.problem(ProblemKind.DUPLICATE_KEY, self.at(key_node), key, first)
                     continue
                 spans[table] = self.at(key_node)
                 if table == "indicators":
@@ -781,7 +794,7 @@ class _Builder:
     def funds(self, node, label: str = "项目资金") -> Funds | None:
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), label, "mapping")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), label, "mapping")
             return None
         data: dict[str, Any] = {}
         spans: dict[str, Span] = {"key": self.at(node)}
@@ -793,7 +806,7 @@ class _Builder:
             data[key] = self.typed(value_node, key)
         return self.validate(Funds, data, spans, FUNDS_KEYS)
 
-    def level1s(self, node, label: str = "绩效指标") -> list[Level1]:
+    def level1s(self, node, label: str = INDICATORS_KEYS[0]) -> list[Level1]:
         if node.id == "sequence" and any(item.id == "mapping" for item in node.value):
             # A flat list of indicators: the table prints no levels at all. One unlabelled
             # 一级 and 二级 hold it, so the rules judge the missing levels.
@@ -806,7 +819,7 @@ class _Builder:
             return [level1]
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), label, "mapping")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), label, "mapping")
             return []
         result = []
         for label1, key_node, value_node in self.entries(node):
@@ -842,13 +855,13 @@ class _Builder:
                 level2.indicators = self.indicators(value2, level1, level2)
                 level1.categories.append(level2)
         elif not (value_node.id == "scalar" and value_node.tag == NULL):
-            self.problem("invalid-type", self.at(value_node), label, "mapping")
+            self.problem(ProblemKind.INVALID_TYPE, self.at(value_node), label, "mapping")
         return level1
 
     def indicators(self, node, level1: Level1, level2: Level2) -> list[Indicator]:
         if node.id != "sequence":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), level2.label, "list")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), level2.label, "list")
             return []
         result = []
         built = self.built
@@ -862,7 +875,7 @@ class _Builder:
                 continue
             built.add(id(item))
             if item.id != "mapping":
-                self.problem("invalid-type", self.at(item), level2.label, "indicator")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(item), level2.label, "indicator")
                 continue
             fields: dict[str, Any] = {}
             spans: dict[str, Span] = {"key": self.at(item)}
@@ -915,7 +928,7 @@ class _Builder:
             return None
         chosen = read(text)
         if chosen is None:
-            self.problem("invalid-type", self.at(node), field, expected)
+            self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, expected)
         return chosen
 
     def number(self, node, field: str) -> Decimal | None:
@@ -929,34 +942,34 @@ class _Builder:
             return value
         number = form_fields.weight(value) if type(value) is str else None
         if number is None:
-            self.problem("invalid-type", self.at(node), field, "number")
+            self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, "number")
         return number
 
     def period(self, node, field: str) -> form_fields.Period | None:
         """实施期: a mapping of 开始 and 结束, each a year or a year-month."""
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), field, "period")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, "period")
             return None
         ends: dict[str, form_fields.YearMonth] = {}
         reported = False
         for key, key_node, value_node in self.entries(node):
             end = _PERIOD_ENDS.get(key)
             if end is None:
-                self.problem("unknown-key", self.at(key_node), key, "period")
+                self.problem(ProblemKind.UNKNOWN_KEY, self.at(key_node), key, "period")
                 continue
             text = self.text(value_node, key, "year-month")
             when = form_fields.year_month(text) if text is not None else None
             if when is None:
                 if text is not None:
-                    self.problem("invalid-type", self.at(value_node), key, "year-month")
+                    self.problem(ProblemKind.INVALID_TYPE, self.at(value_node), key, "year-month")
                 reported = True
                 continue
             ends[end] = when
         if len(ends) < 2:
             if reported:  # the bad end is the finding; "incomplete" would repeat it
                 return None
-            self.problem("invalid-type", self.at(node), field, "period")
+            self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, "period")
             return None
         return form_fields.Period(ends["start"], ends["end"])
 
@@ -964,7 +977,7 @@ class _Builder:
         """其他: printed column header → the cell as written."""
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), field, "mapping")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, "mapping")
             return {}
         columns = {}
         for header, _, value_node in self.entries(node):
@@ -977,7 +990,7 @@ class _Builder:
         """区域目标值: area → its target, parsed like 指标值 with the row's 运算符 and 计量单位."""
         if node.id != "mapping":
             if not (node.id == "scalar" and node.tag == NULL):
-                self.problem("invalid-type", self.at(node), field, "mapping")
+                self.problem(ProblemKind.INVALID_TYPE, self.at(node), field, "mapping")
             return {}
         parsed = {}
         for area, _, value_node in self.entries(node):

@@ -12,13 +12,33 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from targetlint.span import FILE_START, Span
 
 
+class ProblemKind(StrEnum):
+    """What the loader observed: the contract between the loader and the
+    file and schema rules (TL001–TL005), which decide what each means."""
+
+    YAML_SYNTAX = "yaml-syntax"  # the YAML parser rejected the text
+    FULLWIDTH_COLON = "fullwidth-colon"  # a key followed by a full-width colon (：) where YAML needs ': '
+    TAB_INDENT = "tab-indent"  # a tab in the indentation, which YAML does not allow
+    DUPLICATE_KEY = "duplicate-key"  # a mapping key appears twice
+    UNSAFE_TAG = "unsafe-tag"  # a tag other than YAML's core ones (!!python/object …)
+    TOO_COMPLEX = "too-complex"  # alias expansion or nesting beyond the loader's budget
+    TOO_LARGE = "too-large"  # the file is larger than the size limit and was not parsed
+    UNKNOWN_KEY = "unknown-key"  # a key the declaration format does not define
+    INVALID_TYPE = "invalid-type"  # a value of the wrong type for its field
+    NOT_A_DECLARATION = "not-a-declaration"  # a document that is not a mapping
+    NOT_UTF8 = "not-utf8"  # the file was decoded from a legacy encoding
+    UNDECODABLE = "undecodable"  # the bytes are not text in any supported encoding
+    BINARY = "binary"  # the file holds binary data
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # see PROBLEM_KINDS
+    kind: ProblemKind
     span: Span
     detail: str = ""  # the key, the parser's message, the encoding …
     expected: str = ""  # for invalid-type: what the field takes; for duplicate-key: the first spelling of the field
@@ -29,22 +49,6 @@ class Problem:
     suggestion: str = ""
     exact: bool = True
 
-
-PROBLEM_KINDS = {
-    "yaml-syntax": "the YAML parser rejected the text",
-    "fullwidth-colon": "a key followed by a full-width colon (：) where YAML needs ': '",
-    "tab-indent": "a tab in the indentation, which YAML does not allow",
-    "duplicate-key": "a mapping key appears twice",
-    "unsafe-tag": "a tag other than YAML's core ones (!!python/object …)",
-    "too-complex": "alias expansion or nesting beyond the loader's budget",
-    "too-large": "the file is larger than the size limit and was not parsed",
-    "unknown-key": "a key the declaration format does not define",
-    "invalid-type": "a value of the wrong type for its field",
-    "not-a-declaration": "a document that is not a mapping",
-    "not-utf8": "the file was decoded from a legacy encoding",
-    "undecodable": "the bytes are not text in any supported encoding",
-    "binary": "the file holds binary data",
-}
 
 # Files larger than this are reported (TL001) instead of parsed. The whole
 # check path runs at about 1.3 MB of YAML per CPU second and 50 MB of memory
@@ -87,7 +91,7 @@ def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> S
         if data.startswith(bom):
             return _decoded(path, data, len(bom), codec, codec[:6], label)
     if b"\x00" in data[:8192]:
-        return SourceText(path, "", "binary", [Problem("binary", FILE_START, "NUL byte")])
+        return SourceText(path, "", "binary", [Problem(ProblemKind.BINARY, FILE_START, "NUL byte")])
     try:
         return SourceText(path, _normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -96,11 +100,13 @@ def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> S
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return _decoded(path, data, 0, "utf-8", "utf-8", None)
-    return SourceText(path, _normalise_newlines(text), "gb18030", [Problem("not-utf8", FILE_START, "GB18030")])
+    return SourceText(
+        path, _normalise_newlines(text), "gb18030", [Problem(ProblemKind.NOT_UTF8, FILE_START, "GB18030")]
+    )
 
 
 def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label: str | None) -> SourceText:
-    problems = [Problem("not-utf8", FILE_START, label)] if label else []
+    problems = [Problem(ProblemKind.NOT_UTF8, FILE_START, label)] if label else []
     body = data[skip:] if skip else data
     try:
         text = body.decode(codec)
@@ -115,7 +121,7 @@ def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label
         count = text.count("\ufffd", len(before))
         problems.append(
             Problem(
-                "undecodable",
+                ProblemKind.UNDECODABLE,
                 Span.point(line, column),
                 f"byte 0x{bad}" + (f" and {count - 1} more" if count > 1 else ""),
             )
@@ -140,7 +146,7 @@ def _normalise_newlines(text: str) -> str:
 
 
 def too_large(path: str, size: int, max_size: int) -> SourceText:
-    return SourceText(path, "", "too-large", [Problem("too-large", FILE_START, f"{size} bytes > {max_size}")])
+    return SourceText(path, "", "too-large", [Problem(ProblemKind.TOO_LARGE, FILE_START, f"{size} bytes > {max_size}")])
 
 
 def read_limited(path: str, max_size: int | None = MAX_FILE_SIZE) -> tuple[bytes | None, int]:
