@@ -18,6 +18,22 @@ def _placeholder_re(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in vocabulary.placeholder_patterns))
 
 
+@lru_cache(maxsize=16)
+def _stray_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+    han = "\u3400-\u4dbf\u4e00-\u9fff"
+    marks = "".join(re.escape(m) for m in vocabulary.stray_marks)
+    # One mark (not a run: "??" is a placeholder) with a Han character on each side.
+    return re.compile(f"(?<=[{han}])[{marks}](?=[{han}])")
+
+
+def stray_marks(text: str | None, vocabulary: Vocabulary) -> list[tuple[int, str]]:
+    """(offset, mark) of each punctuation mark standing alone inside a Chinese
+    word: "设.备维护次数", "培?训" (conversion or encoding damage)."""
+    if not text:
+        return []
+    return [(m.start(), m.group()) for m in _stray_re(vocabulary).finditer(text)]
+
+
 # What can tie a pattern to where its string starts or ends: anchors, word
 # boundaries and lookarounds (which see the joining newline, or nothing).
 _BOUNDARY_MARKS = ("^", "$", "\\A", "\\Z", "\\b", "\\B", "(?<", "(?=", "(?!")

@@ -620,6 +620,12 @@ PLACEHOLDER_PATTERNS = (
     r"〇〇|○○",
 )
 
+# Marks that never stand inside a Chinese word: between two Han characters
+# ("设.备维护次数", "培?训") they are a conversion or encoding artefact
+# (TL304). Runs of ?? are placeholders (above); U+FFFD is a character a
+# decoder could not read.
+STRAY_MARKS = (".", "．", "?", "？", "`", "\ufffd", "*", "_")
+
 # --- Indicator names ------------------------------------------------------
 # Name endings that make an indicator a rate (率, 比例 …).
 RATE_ENDINGS = ("率", "比例", "比率", "占比", "比重", "百分比")
@@ -1232,6 +1238,7 @@ class Vocabulary:
     plan_references: tuple[str, ...] = PLAN_REFERENCES
     baseline_words: tuple[str, ...] = BASELINE_WORDS
     placeholder_patterns: tuple[str, ...] = PLACEHOLDER_PATTERNS
+    stray_marks: tuple[str, ...] = STRAY_MARKS
     rate_endings: tuple[str, ...] = RATE_ENDINGS
     measuring_du: tuple[str, ...] = MEASURING_DU
     non_rate_du: tuple[str, ...] = NON_RATE_DU
