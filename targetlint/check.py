@@ -229,7 +229,7 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None, pro
     def emit(outcome) -> None:
         text = outcome.rendered
         if text is None:
-            text = block(outcome.findings, context, full)
+            text = block(outcome.findings, context, full, outcome.projects)
             # Keep the rendering for the next run over the unchanged file: a
             # warm run then prints it without rebuilding a single finding.
             if cache is not None and outcome.cache_entry:
@@ -310,8 +310,12 @@ def _messages(errors: list[tuple[str, str]], lang: str) -> list[str]:
 
 
 def _emit(args, output_format, findings, context, lang, report_error) -> bool:
+    from targetlint.command import StatisticsBy
     from targetlint.reporters import get_renderer
-    from targetlint.reporters.text import statistics, summary
+    from targetlint.reporters.text import project_statistics, statistics, summary
+
+    if args.statistics_by is StatisticsBy.PROJECT:
+        statistics = project_statistics
 
     if args.output_file:
         from targetlint.atomic import write_atomic
@@ -339,6 +343,10 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
             {"code": code, "name": name, "count": count, "severities": severities}
             for code, name, count, severities in statistic_rows(findings)
         ]
+        if args.statistics_by is StatisticsBy.PROJECT:
+            from targetlint.reporters.text import project_statistic_rows
+
+            rows = project_statistic_rows(findings, context)
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif args.statistics:
         sys.stdout.write(statistics(findings, context) + ("" if args.quiet else summary(findings, context) + "\n"))

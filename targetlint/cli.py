@@ -12,7 +12,7 @@ import re
 import sys
 
 from targetlint import __version__
-from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection
+from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection, StatisticsBy
 
 # Kept here rather than imported from targetlint.reporters so that building
 # the parser imports no reporter.
@@ -113,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
+    )
+    check.add_argument(
+        "--statistics-by",
+        choices=["rule", "project"],
+        default=None,
+        help="with --statistics (implied): count per rule (default) or per project, with its pass/fail",
     )
     check.add_argument(
         "--show-source",
@@ -379,7 +385,8 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         fail_on=args.fail_on,
         exit_zero=args.exit_zero,
         quiet=args.quiet,
-        statistics=args.statistics,
+        statistics=args.statistics or args.statistics_by is not None,
+        statistics_by=StatisticsBy(args.statistics_by or "rule"),
         show_source=args.show_source,
         color=_use_color(args.no_color),
         stdin_filename=args.stdin_filename,

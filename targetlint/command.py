@@ -8,6 +8,7 @@ the two cannot disagree about what a failed plugin or a finding means.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -23,6 +24,13 @@ def exit_code(*, errors: bool, failing: bool, exit_zero: bool = False) -> int:
     if exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+class StatisticsBy(StrEnum):
+    """What ``--statistics`` counts per: rule (code) or project (declaration)."""
+
+    RULE = "rule"
+    PROJECT = "project"
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class CheckOptions:
     exit_zero: bool = False
     quiet: bool = False
     statistics: bool = False
+    statistics_by: StatisticsBy = StatisticsBy.RULE
     show_source: bool = False
     color: bool = False
     stdin_filename: str | None = None

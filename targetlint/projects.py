@@ -41,6 +41,34 @@ class ProjectFindings:
     failed: bool = False  # a finding at or above its file's fail-on
 
 
+class ProjectIndex:
+    """Finds the project whose lines hold a finding."""
+
+    def __init__(self, projects: Iterable[Project]):
+        self._by_path: dict[str, list[Project]] = {}
+        for project in projects:
+            self._by_path.setdefault(project.path, []).append(project)
+        for entries in self._by_path.values():
+            entries.sort(key=lambda project: project.line)
+        self._starts = {path: [project.line for project in entries] for path, entries in self._by_path.items()}
+
+    def paths(self) -> list[str]:
+        return list(self._by_path)
+
+    def projects(self, path: str) -> list[Project]:
+        return self._by_path.get(path, [])
+
+    def of(self, finding: Finding) -> Project | None:
+        """The project holding ``finding``, or None for a finding outside every declaration."""
+        entries = self._by_path.get(finding.path)
+        if not entries:
+            return None
+        position = bisect_right(self._starts[finding.path], finding.line) - 1
+        if position >= 0 and finding.line <= entries[position].end_line:
+            return entries[position]
+        return None
+
+
 def group(
     findings: Iterable[Finding],
     projects: Iterable[Project],
@@ -50,28 +78,23 @@ def group(
     first, then by position); findings outside any declaration go to a
     whole-file entry ahead of the file's projects. ``fail_on(path)``: the
     lowest severity that fails a project in that file."""
-    by_path: dict[str, list[ProjectFindings]] = {}
-    for project in projects:
-        by_path.setdefault(project.path, []).append(ProjectFindings(project))
-    for entries in by_path.values():
-        entries.sort(key=lambda entry: entry.project.line)
-    starts = {path: [entry.project.line for entry in entries] for path, entries in by_path.items()}
+    index = ProjectIndex(projects)
+    entries = {project: ProjectFindings(project) for path in index.paths() for project in index.projects(path)}
     whole: dict[str, ProjectFindings] = {}
     for finding in findings:
-        entries = by_path.get(finding.path, [])
-        position = bisect_right(starts.get(finding.path, []), finding.line) - 1
-        if position >= 0 and finding.line <= entries[position].project.end_line:
-            entries[position].findings.append(finding)
+        project = index.of(finding)
+        if project is not None:
+            entries[project].findings.append(finding)
             continue
         holder = whole.get(finding.path)
         if holder is None:
             holder = whole[finding.path] = ProjectFindings(Project(finding.path, -1, None, None, 1, 1))
         holder.findings.append(finding)
     ordered: list[ProjectFindings] = []
-    for path in sorted(set(by_path) | set(whole)):
+    for path in sorted(set(index.paths()) | set(whole)):
         if path in whole:
             ordered.append(whole[path])
-        ordered.extend(by_path.get(path, []))
+        ordered.extend(entries[project] for project in index.projects(path))
     for entry in ordered:
         entry.findings.sort(key=lambda f: (-f.severity.rank, f.line, f.column, f.code))
         threshold = fail_on(entry.project.path).rank

@@ -85,7 +85,8 @@ def test_directory_recursion_and_yaml_only(cli, write, tmp_path):
 def test_stdin_with_filename():
     result = run_targetlint("check", "-", "--stdin-filename", "申报.yaml", stdin="项目名称: x\n".encode())
     assert result.returncode == 1
-    assert result.stdout.decode().startswith("申报.yaml:1:1: TL003 [error]")
+    # The finding comes under a line naming its declaration.
+    assert result.stdout.decode().startswith("── 项目：x ──\n申报.yaml:1:1: TL003 [error]")
 
 
 def test_rule_doc_and_rules_list(cli):

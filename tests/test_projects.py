@@ -65,3 +65,37 @@ def test_projects_survive_the_cache(tmp_path):
         (p.index, p.name, p.department, p.line, p.end_line) for p in fresh.projects
     ]
     assert all(p.path == "moved/two.yaml" for p in cached.projects)
+
+
+def test_text_output_names_each_project_and_concise_stays_one_line(cli, write):
+    path = write("two.yaml", TWO)
+    text = cli("check", "--no-cache", str(path)).out
+    assert "── 项目：培训项目 · 主管部门：甲局 ──\n" in text
+    assert "── 项目：第二个项目 · 主管部门：乙局 ──\n" in text
+    assert text.index("培训项目 ·") < text.index("TL201") < text.index("第二个项目 ·") < text.index(":30:14: TL203")
+    english = cli("check", "--no-cache", "--lang", "en", str(path)).out
+    assert "── project: 培训项目 · department: 甲局 ──\n" in english
+    concise = cli("check", "--no-cache", "--format", "concise", str(path)).out.splitlines()
+    assert all(line.startswith(str(path)) for line in concise[:-1]) and "项目：" not in concise[-1]
+
+
+def test_statistics_per_project(cli, write):
+    import json
+
+    path = write("two.yaml", TWO)
+    write("broken.yaml", "a: [\n")
+    folder = str(path.parent)
+    rows = json.loads(cli("check", "--no-cache", "--statistics-by", "project", "--format", "json", folder).out)
+    assert [(row["project"], row["department"], row["whole_file"], row["failed"]) for row in rows] == [
+        (None, None, True, True),
+        ("培训项目", "甲局", False, True),
+        ("第二个项目", "乙局", False, True),
+    ]
+    assert rows[2]["error"] == 2 and rows[2]["warning"] == 2
+    text = cli("check", "--no-cache", "--statistics-by", "project", folder).out.splitlines()
+    assert text[0].split() == ["错误", "警告", "提示", "结果", "项目"]
+    assert text[3].split()[:5] == ["2", "2", "0", "未通过", "第二个项目"]
+    passing = cli(
+        "check", "--no-cache", "--statistics-by", "project", "--fail-on", "error", "--ignore", "TL101,TL201", folder
+    )
+    assert any("通过" in line and "第二个项目" in line and "未通过" not in line for line in passing.out.splitlines())

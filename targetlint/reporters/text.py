@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from targetlint.projects import Project, ProjectIndex
 from targetlint.reporters import ReportContext
 
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -26,10 +27,20 @@ def _render(findings, context: ReportContext, full: bool) -> str:
     return block(findings, context, full) + summary(findings, context) + "\n"
 
 
-def block(findings, context: ReportContext, full: bool) -> str:
-    """The findings without the summary line: what a streamed run prints per file."""
+def block(findings, context: ReportContext, full: bool, projects=None) -> str:
+    """The findings without the summary line: what a streamed run prints per
+    file. In full, each declaration's findings come under a line naming it
+    (项目名称, 主管部门); ``projects``: the declarations checked (default: the
+    context's)."""
     out: list[str] = []
+    index = ProjectIndex(context.projects if projects is None else projects) if full else None
+    current = None
     for finding in findings:
+        if index is not None:
+            project = index.of(finding)
+            if project is not None and project != current:
+                out.append(project_heading(project, context))
+            current = project
         out.append(headline(finding, context))
         if full:
             out.extend(_excerpt(finding, context))
@@ -37,6 +48,17 @@ def block(findings, context: ReportContext, full: bool) -> str:
             out.append(_DIM + hint + _RESET if context.color else hint)
             out.append("")
     return "".join(line + "\n" for line in out)
+
+
+def project_heading(project: Project, context: ReportContext) -> str:
+    """``── 项目：培训项目 · 主管部门：某局 ──``, above a declaration's findings."""
+    if context.lang == "en":
+        name = project.name or "(no project name)"
+        text = f"── project: {name}" + (f" · department: {project.department}" if project.department else "") + " ──"
+    else:
+        name = project.name or "（未填项目名称）"
+        text = f"── 项目：{name}" + (f" · 主管部门：{project.department}" if project.department else "") + " ──"
+    return _BOLD + text + _RESET if context.color else text
 
 
 def headline(finding, context: ReportContext) -> str:
@@ -170,3 +192,51 @@ def statistics(findings, context: ReportContext) -> str:
     return "".join(
         f"{count:>{width}}  {code:<7} {name} [{'/'.join(severities)}]\n" for code, name, count, severities in rows
     )
+
+
+def project_statistic_rows(findings, context: ReportContext) -> list[dict]:
+    """Per project, in file order: its name, department, location, counts per
+    severity and whether it fails (``--statistics-by project``)."""
+    from targetlint.projects import group
+    from targetlint.rule import Severity
+
+    groups = group(findings, context.projects, lambda path: Severity(context.fail_on.get(path, "error")))
+    rows = []
+    for entry in groups:
+        counts = Counter(str(f.severity) for f in entry.findings)
+        project = entry.project
+        rows.append(
+            {
+                "project": project.name,
+                "department": project.department,
+                "file": project.path,
+                "line": project.line,
+                "whole_file": project.whole_file,
+                "error": counts["error"],
+                "warning": counts["warning"],
+                "info": counts["info"],
+                "failed": entry.failed,
+            }
+        )
+    return rows
+
+
+def project_statistics(findings, context: ReportContext) -> str:
+    """``--statistics-by project`` as text: one line a project, failing ones marked."""
+    english = context.lang == "en"
+    lines = ["error warning info  result  project" if english else "错误 警告 提示  结果    项目"]
+    for row in project_statistic_rows(findings, context):
+        if english:
+            result = "FAIL  " if row["failed"] else "pass  "
+            name = "(whole file)" if row["whole_file"] else row["project"] or "(no project name)"
+        else:
+            result = "未通过" if row["failed"] else "通过  "
+            name = "（整个文件）" if row["whole_file"] else row["project"] or "（未填项目名称）"
+        department = f" · {row['department']}" if row["department"] else ""
+        counts = (
+            f"{row['error']:>5} {row['warning']:>7} {row['info']:>4}"
+            if english
+            else (f"{row['error']:>4} {row['warning']:>4} {row['info']:>4}")
+        )
+        lines.append(f"{counts}  {result}  {name}{department}  {row['file']}:{row['line']}")
+    return "".join(line + "\n" for line in lines)
