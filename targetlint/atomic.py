@@ -20,25 +20,31 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, force: bool = True, follow_symlinks: bool = True
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is never replaced: FileExistsError is
     raised, even if the file appears between our check and the final rename.
     A replaced file keeps its permission bits; a new file gets the usual
     ``0o666 & ~umask``, not the 0600 that temporary files are created with.
-    A symlink is written through: its target is replaced and the link stays.
+    A symlink is written through: its target is replaced and the link stays;
+    with ``follow_symlinks=False`` (the cache) the link itself is replaced,
+    so nothing outside the directory is touched. An existing target that is
+    not a regular file (``-o /dev/null``, a FIFO another program reads) is
+    written into, never replaced by a regular file.
     On any error, including an interrupt, the temporary file is removed and
     the original is untouched.
     """
     target = Path(path)
-    if target.is_symlink():
+    if follow_symlinks and target.is_symlink():
         # Replacing the link itself would turn a shared file into a private copy.
         target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     existing_mode: int | None = None
     try:
-        st = os.stat(target)
+        st = os.stat(target) if follow_symlinks else os.lstat(target)
     except FileNotFoundError:
         pass
     else:
@@ -46,6 +52,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Tru
             raise FileExistsError(f"{target} already exists")
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(f"{target} is a directory")
+        if follow_symlinks and not stat.S_ISREG(st.st_mode):
+            with open(target, "wb") as handle:
+                handle.write(data)
+            return
         existing_mode = stat.S_IMODE(st.st_mode)
 
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
@@ -95,3 +105,47 @@ def _sync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def directory_problem(directory: str | os.PathLike[str]) -> tuple[str, str] | None:
+    """Why ``directory`` must not hold state this process writes and trusts
+    (the cache), as (zh, en); None when it is a real directory owned by the
+    current user, or does not exist yet. A symlink could point the writes
+    anywhere; a directory of another user's could hold anything."""
+    try:
+        status = os.lstat(directory)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return f"无法访问（{reason}）", f"cannot be accessed ({reason})"
+    if stat.S_ISLNK(status.st_mode):
+        return "是符号链接", "is a symbolic link"
+    if not stat.S_ISDIR(status.st_mode):
+        return "不是目录", "is not a directory"
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        return "属于其他用户", "belongs to another user"
+    return None
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of ``path``, which must be a regular file reached without
+    following a symlink in its last component and at most ``limit`` bytes
+    long; OSError otherwise. For files a run only trusts from itself."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path} is larger than {limit} bytes")
+    return data
+
+
+def create_new(path: str | os.PathLike[str], data: bytes) -> None:
+    """Create ``path`` with ``data``; leave anything already there, a
+    symlink or a dangling one included, untouched (FileExistsError)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)

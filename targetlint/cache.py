@@ -11,9 +11,11 @@ The directory is safe to delete at any time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,6 +27,9 @@ from targetlint.rule import Finding, Fix, FixSafety, Severity
 from targetlint.span import Span
 
 DEFAULT_DIRECTORY = ".targetlint_cache"
+# An entry holds one file's findings; a file within the size limit has far
+# fewer than this many bytes of them. Anything larger is not ours.
+MAX_ENTRY_SIZE = 64 * 1024 * 1024
 
 
 class Key(NamedTuple):
@@ -41,6 +46,7 @@ class Cache:
         self.fingerprint = run_fingerprint if run_fingerprint is not None else installation_fingerprint()
         self.hits = self.misses = 0
         self._stamps: dict[str, str] = {}  # salt → stamp: one per configuration, not one per file
+        self._real_directories: set[Path] = set()  # folders under the cache known to be no symlink
 
     def _stamp(self, salt: str) -> str:
         stamp = self._stamps.get(salt)
@@ -68,7 +74,7 @@ class Cache:
         if data is None:
             return None
         key = self.key(data, salt)
-        return key if key.entry.exists() else None
+        return key if os.path.lexists(key.entry) else None
 
     def get(self, data: bytes, path: str, salt: str = "", render_key: str | None = None):
         """The cached outcome of ``data``; with ``render_key``, a rendering kept
@@ -82,7 +88,7 @@ class Cache:
         try:
             # An entry is a header line, then the findings as JSON; the digest
             # covers the findings' bytes, so checking it needs no re-encoding.
-            header_text, _, body = entry.read_bytes().partition(b"\n")
+            header_text, _, body = self._read(entry).partition(b"\n")
             record = json.loads(header_text)
             if record.get("fingerprint") != stamp:
                 raise ValueError("fingerprint")
@@ -133,11 +139,10 @@ class Cache:
         }
         outcome.cache_entry = str(entry)
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            mark_directory(self.directory)
+            self._make_parents(entry)
             from targetlint.atomic import write_atomic
 
-            write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body)
+            write_atomic(entry, json.dumps(header).encode("ascii") + b"\n" + body, follow_symlinks=False)
         except OSError:
             pass  # a read-only or full disk costs speed, never correctness
 
@@ -145,9 +150,42 @@ class Cache:
     def _rendering_path(entry: str | os.PathLike, render_key: str) -> Path:
         return Path(f"{entry}.{hashlib.sha256(render_key.encode()).hexdigest()[:24]}.txt")
 
+    def _read(self, path: Path) -> bytes:
+        """An entry's or a rendering's bytes: never through a symlink, in a
+        folder that is none, nor from anything but a regular file."""
+        from targetlint.atomic import read_regular
+
+        if not self._real(path.parent):
+            raise OSError(f"{path.parent} is not a real directory")
+        return read_regular(path, MAX_ENTRY_SIZE)
+
+    def _real(self, directory: Path) -> bool:
+        # The entry's shard folder and the version folder above it, each
+        # checked once per run; the cache directory itself was checked when
+        # the run chose to use it (``directory_problem``).
+        if directory in self._real_directories:
+            return True
+        for folder in (directory.parent, directory):
+            try:
+                if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                    return False
+            except OSError:
+                return False
+        self._real_directories.add(directory)
+        return True
+
+    def _make_parents(self, entry: Path) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        mark_directory(self.directory)
+        for folder in (entry.parent.parent, entry.parent):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir()
+        if not self._real(entry.parent):
+            raise OSError(f"{entry.parent} is not a real directory")
+
     def _rendered(self, entry: Path, render_key: str) -> str | None:
         try:
-            digest, _, text = self._rendering_path(entry, render_key).read_bytes().partition(b"\n")
+            digest, _, text = self._read(self._rendering_path(entry, render_key)).partition(b"\n")
         except OSError:
             return None
         if digest.decode("ascii", "replace") != hashlib.sha256(text).hexdigest():
@@ -161,20 +199,26 @@ class Cache:
             from targetlint.atomic import write_atomic
 
             write_atomic(
-                self._rendering_path(entry, render_key), hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+                self._rendering_path(entry, render_key),
+                hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body,
+                follow_symlinks=False,
             )
         except OSError:
             pass
 
 
 def mark_directory(directory: Path) -> None:
-    # Marks the folder as a cache for backup tools and tells people it is disposable.
-    tag = directory / "CACHEDIR.TAG"
-    if not tag.exists():
-        tag.write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n", encoding="utf-8"
-        )
-        (directory / ".gitignore").write_text("*\n", encoding="utf-8")
+    """Mark the folder as a cache for backup tools and tell people (and git)
+    it is disposable. Files are only ever created: whatever is there already,
+    a symlink committed to a repository included, is left alone."""
+    from targetlint.atomic import create_new
+
+    for name, text in (
+        ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n"),
+        (".gitignore", "*\n"),
+    ):
+        with contextlib.suppress(FileExistsError):
+            create_new(directory / name, text.encode("utf-8"))
 
 
 def _record(finding: Finding) -> dict:

@@ -326,6 +326,20 @@ def _check(args: argparse.Namespace) -> int:
     from targetlint import discovery
     from targetlint.check import cache_directory, run_check
 
+    if not args.no_cache:
+        from targetlint.atomic import directory_problem
+
+        directory = cache_directory(args)
+        problem = directory_problem(directory)
+        if problem is not None:
+            # A cache directory committed as a symlink, or one of another
+            # user's, could point writes anywhere or serve forged results.
+            _error(
+                f"缓存目录 {directory} {problem[0]}，本次不使用缓存",
+                f"the cache directory {directory} {problem[1]}; running without the cache",
+                args.lang or "zh",
+            )
+            args.no_cache = True
     options = check_options(args)
     # Plugin discovery is remembered beside the result cache (see discovery.py).
     discovery.cache_directory = None if options.no_cache else cache_directory(options.cache_dir)

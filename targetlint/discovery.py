@@ -70,7 +70,9 @@ def _discover() -> dict[str, list[EntryPoint]]:
     where = hashlib.sha256(json.dumps([sys.version, sys.prefix, sys.path]).encode()).hexdigest()[:16]
     path = cache_directory / f"entry-points-{where}.json"
     try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
+        from targetlint.atomic import read_regular
+
+        kept = json.loads(read_regular(path, 1024 * 1024).decode("utf-8"))
         if kept.get("stamp") == stamp:
             return {
                 group: [EntryPoint(str(name), str(value)) for name, value in kept["groups"].get(group, ())]
@@ -86,7 +88,7 @@ def _discover() -> dict[str, list[EntryPoint]]:
 
         cache_directory.mkdir(parents=True, exist_ok=True)
         mark_directory(cache_directory)
-        write_atomic(path, json.dumps(record).encode("utf-8"))
+        write_atomic(path, json.dumps(record).encode("utf-8"), follow_symlinks=False)
     except OSError:
         pass  # a read-only checkout still runs, just without the shortcut
     return found
