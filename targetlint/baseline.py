@@ -20,6 +20,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from targetlint import escape
 from targetlint.finding_identity import PATH_SEPARATOR, identity, relative_path
 
 FORMAT_VERSION = 1
@@ -199,4 +200,5 @@ def pruned(baseline: Baseline, outcome: Outcome) -> Baseline:
 def describe(key: Key, count: int) -> str:
     file, declaration, indicator_path, code, _ = key
     where = " › ".join(part for part in (declaration, *indicator_path.split(PATH_SEPARATOR)) if part)
-    return f"{file}: {code}" + (f" ({where})" if where else "") + (f" ×{count}" if count > 1 else "")
+    # The key comes from the baseline file, which may hold anything.
+    return escape.text(f"{file}: {code}" + (f" ({where})" if where else "") + (f" ×{count}" if count > 1 else ""))

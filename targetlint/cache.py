@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from targetlint import __version__
+from targetlint import __version__, escape
 from targetlint.cache_stamps import fingerprint, installation_fingerprint, source_stamps
 from targetlint.projects import Project
 from targetlint.results import FileOutcome
@@ -148,7 +148,9 @@ class Cache:
 
     @staticmethod
     def _rendering_path(entry: str | os.PathLike, render_key: str) -> Path:
-        return Path(f"{entry}.{hashlib.sha256(render_key.encode()).hexdigest()[:24]}.txt")
+        # The key holds the file's name, which may hold bytes that are not UTF-8.
+        digest = hashlib.sha256(render_key.encode("utf-8", "surrogateescape")).hexdigest()
+        return Path(f"{entry}.{digest[:24]}.txt")
 
     def _read(self, path: Path) -> bytes:
         """An entry's or a rendering's bytes: never through a symlink, in a
@@ -190,7 +192,8 @@ class Cache:
             return None
         if digest.decode("ascii", "replace") != hashlib.sha256(text).hexdigest():
             return None
-        return text.decode("utf-8")
+        rendered = text.decode("utf-8", "replace")
+        return rendered if escape.is_rendering(rendered) else None
 
     def keep_rendering(self, entry: str, render_key: str, text: str) -> None:
         """Keep the text a file's findings rendered to, beside its entry."""

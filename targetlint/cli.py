@@ -11,7 +11,7 @@ import os
 import re
 import sys
 
-from targetlint import __version__
+from targetlint import __version__, escape
 from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection, StatisticsBy
 
 # Kept here rather than imported from targetlint.reporters so that building
@@ -306,7 +306,9 @@ _LOCATED = re.compile(r"[^\s:][^:\n]*:\d+:\d+: ")
 
 
 def _error(zh: str, en: str, lang: str) -> None:
-    message = en if lang == "en" else zh
+    # Messages quote paths and values, which may hold control characters;
+    # the message's own line breaks stay.
+    message = "\n".join(map(escape.text, (en if lang == "en" else zh).split("\n")))
     # A located error starts with its location, as findings do; others name the tool.
     sys.stderr.write(f"{message}\n" if _LOCATED.match(message) else f"targetlint: {message}\n")
 
@@ -329,7 +331,7 @@ def _check(args: argparse.Namespace) -> int:
     if not args.no_cache:
         from targetlint.atomic import directory_problem
 
-        directory = cache_directory(args)
+        directory = cache_directory(args.cache_dir)
         problem = directory_problem(directory)
         if problem is not None:
             # A cache directory committed as a symlink, or one of another

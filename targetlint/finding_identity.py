@@ -11,20 +11,24 @@ import hashlib
 import os
 from collections import Counter
 
+from targetlint import escape
+
 # Joins indicator path parts in keys; names may contain "/" (审计/评价发现问题整改率).
 PATH_SEPARATOR = "\x1f"
 
 
 def relative_path(path: str, base: str | None = None) -> str:
     """``path`` relative to ``base`` (default: the current directory), with
-    forward slashes; absolute when it lies outside ``base``."""
+    forward slashes; absolute when it lies outside ``base``. Escaped
+    (:func:`targetlint.escape.path`), so it is valid UTF-8 and one line
+    in every report and baseline, whatever bytes the file's name holds."""
     if path in ("-", ""):
         return path
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, os.path.abspath(base or os.getcwd()))
     if relative.startswith(".." + os.sep) or relative == "..":
-        return absolute.replace(os.sep, "/")
-    return relative.replace(os.sep, "/")
+        return escape.path(absolute.replace(os.sep, "/"))
+    return escape.path(relative.replace(os.sep, "/"))
 
 
 def subject_hash(subject: str) -> str:

@@ -9,18 +9,35 @@ finding is appended to the job summary, which has no such cap.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 
+from targetlint import escape
 from targetlint.finding_identity import relative_path
 from targetlint.reporters import ReportContext
 from targetlint.reporters.text import summary
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 CAP = 10
+# Backslash-escapable in CommonMark; < > & are written as HTML entities instead.
+_MARKDOWN_PUNCTUATION = re.compile(r"[!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~]")
 
 
 def escape_message(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def log_line(text: str) -> str:
+    """A plain log line that the runner cannot read as a workflow command:
+    one line, with no ``::`` at its start and no ``##[`` (the old command
+    syntax, recognised anywhere in a line)."""
+    line = _no_old_commands(escape.text(text))
+    return " " + line if line.lstrip().startswith("::") else line
+
+
+def _no_old_commands(text: str) -> str:
+    return text.replace("##[", "##\\[")
 
 
 def escape_property(text: str) -> str:
@@ -39,12 +56,13 @@ def annotation(finding, context: ReportContext) -> str:
     }
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return (
-        f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::{escape_message(finding.message(context.lang))}"
+        f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::"
+        f"{escape_message(_no_old_commands(escape.text(finding.message(context.lang))))}"
     )
 
 
 def plain(finding, context: ReportContext) -> str:
-    return (
+    return log_line(
         f"{relative_path(finding.path, context.base)}:{finding.line}:{finding.column}: {finding.code} "
         f"[{finding.severity}] {finding.message(context.lang)}"
     )
@@ -84,7 +102,10 @@ def render(findings, context: ReportContext) -> str:
 
 def markdown_table(findings, context: ReportContext) -> str:
     def cell(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
+        # Text from files must not become markup: HTML is escaped, and every
+        # ASCII punctuation character Markdown could read (links, images,
+        # emphasis, code, table pipes) is backslash-escaped.
+        return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escape.text(str(text))), quote=False)
 
     header = (
         "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from targetlint import escape
 from targetlint.reporters import ReportContext
 
 SCHEMA_VERSION = 1
@@ -11,7 +12,7 @@ SCHEMA_VERSION = 1
 
 def finding_record(finding, lang: str) -> dict:
     record = {
-        "file": finding.path,
+        "file": escape.path(finding.path),
         "line": finding.span.line,
         "column": finding.span.column,
         "end_line": finding.span.end_line,
@@ -49,6 +50,6 @@ def render(findings, context: ReportContext) -> str:
             "by_severity": {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")},
         },
         "findings": [finding_record(f, context.lang) for f in findings],
-        "errors": [{"message": message} for message in context.errors],
+        "errors": [{"message": escape.text(message)} for message in context.errors],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from targetlint import escape
 from targetlint.finding_identity import fingerprints, relative_path
 from targetlint.reporters import ReportContext
 
@@ -42,7 +43,7 @@ def _invocation(context: ReportContext) -> dict:
     invocation: dict = {"executionSuccessful": context.successful and not context.errors}
     if context.errors:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": message}} for message in context.errors
+            {"level": "error", "message": {"text": escape.text(message)}} for message in context.errors
         ]
     return invocation
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from targetlint import escape
 from targetlint.projects import Project, ProjectIndex
 from targetlint.reporters import ReportContext
 
@@ -63,12 +64,12 @@ def project_heading(project: Project, context: ReportContext) -> str:
 
 def headline(finding, context: ReportContext) -> str:
     severity = str(finding.severity)
-    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    location = f"{escape.path(finding.path)}:{finding.line}:{finding.column}:"
     head = f"{finding.code} [{severity}]"
     if context.color:
         location = _BOLD + location + _RESET
         head = _COLOR.get(severity, "") + head + _RESET
-    return f"{location} {head} {finding.message(context.lang)}"
+    return f"{location} {head} {escape.text(finding.message(context.lang))}"
 
 
 # Excerpts show at most this many characters of a source line: a goal is
@@ -88,9 +89,10 @@ def _excerpt(finding, context: ReportContext) -> list[str]:
     # Keep the indentation and key before the value when they fit; cut the rest.
     left = 0 if start < EXCERPT_CHARS // 2 else start - 8
     right = min(len(text), max(left + EXCERPT_CHARS, start + 1))
-    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
-    prefix = ("…" if left else "") + text[left:start]
-    marked = text[start : min(start + width, right)]
+    # Escaped piece by piece, so the caret still lines up under the escapes.
+    shown = ("…" if left else "") + escape.text(text[left:right]) + ("…" if right < len(text) else "")
+    prefix = ("…" if left else "") + escape.text(text[left:start])
+    marked = escape.text(text[start : min(start + width, right)])
     gutter = f"{finding.line:>5} | "
     caret = " " * (len(gutter) - 2) + "| " + _pad(prefix) + "^" * _display_width(marked)
     if context.color:
