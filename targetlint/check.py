@@ -101,7 +101,9 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         return EXIT_ERROR
     keep_sources = output_format == "text" or args.show_source
     # The one place standard input is read, for the check and the fixer alike.
-    data = sys.stdin.buffer.read() if reading_stdin else None
+    # Read one byte past the size limit, no more: `yes | targetlint check -`
+    # must end with a too-large finding, not with the memory exhausted.
+    data = sys.stdin.buffer.read((args.max_file_size or MAX_FILE_SIZE) + 1) if reading_stdin else None
     if args.fix or args.diff:
         from targetlint import fix_command
 
@@ -120,7 +122,13 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         name = args.stdin_name
         # pre-commit and editors pass the real name: its configuration applies, exclusions included.
         if not (args.stdin_filename and planner.excluded(name)):
-            check_source(None, decode(data, name), result, keep_sources, planner.plan(name))
+            check_source(
+                None,
+                decode(data, name, max_size=args.max_file_size or MAX_FILE_SIZE),
+                result,
+                keep_sources,
+                planner.plan(name),
+            )
         _report_rule_errors(registry, reported, lang, report_error)
     else:
         notices: list[tuple[str, str]] = []
@@ -219,8 +227,10 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None, pro
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import block
     from targetlint.runner import RunResult
+    from targetlint.source import MAX_FILE_SIZE
 
-    lines = RunResult().source_lines  # excerpts re-read only files that have findings
+    # Excerpts re-read only files that have findings, and no more than the check did.
+    lines = RunResult(read_limit=args.max_file_size or MAX_FILE_SIZE).source_lines
     context = ReportContext(
         lang=lang, color=color, sources=lines, tool_version=__version__, show_source=args.show_source
     )

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+from targetlint.source import read_settings
 from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, Before, validate
 
 if TYPE_CHECKING:
@@ -120,8 +121,7 @@ def _pyproject_table(path: str) -> dict | None:
     if path not in _pyproject_tables:
         table = None
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = read_settings(path)
         except OSError as error:
             raise ConfigError(
                 path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
@@ -228,8 +228,7 @@ def _raw_table(path: str) -> dict:
     if os.path.basename(path) == PYPROJECT:
         return _pyproject_table(path) or {}
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_settings(path)
     except OSError as error:
         raise ConfigError(
             path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
@@ -507,8 +506,7 @@ def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | Non
     if "[key]" in loc:
         loc, value = loc[: loc.index("[key]")], False
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_settings(path)
         if path.endswith(".toml"):
             prefix = ("tool", "targetlint") if os.path.basename(path) == PYPROJECT else ()
             return _toml_position(data.decode("utf-8"), prefix, loc, value)

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from targetlint.command import CheckOptions
-from targetlint.fixer import FileFix, encode, fix_bytes, fix_file, unified_diff
+from targetlint.fixer import TOO_LARGE_TO_FIX, FileFix, FixOutcome, encode, fix_bytes, fix_file, unified_diff
+from targetlint.source import MAX_FILE_SIZE, decode
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
                 _write_bytes(stdout, stdin)
             return FixRun(complete=True)
         plan = planner.plan(name)
+        limit = options.max_file_size or MAX_FILE_SIZE
+        if len(stdin) > limit:
+            # Read only up to the limit: the text goes back unchanged, the
+            # rest of it streamed through, and the check reports it (TL001).
+            _report_refusals(FileFix(name, "", FixOutcome("", skipped=TOO_LARGE_TO_FIX)), say)
+            if not diff_only:
+                _write_bytes(stdout, stdin)
+                _copy_rest(sys.stdin.buffer, stdout)
+            _show_remaining(lint(decode(stdin, name, max_size=limit), name, plan).findings, lang, stderr)
+            return FixRun(complete=True, failing=True)
         fixed = fix_bytes(stdin, plan, name, unsafe=unsafe)
         _report_refusals(fixed, say)
         if diff_only:
@@ -74,7 +85,7 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         if planner.excluded(path):
             continue
         try:
-            fixed = fix_file(path, planner.plan(path), unsafe=unsafe)
+            fixed = fix_file(path, planner.plan(path), unsafe=unsafe, max_size=options.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             say(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})")
@@ -110,6 +121,11 @@ def _show_remaining(findings, lang: str, stderr) -> None:
         stderr.write(block(sorted(findings, key=lambda f: f.sort_key()), ReportContext(lang=lang), full=False))
 
 
+def _copy_rest(source, stdout) -> None:
+    while chunk := source.read(1 << 16):
+        _write_bytes(stdout, chunk)
+
+
 def _write_bytes(stdout, data: bytes) -> None:
     stdout.flush()
     if hasattr(stdout, "buffer"):
@@ -143,6 +159,7 @@ _SKIP_ZH = {
     "too deeply nested to verify fixes": "嵌套过深，无法校验修复",
     "the file does not parse as YAML": "文件不是合法的 YAML",
     "line breaks other than \\n and \\r\\n": "含有 \\n、\\r\\n 以外的换行符",
+    TOO_LARGE_TO_FIX: "超过文件大小上限",
 }
 
 

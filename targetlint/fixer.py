@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from targetlint.rule import Finding, Fix, FixSafety
-from targetlint.source import SourceText
+from targetlint.source import MAX_FILE_SIZE, SourceText, read_limited
 
 if TYPE_CHECKING:
     from ruamel.yaml.nodes import ScalarNode
@@ -722,9 +722,18 @@ class FileFix:
     encoding: _Encoding | None = None
 
 
-def fix_file(path: str, plan, *, unsafe: bool = False, display: str | None = None) -> FileFix:
-    with open(path, "rb") as handle:
-        data = handle.read()
+# Why a file larger than the check's size limit is not fixed (the check reports it as TL001).
+TOO_LARGE_TO_FIX = "larger than the size limit"
+
+
+def fix_file(
+    path: str, plan, *, unsafe: bool = False, display: str | None = None, max_size: int = MAX_FILE_SIZE
+) -> FileFix:
+    """Fix the file at ``path``; one the check would refuse as too large
+    (``max_size``) is not read past the limit, nor fixed."""
+    data, _ = read_limited(path, max_size)
+    if data is None:
+        return FileFix(display or path, "", FixOutcome("", skipped=TOO_LARGE_TO_FIX))
     return fix_bytes(data, plan, display or path, unsafe=unsafe)
 
 

@@ -20,6 +20,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from targetlint.source import read_settings
+
 PROFILE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles")
 
 
@@ -117,8 +119,7 @@ def load_profile(name: str) -> ProfileSettings:
     from ruamel.yaml.error import YAMLError
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = read_settings(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(f"无法读取配置方案 {path}（{error}）", f"cannot read profile {path} ({error})") from None
     try:

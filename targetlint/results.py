@@ -7,15 +7,17 @@ rules' types), so none of them needs another to name these records.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from targetlint.projects import Project
 from targetlint.rule import Finding, Severity
-from targetlint.source import read_source
+from targetlint.source import MAX_FILE_SIZE, read_source
 
 if TYPE_CHECKING:
     from targetlint.engine import Engine
@@ -54,6 +56,7 @@ class RunResult:
     failing: bool = False  # a finding at or above its file's fail-on
     cache_hits: int = 0
     projects: list[Project] = field(default_factory=list)  # every declaration checked, in file order
+    read_limit: int = MAX_FILE_SIZE  # excerpts read a file again only up to the run's size limit
 
     def add(self, outcome: FileOutcome, plan: FilePlan, retain: bool = True) -> None:
         if outcome.error is not None:
@@ -84,9 +87,16 @@ class RunResult:
         lines = self.sources.get(path)
         if lines is None:
             try:
-                lines = read_source(path, max_size=None).lines
+                # Only a regular file, and never more than the check read:
+                # the file may have become /dev/zero or a FIFO since.
+                if not S_ISREG(os.stat(path).st_mode):
+                    return None
+                source = read_source(path, max_size=self.read_limit)
             except OSError:
                 return None
+            if source.encoding == "too-large":
+                return None
+            lines = source.lines
             if len(self.sources) > 64:
                 self.sources.clear()
             self.sources[path] = lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from targetlint.engine import Engine, file_crashed
@@ -61,7 +62,16 @@ def collect(
             prune = excluded_directory if excluded_directory is not None and not excluded_directory(path) else None
             unreadable: list[OSError] = []
             pruned: list[str] = []
-            found = list(_yaml_files(path, unreadable.append, prune, pruned, gitignored))
+            special: list[str] = []
+            found = list(_yaml_files(path, unreadable.append, prune, pruned, gitignored, special))
+            for name in special:
+                if notices is not None:
+                    notices.append(
+                        (
+                            f"{name}：不是普通文件（设备、FIFO 或套接字），已跳过",
+                            f"{name}: not a regular file (a device, FIFO or socket); skipped",
+                        )
+                    )
             for error in unreadable:  # os.walk skips these silently
                 reason = error.strerror or type(error).__name__
                 errors.append(
@@ -91,10 +101,15 @@ def _yaml_files(
     prune: Callable[[str], bool] | None = None,
     pruned: list[str] | None = None,
     gitignored: Callable[[str, bool], bool] | None = None,
+    special: list[str] | None = None,
 ):
     """YAML files under ``top``, each directory walked once (symlink loops);
     subdirectories ``prune`` rejects are not entered but added to ``pruned``;
-    what ``gitignored`` matches is neither entered nor listed."""
+    what ``gitignored`` matches is neither entered nor listed.
+
+    A name that is no regular file (a FIFO would hang the run, a symlink to
+    /dev/zero never end) is not yielded but added to ``special``; a name
+    that cannot be examined is yielded, so reading it reports why."""
     visited: set[tuple[int, int]] = set()
     for root, dirs, names in os.walk(top, followlinks=True, onerror=onerror):
         stat = os.stat(root)
@@ -116,7 +131,17 @@ def _yaml_files(
         if gitignored is not None:
             dirs[:] = [name for name in dirs if not gitignored(os.path.join(root, name), True)]
             names = [name for name in names if not gitignored(os.path.join(root, name), False)]
-        yield from (os.path.join(root, n) for n in names if n.endswith(YAML_SUFFIXES))
+        for name in names:
+            if name.endswith(YAML_SUFFIXES):
+                path = os.path.join(root, name)
+                try:
+                    regular = S_ISREG(os.stat(path).st_mode)
+                except OSError:
+                    regular = True
+                if regular:
+                    yield path
+                elif special is not None:
+                    special.append(path)
 
 
 def _ignore(error: OSError) -> None:
@@ -144,7 +169,7 @@ def check_files(
     kept, so memory follows the largest file rather than the corpus;
     ``on_done`` is called after every file, with or without findings.
     """
-    result = RunResult()
+    result = RunResult(read_limit=max_file_size or MAX_FILE_SIZE)
     planned = [(path, plans(path) if plans else _engine_plan(engine)) for path in files]
 
     # Files the cache already holds are answered here: sending their results

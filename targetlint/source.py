@@ -9,6 +9,7 @@ so their severity, wording and selection work like any other rule's.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 from dataclasses import dataclass, field
@@ -164,6 +165,21 @@ def read_limited(path: str, max_size: int | None = MAX_FILE_SIZE) -> tuple[bytes
             return None, size
         data = handle.read(max_size + 1)
     return (None, len(data)) if len(data) > max_size else (data, len(data))
+
+
+# Configuration, profiles, rule files and baselines are pages of settings,
+# not data: anything larger is a mistake or an attack (``rule-files:
+# [/dev/zero]``), and is refused without being read to the end.
+MAX_SETTINGS_SIZE = 1024 * 1024
+
+
+def read_settings(path: str, max_size: int = MAX_SETTINGS_SIZE) -> bytes:
+    """The bytes of a settings file; OSError if it cannot be read or is
+    larger than ``max_size`` (its ``strerror`` says so)."""
+    data, _ = read_limited(path, max_size)
+    if data is None:
+        raise OSError(errno.EFBIG, f"larger than {max_size // 1024} KB", path)
+    return data
 
 
 def read_source(path: str, display: str | None = None, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:

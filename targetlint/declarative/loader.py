@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from targetlint.source import read_settings
 from targetlint.yaml_locations import child, locate, plain_loc
 
 _MAX_ERRORS_PER_RULE = 3
@@ -50,8 +51,7 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
     result = LoadedFile(path)
     if text is None:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = read_settings(path)
             text = data.decode("utf-8-sig")
         except OSError as error:
             result.errors.append(

@@ -20,8 +20,11 @@ from targetlint.reporters.text import summary
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 CAP = 10
-# Backslash-escapable in CommonMark; < > & are written as HTML entities instead.
-_MARKDOWN_PUNCTUATION = re.compile(r"[!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~]")
+# What Markdown reads as markup inside a table cell: links and images
+# ([]()!), emphasis and code (*_`~), the cell separator (|), backslash
+# escapes, and ":" (a bare "https://" becomes a link). < > & are written as
+# HTML entities instead.
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|~:]")
 
 
 def escape_message(text: str) -> str:
@@ -34,6 +37,17 @@ def log_line(text: str) -> str:
     syntax, recognised anywhere in a line)."""
     line = _no_old_commands(escape.text(text))
     return " " + line if line.lstrip().startswith("::") else line
+
+
+def _annotation_text(text: str) -> str:
+    # An annotation may span lines (escape_message encodes the breaks as
+    # data); every other control character is escaped.
+    return "".join(
+        part if part in ("\r", "\n") else _no_old_commands(escape.text(part)) for part in _BREAKS.split(text)
+    )
+
+
+_BREAKS = re.compile("(\r|\n)")
 
 
 def _no_old_commands(text: str) -> str:
@@ -57,7 +71,7 @@ def annotation(finding, context: ReportContext) -> str:
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return (
         f"::{LEVEL.get(str(finding.severity), 'warning')} {rendered}::"
-        f"{escape_message(_no_old_commands(escape.text(finding.message(context.lang))))}"
+        f"{escape_message(_annotation_text(finding.message(context.lang)))}"
     )
 
 
@@ -102,9 +116,9 @@ def render(findings, context: ReportContext) -> str:
 
 def markdown_table(findings, context: ReportContext) -> str:
     def cell(text: str) -> str:
-        # Text from files must not become markup: HTML is escaped, and every
-        # ASCII punctuation character Markdown could read (links, images,
-        # emphasis, code, table pipes) is backslash-escaped.
+        # Text from files must not become markup: HTML is escaped, and what
+        # Markdown could read as a link, an image, emphasis or code is
+        # backslash-escaped.
         return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escape.text(str(text))), quote=False)
 
     header = (
