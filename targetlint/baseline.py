@@ -22,8 +22,12 @@ from dataclasses import dataclass, field
 
 from targetlint import escape
 from targetlint.finding_identity import PATH_SEPARATOR, identity, relative_path
+from targetlint.source import read_settings
 
 FORMAT_VERSION = 1
+# A baseline records findings: a million files' worth is far below these.
+MAX_BASELINE_SIZE = 256 * 1024 * 1024
+MAX_COUNT = 10**9
 
 Key = tuple[str, str, str, str, str]  # file, declaration, indicator path, code, subject hash
 
@@ -53,8 +57,9 @@ class Baseline:
 
 def load(path: str) -> Baseline:
     try:
-        with open(path, "rb") as handle:
-            document = json.loads(handle.read().decode("utf-8"))
+        document = json.loads(read_settings(path, MAX_BASELINE_SIZE).decode("utf-8"))
+    except RecursionError:
+        raise BaselineError(path, "JSON 嵌套过深", "JSON nested too deeply") from None
     except FileNotFoundError:
         raise BaselineError(
             path, "文件不存在（先用 --write-baseline 生成）", "no such file (create it with --write-baseline)"
@@ -67,7 +72,7 @@ def load(path: str) -> Baseline:
     try:
         if document.get("targetlint_baseline") != FORMAT_VERSION:
             raise ValueError(f"targetlint_baseline must be {FORMAT_VERSION}")
-        for entry in document["entries"]:
+        for index, entry in enumerate(document["entries"]):
             key = (
                 str(entry["file"]),
                 str(entry.get("declaration") or ""),
@@ -75,9 +80,10 @@ def load(path: str) -> Baseline:
                 str(entry["code"]),
                 str(entry["subject_hash"]),
             )
-            count = int(entry.get("count", 1))
-            if count < 1:
-                raise ValueError("count must be at least 1")
+            count = entry.get("count", 1)
+            # 1e400 reads as infinity, 1.5 as a fraction: neither counts findings.
+            if type(count) is not int or not 1 <= count <= MAX_COUNT:
+                raise ValueError(f"entries[{index}]: count must be a whole number from 1 to {MAX_COUNT}, not {count!r}")
             baseline.entries[key] += count
             baseline.names[key[3]] = entry.get("name", "")
     except (AttributeError, KeyError, TypeError, ValueError) as error:

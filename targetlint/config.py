@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from targetlint.registry import Registry
 
 YAML_NAMES = (".targetlint.yaml", ".targetlint.yml")
+# Words a configuration may add to one vocabulary list; the shipped lists
+# hold at most a few hundred each.
+MAX_VOCABULARY_WORDS = 5_000
 PYPROJECT = "pyproject.toml"
 
 
@@ -140,8 +143,16 @@ def _pyproject_table(path: str) -> dict | None:
 def _toml(path: str, data: bytes) -> dict:
     import tomllib
 
+    from targetlint import settings_yaml
+
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        settings_yaml.check_depth(text)  # tomllib recurses once per level
+        return tomllib.loads(text)
+    except settings_yaml.TooComplex as error:
+        raise ConfigError(path, "", error.zh, error.en, error.line, error.column) from None
+    except RecursionError:
+        raise ConfigError(path, "", "嵌套过深", "nested too deeply", 1, 1) from None
     except UnicodeDecodeError as error:
         raise ConfigError(path, "", f"不是有效的 TOML：{error}", f"not valid TOML: {error}") from None
     except tomllib.TOMLDecodeError as error:
@@ -239,8 +250,17 @@ def _raw_table(path: str) -> dict:
         from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
 
+        from targetlint import settings_yaml
+
         try:
+            # Held to a declaration's limits first: an alias bomb or a deep
+            # nest is refused before anything builds or walks the data.
+            settings_yaml.check(data.decode("utf-8-sig"))
             table = YAML(typ="safe").load(data)
+        except settings_yaml.TooComplex as error:
+            raise ConfigError(path, "", error.zh, error.en, error.line, error.column) from None
+        except RecursionError:
+            raise ConfigError(path, "", "嵌套过深", "nested too deeply", 1, 1) from None
         except (YAMLError, UnicodeDecodeError) as error:
             from targetlint.loader import yaml_error
 
@@ -448,6 +468,15 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 f"未知的词表{hint_zh}",
                 f"unknown word list{hint_en}",
                 value=False,
+            )
+        if len(words) > MAX_VOCABULARY_WORDS:
+            # Every word joins the grammar's alternations: 100,000 of them
+            # cost 25 s per file, which is a denial of service, not a list.
+            raise fail(
+                f"vocabulary.{name}",
+                ("vocabulary", name),
+                f"词表过大：{len(words)} 个词，最多 {MAX_VOCABULARY_WORDS} 个",
+                f"too many words: {len(words)}, at most {MAX_VOCABULARY_WORDS}",
             )
         if name.replace("_", "-") == "placeholder-patterns":
             for index, pattern in enumerate(words):

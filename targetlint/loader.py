@@ -430,6 +430,13 @@ def _document_start(text: str, start: int, position: int) -> int:
     return min(begin, position)
 
 
+def too_deep(text: str) -> int | None:
+    """The offset in ``text`` from which its nesting may exceed
+    MAX_NESTING (the bound declarations get), or None. Settings files
+    are held to it before any parser sees them."""
+    return _Depth(text).first(0)
+
+
 class _Depth:
     """Positions where nesting may exceed what the composer survives.
 

@@ -122,8 +122,16 @@ def load_profile(name: str) -> ProfileSettings:
         text = read_settings(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(f"无法读取配置方案 {path}（{error}）", f"cannot read profile {path} ({error})") from None
+    from targetlint import settings_yaml
+
     try:
+        settings_yaml.check(text)  # a declaration's limits: no alias bomb, no deep nest
         data = YAML(typ="safe").load(text)
+    except settings_yaml.TooComplex as error:
+        where = f"{path}:{error.line}:{error.column}"
+        raise ProfileError(f"配置方案 {where}：{error.zh}", f"profile {where}: {error.en}") from None
+    except RecursionError:
+        raise ProfileError(f"配置方案 {path}：嵌套过深", f"profile {path}: nested too deeply") from None
     except YAMLError as error:
         from targetlint.loader import yaml_error
 

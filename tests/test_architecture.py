@@ -34,7 +34,7 @@ PACKAGE = ROOT / "targetlint"
 LAYERS: dict[str, list[str]] = {
     "source": ["targetlint", "span", "escape", "source", "atomic", "yaml_locations", "validation"],
     "facts": ["vocabulary", "suggest", "values", "names", "goal", "measurability", "text", "cleanup", "form_fields"],
-    "document": ["model", "model_schema", "loader"],
+    "document": ["model", "model_schema", "loader", "settings_yaml"],
     "rules API": ["options", "pydantic_options", "rule", "hookspecs", "value_fixes", "finding_identity"],
     "engine": [
         "engine",

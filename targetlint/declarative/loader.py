@@ -149,11 +149,16 @@ def _dedent_item(snippet: str, column: int) -> str:
 
 
 def _compose(path: str, text: str, result: LoadedFile):
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from targetlint import settings_yaml
+
     try:
-        root = YAML(typ="safe", pure=True).compose(text)
+        # A declaration's limits: no alias bomb, no nest deeper than 500.
+        root = settings_yaml.check(text, pure=True)
+    except settings_yaml.TooComplex as error:
+        result.errors.append(RuleFileError(path, error.line, error.column, error.zh, error.en))
+        return None
     except MarkedYAMLError as error:
         from targetlint.loader import yaml_error
 
