@@ -3,7 +3,10 @@
 
 Feeds arbitrary bytes, mutated copies of fixtures/example.yaml and generated
 declarations (the strategies of tests/test_fuzz.py) through decode → load →
-every built-in rule → every reporter, and checks every finding's location.
+every built-in rule → every reporter, and checks every finding's location;
+and arbitrary bytes and mutated examples through the configuration loader
+(``.targetlint.yaml``) and the rule-file loader, which must answer with a
+located error or a result, never an exception.
 Unlike the test, a failing input does not stop the run: it is saved under
 --out and counted, and the run goes on.
 
@@ -40,10 +43,31 @@ def main(argv: list[str] | None = None) -> int:
     from hypothesis import HealthCheck, Phase, given, seed, settings
     from hypothesis import strategies as st
 
-    from tests.test_fuzz import check_bytes, mutated, raw_bytes, structured
+    from tests.test_fuzz import (
+        CONFIG_EXAMPLE,
+        RULE_FILE_EXAMPLE,
+        check_bytes,
+        check_config_bytes,
+        check_rule_file_bytes,
+        mutated,
+        raw_bytes,
+        structured,
+    )
+
+    scratch = Path(tempfile.mkdtemp(prefix="targetlint-fuzz-"))
+    checks = {
+        "declaration": check_bytes,
+        "config": lambda data: check_config_bytes(data, scratch) or 0,
+        "rules": lambda data: check_rule_file_bytes(data, scratch) or 0,
+    }
+    inputs = st.one_of(
+        st.one_of(raw_bytes, mutated(), structured()).map(lambda data: ("declaration", data)),
+        st.one_of(raw_bytes, mutated(CONFIG_EXAMPLE)).map(lambda data: ("config", data)),
+        st.one_of(raw_bytes, mutated(RULE_FILE_EXAMPLE)).map(lambda data: ("rules", data)),
+    )
 
     out = Path(args.out)
-    stats = {"inputs": 0, "findings": 0, "escapes": 0, "bytes": 0}
+    stats = {"inputs": 0, "findings": 0, "escapes": 0, "bytes": 0, "declaration": 0, "config": 0, "rules": 0}
     kinds: dict[str, int] = {}
     started = time.monotonic()
 
@@ -55,20 +79,22 @@ def main(argv: list[str] | None = None) -> int:
         phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(st.one_of(raw_bytes, mutated(), structured()))
-    def run(data: bytes) -> None:
+    @given(inputs)
+    def run(kind_and_data: tuple[str, bytes]) -> None:
+        kind, data = kind_and_data
         stats["inputs"] += 1
+        stats[kind] += 1
         stats["bytes"] += len(data)
         try:
-            stats["findings"] += check_bytes(data)
+            stats["findings"] += checks[kind](data)
         except Exception as error:
             stats["escapes"] += 1
-            key = f"{type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''}"
+            key = f"{kind}: {type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''}"
             kinds[key] = kinds.get(key, 0) + 1
             out.mkdir(parents=True, exist_ok=True)
             name = hashlib.sha1(data).hexdigest()[:16]
-            (out / f"{name}.yaml").write_bytes(data)
-            (out / f"{name}.txt").write_text(traceback.format_exc(), encoding="utf-8")
+            (out / f"{kind}-{name}.yaml").write_bytes(data)
+            (out / f"{kind}-{name}.txt").write_text(traceback.format_exc(), encoding="utf-8")
         if stats["inputs"] % 10_000 == 0:
             elapsed = time.monotonic() - started
             print(
@@ -82,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.monotonic() - started
     print(
         f"done: {stats['inputs']} inputs ({stats['bytes'] / 1e6:.1f} MB) in {elapsed:.0f} s, "
-        f"{stats['inputs'] / elapsed:.0f} inputs/s, {stats['findings']} findings, {stats['escapes']} escapes"
+        f"{stats['inputs'] / elapsed:.0f} inputs/s, {stats['findings']} findings, {stats['escapes']} escapes; "
+        f"{stats['declaration']} declarations, {stats['config']} configuration files, {stats['rules']} rule files"
     )
     for key, count in sorted(kinds.items(), key=lambda item: -item[1]):
         print(f"  {count:>6}  {key}")

@@ -261,7 +261,12 @@ def _raw_table(path: str) -> dict:
             raise ConfigError(path, "", error.zh, error.en, error.line, error.column) from None
         except RecursionError:
             raise ConfigError(path, "", "嵌套过深", "nested too deeply", 1, 1) from None
-        except (YAMLError, UnicodeDecodeError) as error:
+        except (ValueError, OverflowError) as error:
+            if isinstance(error, UnicodeDecodeError):
+                raise ConfigError(path, "", f"不是 UTF-8 文本：{error}", f"not UTF-8 text: {error}") from None
+            # A scalar YAML reads as a value it cannot build: a date 2023-00-00.
+            raise ConfigError(path, "", f"含有无效的值：{error}", f"holds an invalid value: {error}") from None
+        except YAMLError as error:
             from targetlint.loader import yaml_error
 
             mark, detail = yaml_error(error)

@@ -132,6 +132,10 @@ def load_profile(name: str) -> ProfileSettings:
         raise ProfileError(f"配置方案 {where}：{error.zh}", f"profile {where}: {error.en}") from None
     except RecursionError:
         raise ProfileError(f"配置方案 {path}：嵌套过深", f"profile {path}: nested too deeply") from None
+    except (ValueError, OverflowError) as error:  # a scalar YAML cannot build: a date 2023-00-00
+        raise ProfileError(
+            f"配置方案 {path} 含有无效的值：{error}", f"profile {path} holds an invalid value: {error}"
+        ) from None
     except YAMLError as error:
         from targetlint.loader import yaml_error
 

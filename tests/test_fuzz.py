@@ -406,3 +406,66 @@ def test_the_example_itself_is_clean_of_crashes():
 @given(st.one_of(raw_bytes, mutated(), structured()))
 def test_fuzz_marathon(data):
     check_bytes(data)
+
+
+# -- configuration files and rule files ----------------------------------
+
+CONFIG_EXAMPLE = """# targetlint configuration
+select: [TL1, TL2, TL301]
+extend-select: [TL404]
+ignore: [TL207]
+fail-on: warning
+lang: en
+exclude: ["drafts/**", "*.tmp.yaml"]
+per-file-ignores:
+  "archive/*.yaml": [TL201, vague-word]
+severity:
+  unknown-key: info
+rules:
+  TL301:
+    placeholder-patterns: ["^待定$", "X{3,}"]
+vocabulary:
+  vague_words: [较好, 基本]
+rule-files: [rules.yaml]
+""".encode()
+RULE_FILE_EXAMPLE = (Path(__file__).resolve().parent / "declarative" / "example-rules.yaml").read_bytes()
+
+
+def check_config_bytes(data: bytes, directory: Path) -> None:
+    """Load ``data`` as ``.targetlint.yaml``: a located configuration error
+    or a configuration, never another exception."""
+    from targetlint import config
+
+    path = directory / ".targetlint.yaml"
+    path.write_bytes(data)
+    config.clear_caches()
+    try:
+        config.load_config(str(path))
+    except config.ConfigError as error:
+        for lang in ("zh", "en"):
+            if not isinstance(error.message(lang), str):
+                raise Escape("a configuration error without a message") from None
+
+
+def check_rule_file_bytes(data: bytes, directory: Path) -> None:
+    """Load ``data`` as a rule file: rules or located errors, never an exception."""
+    from targetlint.declarative.loader import load_rule_file
+
+    path = directory / "rules.yaml"
+    path.write_bytes(data)
+    loaded = load_rule_file(str(path))
+    for error in loaded.errors:
+        if not (isinstance(error.line, int) and error.line >= 1 and isinstance(error.message("en"), str)):
+            raise Escape(f"a rule-file error without a location: {error!r}")
+
+
+@SETTINGS
+@given(st.one_of(raw_bytes, mutated(CONFIG_EXAMPLE)))
+def test_configuration_files(tmp_path_factory, data):
+    check_config_bytes(data, tmp_path_factory.mktemp("config"))
+
+
+@SETTINGS
+@given(st.one_of(raw_bytes, mutated(RULE_FILE_EXAMPLE)))
+def test_rule_files(tmp_path_factory, data):
+    check_rule_file_bytes(data, tmp_path_factory.mktemp("rules"))
