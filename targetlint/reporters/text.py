@@ -59,6 +59,7 @@ def project_heading(project: Project, context: ReportContext) -> str:
     else:
         name = project.name or "（未填项目名称）"
         text = f"── 项目：{name}" + (f" · 主管部门：{project.department}" if project.department else "") + " ──"
+    text = escape.text(text)  # the names come from the file
     return _BOLD + text + _RESET if context.color else text
 
 
