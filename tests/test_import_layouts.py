@@ -120,3 +120,30 @@ def test_the_importer_records_the_cell_of_every_field_and_value(tmp_path):
     (declaration,) = load(str(path)).declarations
     assert declaration.cells["total"].column == "C" and declaration.cells["current"].column == "E"
     assert declaration.indicators[0].cells["区域目标值.桃舟乡吾培村"].column == "F"
+
+
+def test_midterm_and_annual_side_by_side(tmp_path):
+    code, text, err, (declaration,), _ = _import(tmp_path, workbooks.midterm_beside_annual)
+    assert code == 0, err
+    assert "项目资金:\n  年度资金申请总额: 513500.00\n  当年财政拨款: 513500.00\n" in text
+    assert "实施期资金:\n  资金总额: 685000.00\n  当年财政拨款: 685000.00\n" in text
+    assert (
+        "实施期绩效指标:\n  产出指标:\n    数量指标:\n      - 三级指标: 监督抽检批次\n        指标值: ≥300组\n" in text
+    )
+    assert [(i.name, i.value) for i in declaration.indicators()] == [
+        ("监督抽检批次", "≥100组"),
+        ("农产品例行监测合格率", "≥98%"),
+    ]
+    assert [i.path for i in declaration.period_indicators()] == [
+        ("产出指标", "数量指标", "监督抽检批次"),
+        ("产出指标", "质量指标", "农产品例行监测合格率"),
+    ]
+    assert declaration.period_funds.total == 685000
+
+
+def test_long_term_block_then_annual_block(tmp_path):
+    code, text, err, (declaration,), _ = _import(tmp_path, workbooks.long_term_then_annual)
+    assert code == 0, err
+    assert [(i.name, i.value) for i in declaration.indicators()] == [("完成改造项目数", "≥4个")]
+    assert [(i.name, i.value) for i in declaration.period_indicators()] == [("完成改造项目数", "≥12个")]
+    assert text.index("\n绩效指标:") < text.index("\n实施期绩效指标:")

@@ -191,3 +191,63 @@ def signatures_and_formula() -> Any:
     sheet.append(["(盖章)", None, None, "年 月 日"])
     sheet.append(["注：本表金额单位为万元。"])
     return book
+
+
+def midterm_beside_annual() -> Any:
+    """Files 06 and 20's Anhui layout (六安, 亳州): 中期 and 年度 side by side — the
+    funds block prints 中期资金总额 left of 年度资金总额, and the indicator table
+    prints 二级指标 | 三级指标 | 指标值 twice, the 中期 half first; 一级 merged down."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "项目支出绩效目标申报表"
+    _put(
+        sheet,
+        {
+            "A1": "项目名称",
+            "B1": "农产品质检体系建设",
+            "A2": "项目资金(万元)",
+            "B2": "中期资金总额:",
+            "C2": 68.5,
+            "D2": "年度资金总额:",
+            "E2": 51.35,
+            "B3": "其中：财政拨款",
+            "C3": 68.5,
+            "D3": "其中：财政拨款",
+            "E3": 51.35,
+            "A4": "年度总体目标",
+            "B4": "开展农产品质量安全监测。",
+        },
+    )
+    sheet.merge_cells("A2:A3")
+    rows = (
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "监督抽检批次", "≥300组", "数量指标", "监督抽检批次", "≥100组"],
+        [None, "质量指标", "农产品例行监测合格率", "≥98%", "质量指标", "农产品例行监测合格率", "≥98%"],
+    )
+    for number, cells in enumerate(rows, 5):
+        for column, text in zip("ABCDEFG", cells):
+            sheet[f"{column}{number}"] = text
+    sheet.merge_cells("A6:A7")
+    return book
+
+
+def long_term_then_annual() -> Any:
+    """File 24's Hunan layout (宁乡 坝塘镇): a 长期绩效指标 block, then a 年度绩效指标
+    block, each with its own heading row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "项目绩效目标表"
+    rows = (
+        ["项目名称", "镇域内基础设施建设"],
+        ["年度总体目标", "全面完成集镇立面改造"],
+        ["长期绩效指标"],
+        ["一级指标", "二级指标", "指标内容", "指标值", "备注"],
+        ["产出指标", "数量指标", "完成改造项目数", "≥12个", None],
+        ["年度绩效指标"],
+        ["一级指标", "二级指标", "指标内容", "指标值", "备注"],
+        ["产出指标", "数量指标", "完成改造项目数", "≥4个", None],
+    )
+    for number, cells in enumerate(rows, 1):
+        for column, text in zip("ABCDE", cells):
+            sheet[f"{column}{number}"] = text
+    return book

@@ -67,23 +67,29 @@ def dump(decl: Declaration) -> str:
             out.append(f"{key}: {when.isoformat()}")
         elif when is not None:
             out.append(f"{key}: {scalar(when)}")
-    funding = [
-        (k, v)
-        for k, v in (
-            ("年度资金申请总额", decl.funding.total),
-            ("当年财政拨款", decl.funding.current),
-            ("上年结转资金", decl.funding.carryover),
-            ("其他资金", decl.funding.other),
-        )
-        if v is not None
-    ]
-    if funding:
-        out.append("项目资金:")
-        out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
+    for block, total_label, funds in (
+        ("项目资金", "年度资金申请总额", decl.funding),
+        ("实施期资金", "资金总额", decl.period_funding),
+    ):
+        funding = [
+            (k, v)
+            for k, v in (
+                (total_label, funds.total),
+                ("当年财政拨款", funds.current),
+                ("上年结转资金", funds.carryover),
+                ("其他资金", funds.other),
+            )
+            if v is not None
+        ]
+        if funding:
+            out.append(f"{block}:")
+            out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
     if decl.goal is not None:
         out.append(_goal(decl.goal))
     out.extend(_mapping("其他", decl.other, ""))
     out.extend(_indicators(decl.indicators))
+    if decl.period_indicators:
+        out.extend(_indicators(decl.period_indicators, "实施期绩效指标"))
     return "\n".join(out) + "\n"
 
 
@@ -91,15 +97,15 @@ def _amount(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01')):f}"
 
 
-def _indicators(indicators: list[Indicator]) -> list[str]:
+def _indicators(indicators: list[Indicator], table: str = "绩效指标") -> list[str]:
     if not indicators:
-        return ["绩效指标: {}"]
+        return [f"{table}: {{}}"]
     # Group by 一级 then 二级 in order of first appearance; YAML mappings cannot
     # repeat a key, so a heading printed again further down joins its group.
     groups: dict[str, dict[str, list[Indicator]]] = {}
     for indicator in indicators:
         groups.setdefault(indicator.level1, {}).setdefault(indicator.level2, []).append(indicator)
-    out = ["绩效指标:"]
+    out = [f"{table}:"]
     for level1, by_level2 in groups.items():
         out.append(f"{_INDENT}{key(level1)}:")
         for level2, items in by_level2.items():

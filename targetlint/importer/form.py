@@ -20,6 +20,8 @@ from targetlint.importer.model import EXTRA_KEYS, Declaration, Problem, Where
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
 
+# Columns a 中期/年度 table prints twice, once for each half.
+_SIDE_BY_SIDE = ("level2", "name", "value")
 # Indicator-table columns whose cells go where their content says (see labels.split_cell).
 _SPLIT_ROLES = ("kind-or-operator", "direction")
 
@@ -90,12 +92,21 @@ class _Builder:
         self.headings: dict[int, str] = {}
         self.name_column: int | None = None
         self.table = IndicatorTable()
+        # A 中期 indicator table printed left of the year's (二级, 三级, 指标值 twice).
+        self.period_table = IndicatorTable()
+        self.period_columns: dict[str, int] = {}
+        self.period_funds_column: int | None = None  # where 中期资金总额 and its sub-rows are printed
+        self.in_period_block = False  # under a "长期绩效指标" label, until "年度绩效指标"
         self.problems: list[Problem] = []
         # Rows that found no place: kept in the declaration's 其他, each also a warning.
         self.unplaced: list[tuple[Where, list[str]]] = []
         self.unplaced_header: list[tuple[Where, list[str]]] = []  # label, value, label, value …
 
     def feed(self, row: Row) -> None:
+        block = labels.table_block(row.cells)
+        if block is not None:
+            self.in_period_block = block == "period"
+            return
         if self.phase != "table" and row.merged_from_above:
             cells = ["" if i in row.merged_from_above else c for i, c in enumerate(row.cells)]
             if not any(c.strip() for c in cells):
@@ -128,6 +139,10 @@ class _Builder:
                     self.goal_lines.append(" ".join(cells[i] for i in rest))
                     self.decl.cells.setdefault("goal", _where_at(row, rest[0]))
                 return
+            if field == "period_total":
+                self.period_funds_column = index
+            if field in labels.AMOUNT_FIELDS and index == self.period_funds_column:
+                field = "period_" + field  # 其中：财政拨款 under 中期资金总额 is the period's
             if field:
                 text, at = self._value_after(cells, index)
                 self._set_field(field, text, row, at)
@@ -155,14 +170,16 @@ class _Builder:
             return
         # The first value read for a field is the one kept, below; so is its cell.
         decl.cells.setdefault(field, _where_at(row, index))
-        if field in labels.AMOUNT_FIELDS:
-            if getattr(decl.funding, field) is not None:
+        if field.removeprefix("period_") in labels.AMOUNT_FIELDS:
+            funding = decl.period_funding if field.startswith("period_") else decl.funding
+            field = field.removeprefix("period_")
+            if getattr(funding, field) is not None:
                 return
             amount = _amount(text)
             if amount is None:
                 self.problems.append(Problem(row.where, f"could not read the amount {text!r}"))
                 return
-            setattr(decl.funding, field, (amount * self.scale).quantize(Decimal("0.01")))
+            setattr(funding, field, (amount * self.scale).quantize(Decimal("0.01")))
         elif field in ("start", "end"):
             if getattr(decl, field) is None:
                 setattr(decl, field, _date(text))
@@ -200,7 +217,8 @@ class _Builder:
         if "三级指标" in squeezed:
             self.name_column = squeezed.index("三级指标")
         if self.positional:
-            self.columns, self.unnamed_columns, self.headings = {}, {}, {}
+            self.columns, self.unnamed_columns, self.headings, self.period_columns = {}, {}, {}, {}
+            repeated: dict[str, int] = {}
             for index, cell in enumerate(row.cells):
                 if not cell.strip() or labels.frame_part(cell):
                     continue
@@ -212,6 +230,13 @@ class _Builder:
                     self.unnamed_columns[index] = cell.strip()
                 elif role not in self.columns:
                     self.columns[role] = index
+                elif role in _SIDE_BY_SIDE and role not in repeated:
+                    repeated[role] = index
+            if {"name", "value"} <= repeated.keys():
+                # 中期 and 年度 side by side (安徽): the first 二级/三级/指标值 are the
+                # period's, the repeated ones the year's; 一级 is shared.
+                self.period_columns = {role: self.columns[role] for role in repeated}
+                self.columns.update(repeated)
 
     def _table_row(self, row: Row) -> None:
         cells = row.cells
@@ -224,8 +249,9 @@ class _Builder:
             )
             self.unplaced.append((row.where, cells))
             return
+        table = self.period_table if self.in_period_block else self.table
         if not self.positional:
-            self.table.content_row(cells, row.where, name_column=self.name_column)
+            table.content_row(cells, row.where, name_column=self.name_column)
             return
         # A table with one target column per area has no 指标值 column.
         by_area = "value" not in self.columns and bool(self.unnamed_columns)
@@ -245,7 +271,7 @@ class _Builder:
             index = self.columns.get(role)
             return cells[index] if index is not None and index < len(cells) else ""
 
-        used = set(self.columns.values()) | set(self.unnamed_columns)
+        used = set(self.columns.values()) | set(self.unnamed_columns) | set(self.period_columns.values())
         extras: dict[str, str] = {}
         places: dict[str, Where] = {}
         other: dict[str, str] = {}
@@ -284,7 +310,7 @@ class _Builder:
             elif text.strip():
                 other[heading] = text
                 places[f"其他.{heading}"] = _where_at(row, index)
-        self.table.positional_row(
+        table.positional_row(
             cell("level1"),
             cell("level2"),
             cell("name"),
@@ -296,12 +322,30 @@ class _Builder:
             other=other,
             cells=places,
         )
+        if self.period_columns:
+
+            def period_cell(role: str) -> str:
+                index = self.period_columns.get(role)
+                return cells[index] if index is not None and index < len(cells) else ""
+
+            self.period_table.positional_row(
+                cell("level1"),
+                period_cell("level2"),
+                period_cell("name"),
+                period_cell("value"),
+                {},
+                _where_at(row, self.period_columns["name"]),
+                blank_level2_is_empty=row.merged_categories,
+                cells={"三级指标": _where_at(row, self.period_columns["name"])},
+            )
 
     def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
         if self.goal_lines:
             self.decl.goal = "\n".join(self.goal_lines)
         indicators, table_problems = self.table.finish()
         self.decl.indicators = indicators
+        self.decl.period_indicators, period_problems = self.period_table.finish()
+        table_problems = table_problems + period_problems
         for where, cells in self.unplaced_header:
             self._keep(where, cells, paired=True)
         for where, cells in self.unplaced + self.table.unplaced:

@@ -106,6 +106,22 @@ def is_footer(cells: list[str]) -> bool:
     return bool(filled) and (bool(_FOOTER.search(filled[0].strip("()（）"))) or filled[-1] == "年月日")
 
 
+# A label over an indicator table saying whose it is: the period's (长期 / 中期,
+# 湖南 prints the 长期 block above the 年度 one) or the year's.
+_TABLE_BLOCKS = {
+    "长期绩效指标": "period",
+    "中期绩效指标": "period",
+    "实施期绩效指标": "period",
+    "年度绩效指标": "annual",
+}
+
+
+def table_block(cells: list[str]) -> str | None:
+    """ "period" or "annual" for a row that only labels the indicator table below it."""
+    filled = [squeeze(c) for c in cells if c.strip()]
+    return _TABLE_BLOCKS.get(filled[0]) if len(filled) == 1 else None
+
+
 def is_indicator_heading(cells: list[str]) -> bool:
     """The column heading row of the indicator table (一级指标, 二级指标, 三级指标 …)."""
     squeezed = {squeeze(c) for c in cells}
@@ -158,6 +174,8 @@ FIELD_LABELS = {
     "其他资金": "other",
     "财政拨款": "current",
     "资金总额": "total",
+    "中期资金总额": "period_total",
+    "长期资金总额": "period_total",
     "年度总体目标": "goal",
     "年度总体绩效目标": "goal",
     "年度履职目标": "goal",

@@ -63,6 +63,10 @@ class Declaration:
     start: date | str | None = None  # a str when the source date could not be read
     end: date | str | None = None
     funding: Funding = field(default_factory=Funding)
+    # The whole period's funds and indicator table, where the form prints a
+    # 中期 (安徽) column beside the year's: 实施期资金 and 实施期绩效指标.
+    period_funding: Funding = field(default_factory=Funding)
+    period_indicators: list[Indicator] = field(default_factory=list)
     goal: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
     # Rows the format has no field for (其他): the row's label as printed → the rest of the row.
