@@ -80,6 +80,8 @@ class GoalFacts:
 # line break lands inside words ("“三 支一扶”"). Tag brackets end a clause so
 # HTML residue never joins two.
 _CLAUSE_END = "，,；;。:：！？!?<>（）()\n"
+# The longest verb of output is a few characters; this is far more.
+_LOOK_BEHIND = 32
 _SUBJECT_MAX = 24
 _OBJECT_MAX = 16
 _YEAR = r"(?:19|20)\d{2}"
@@ -100,7 +102,11 @@ class _GoalGrammar:
         mag = word_alternation(w for w, _ in v.magnitudes)
         self.chinese = frozenset(w for w, _ in v.chinese_numerals)
         numerals = "".join(re.escape(w) for w in self.chinese)
-        num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{numerals}]+)"
+        # A number never starts inside another (such a match was dropped
+        # anyway, below): without the lookbehinds every position of a long
+        # run of digits or numerals was tried to the run's end, which made
+        # a 5 KB goal take seconds.
+        num = rf"(?:(?<![0-9A-Za-z.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{numerals}])[{numerals}]+)"
         # The unit is required: a number without one is a list number, a code
         # or a year, never a target a reader could check.
         self.quantity = re.compile(
@@ -141,10 +147,14 @@ def _analyse(goal: str, vocabulary: Vocabulary) -> GoalFacts:
 
 def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
     found: list[tuple[re.Match[str], IndicatorValue]] = []
+    text_starts = len(goal) - len(goal.lstrip())
     for m in g.quantity.finditer(goal):
         start, end = m.span()
         number = m["num"]
-        before = goal[:start]
+        # What precedes the number, as far as any test below looks: copying
+        # the whole prefix per number made a long goal quadratic.
+        before = goal[max(0, start - _LOOK_BEHIND) : start]
+        at_clause_start = start <= text_starts or (bool(before.rstrip()) and before.rstrip()[-1] in _CLAUSE_END)
         if before.endswith("第") or (
             start and ((goal[start - 1].isascii() and goal[start - 1].isalnum()) or goal[start - 1] == ".")
         ):
@@ -153,11 +163,7 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
             continue  # a year, or a period of years
         # A Chinese numeral is a count only after a verb of output or at a
         # clause start; elsewhere it is part of a word (统一, 三支一扶).
-        if (
-            number[0] in g.chinese
-            and not m["op"]
-            and not (before.rstrip().endswith(g.verbs) or not before.strip() or before.rstrip()[-1] in _CLAUSE_END)
-        ):
+        if number[0] in g.chinese and not m["op"] and not (before.rstrip().endswith(g.verbs) or at_clause_start):
             continue
         if goal[end : end + 1] == "性":
             continue  # "一次性" is an adjective, not one time

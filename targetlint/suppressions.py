@@ -61,6 +61,7 @@ def scan(text: str) -> list[Directive]:
         return []
     lines = text.split("\n")
     directives = []
+    next_content: list[int] | None = None
     for number, line in enumerate(lines, 1):
         if MARKER not in line:
             continue
@@ -78,18 +79,26 @@ def scan(text: str) -> list[Directive]:
             continue
         directive = Directive(number, span, comment, body.group("action"), tokens, reason.strip())
         directive.first = number
-        if not line[: match.start()].strip():
-            directive.first = _next_content_line(lines, number)  # a directive alone on its line
+        if not line[: match.start()].strip():  # a directive alone on its line
+            if next_content is None:
+                next_content = _next_content_lines(lines)
+            directive.first = next_content[number]
         directives.append(directive)
     return directives
 
 
-def _next_content_line(lines: list[str], number: int) -> int:
-    for index in range(number, len(lines)):
+def _next_content_lines(lines: list[str]) -> list[int]:
+    """For each line number n, the first content line after it (0 if none),
+    in one pass from the end: looking forward from every directive was
+    quadratic in a file of nothing but directives."""
+    after = [0] * (len(lines) + 1)
+    following = 0
+    for index in range(len(lines) - 1, -1, -1):
+        after[index + 1] = following
         stripped = lines[index].strip()
         if stripped and not stripped.startswith("#"):
-            return index + 1
-    return 0
+            following = index + 1
+    return after
 
 
 def _content_start(lines: list[str]) -> int:

@@ -94,8 +94,11 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
     rules_node = child(root, "rules", value=True)
     adapter = TypeAdapter(RuleSpec)
     lines = text.splitlines()
+    # With a duplicated rules: key the data holds the last list and the node
+    # found may be the first, shorter one: fall back to the file's root.
+    rule_nodes = rules_node.value if rules_node is not None and rules_node.id == "sequence" else []
     for index, raw in enumerate(header.rules):
-        node = rules_node.value[index] if rules_node is not None and rules_node.id == "sequence" else root
+        node = rule_nodes[index] if index < len(rule_nodes) else root
         if not isinstance(raw, dict):
             result.errors.append(
                 _at(
