@@ -792,7 +792,7 @@ def _parse(raw: str, from_yaml_number: bool, vocabulary: Vocabulary) -> Indicato
     text, markup, written = _clean(raw)
     pieces = [p for p in g.split_re.split(text) if g.meaningful.search(p)] if text else []
     if len(text) > MAX_VALUE_CHARS:
-        fields = dict(kind=ValueKind.NARRATIVE, words=tuple(dict.fromkeys(g.word_re.findall(text))))
+        fields: dict[str, Any] = dict(kind=ValueKind.NARRATIVE, words=tuple(dict.fromkeys(g.word_re.findall(text))))
     elif len(pieces) > 1:
         fields = _combine(tuple(_parse(p, False, vocabulary) for p in pieces))
         if fields["kind"] is ValueKind.NARRATIVE:
