@@ -11,8 +11,7 @@ class ValueStyle(Rule):
     **作用**：默认不启用（`--extend-select TL214` 开启）。数值的单位写在括号里
     （“=100(%)”“>85(%)”“=2.00(场)”），或数值前有多余的“=”（“=90%”）时报告，并给出
     统一写法：比较符号（= 除外）、数值、单位，数值去掉末尾多余的 0。带“约”、
-    限定词（每月、人均）、万/亿等数量级或文字比较词的值不报告。选项
-    `keep_equals: true` 保留“=”。
+    限定词（每月、人均）、万/亿等数量级或文字比较词的值不报告。
 
     **为什么重要**：“=100(%)”是预算系统导出的格式，含义没有问题，所以本规则默认关闭；
     对外发布或人工维护的申报表统一写成“100%”更易读，也便于比对。
@@ -26,6 +25,8 @@ class ValueStyle(Rule):
     ```
 
     **修复方法**：写作“100%”“2场”。开启本规则后 `targetlint check --fix` 会自动改写。
+
+    **选项**：`keep_equals: true` 保留“=”。
     ---
     Value style (opt-in): "=100(%)" and "=7.00(人)" written as "100%" and "7人".
 
@@ -34,8 +35,7 @@ class ValueStyle(Rule):
     "=2.00(场)") or that carry a redundant "=" ("=90%"), and offers one
     style: the comparison sign (except =), the number without trailing
     zeros, the unit. Values with 约, a qualifier (每月, 人均), a magnitude
-    (万, 亿) or a worded operator are left alone. Option
-    `keep_equals: true` keeps the "=".
+    (万, 亿) or a worded operator are left alone.
 
     **Why it matters**: "=100(%)" is what budget systems export and means
     the same, so the rule is off by default; published or hand-kept
@@ -51,6 +51,8 @@ class ValueStyle(Rule):
 
     **How to fix**: write "100%" and "2场". With the rule on,
     `targetlint check --fix` rewrites them.
+
+    **Options**: `keep_equals: true` keeps the "=".
     """
 
     code = "TL214"

@@ -9,11 +9,10 @@ from collections import Counter
 import pytest
 
 from targetlint.engine import Engine
-from targetlint.loader import load
+from targetlint.lint import lint
 from targetlint.names import name_facts
 from targetlint.plugins import load_registry
 from targetlint.rule import Severity
-from targetlint.source import decode
 from targetlint.testing import declaration_text
 from targetlint.vocabulary import DEFAULT_VOCABULARY
 
@@ -28,13 +27,14 @@ VALUE_RULES = sorted(code for code in REGISTRY.rules if code.startswith("TL2") a
 
 
 def run(codes, text: str):
-    engine = Engine([REGISTRY.lookup(code)() for code in codes])
-    return engine.check_loaded(load(decode(text.encode("utf-8"), "case.yaml"), DEFAULT_VOCABULARY)).findings
+    # The check's own path, as the rule-case harness takes it.
+    return lint(text.encode("utf-8"), "case.yaml", Engine([REGISTRY.lookup(code)() for code in codes])).findings
 
 
-def test_every_value_rule_is_installed():
-    # TL215 judges the extended form's 指标方向 (issue 14); TL218 and up are the rules issue's.
-    assert [*(f"TL2{n:02d}" for n in range(1, 13)), "TL215", "TL218"] == VALUE_RULES
+def test_the_value_rules_come_from_the_catalogue():
+    # No list of codes here: a new TL2xx rule joins the seed run below by being installed.
+    assert VALUE_RULES and all(REGISTRY.rules[code].origin == "builtin" for code in VALUE_RULES)
+    assert set(REGISTRY.rules) >= FORM_RULES and not FORM_RULES & set(VALUE_RULES)
 
 
 @pytest.mark.parametrize(
