@@ -124,6 +124,11 @@ class GoalIndicatorMismatch(Rule):
                     own.append((indicator, parts))
                 if parts:
                     alike.append((indicator, parts))
+            if target.implied:
+                # "全部合格" is checked against a related number only.
+                own = [(indicator, parts) for indicator, parts in own if parts]
+                if not own:
+                    continue
             if own:
                 if any(agrees(goal_value, p, tolerance) for _, parts in own for p in parts):
                     continue

@@ -43,6 +43,9 @@ class GoalTarget:
     object: str  # the clause's words after it: "设备的更新、清理及运维"
     clause: str  # subject, phrase and object as written, for messages
     value: IndicatorValue  # the phrase parsed by the value grammar
+    # "全部合格" read as 100%: compared only with a related indicator's number,
+    # never reported as a number without an indicator.
+    implied: bool = False
 
     @property
     def unit_class(self) -> UnitClass | None:
@@ -121,6 +124,9 @@ class _GoalGrammar:
         self.period = re.compile(rf"(?P<y1>{_YEAR})\s*年?度?\s*{rsep}\s*(?P<y2>{_YEAR}|\d{{2}})\s*年度?{gap}{plan}")
         digits = "".join(re.escape(w) for w, n in v.chinese_numerals if 1 <= n <= 9)
         self.digit_value = {w: n for w, n in v.chinese_numerals if 1 <= n <= 9}
+        self.all_verdict = re.compile(
+            rf"(?P<all>{word_alternation(v.goal_all_words)})(?P<verdict>{word_alternation(v.goal_all_verdicts)})"
+        )
         self.five_year = re.compile(rf"[“\"‘']?十(?P<n>[{digits}])五[”\"’']?(?:时期|期间)?{gap}{plan}")
 
 
@@ -139,7 +145,7 @@ def analyse_goal(goal: str | None, vocabulary: Vocabulary = DEFAULT_VOCABULARY) 
 def _analyse(goal: str, vocabulary: Vocabulary) -> GoalFacts:
     g = _grammar(vocabulary)
     return GoalFacts(
-        targets=tuple(_targets(goal, g, vocabulary)),
+        targets=tuple(_targets(goal, g, vocabulary)) + tuple(_implied(goal, g, vocabulary)),
         plans=tuple(_plans(goal, g)),
         outputs=tuple(dict.fromkeys(g.outputs.findall(goal))),
     )
@@ -202,6 +208,30 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
             object="".join(goal[end:clause_end].split()).strip("、"),
             clause=goal[clause_start:clause_end].strip().rstrip("、"),
             value=value,
+        )
+
+
+def _implied(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
+    """ "…全部合格": all of them, a share of 100%."""
+    hundred = parse_value("100%", vocabulary=vocabulary)
+    for m in g.all_verdict.finditer(goal):
+        start = m.start()
+        clause_start = start
+        while (
+            clause_start > 0
+            and goal[clause_start - 1] not in _CLAUSE_END + "、"
+            and start - clause_start < _SUBJECT_MAX
+        ):
+            clause_start -= 1
+        yield GoalTarget(
+            fragment=m.group(),
+            start=start,
+            end=m.end(),
+            subject="".join(goal[clause_start:start].split()),
+            object=m["verdict"],
+            clause=goal[clause_start : m.end()].strip(),
+            value=hundred,
+            implied=True,
         )
 
 

@@ -1209,6 +1209,10 @@ GOAL_OUTPUT_WORDS = (
     "研修",
     "报刊",
 )
+# "全部" before a verdict in a goal ("档案全部合格", "问题全部整改到位") reads
+# as 100%: a related rate indicator asking less contradicts it (TL404).
+GOAL_ALL_WORDS = ("全部", "全数", "一律")
+GOAL_ALL_VERDICTS = ("验收合格", "合格", "达标", "完成", "通过验收", "通过", "办结", "到位", "覆盖")
 # Words in a cost indicator's name or value scope that make it a unit cost
 # (元/人 in words): "人均培训费", "单位成本", "每场次费用". Unit costs are
 # never compared with the declaration's total funds.
@@ -1282,6 +1286,8 @@ class Vocabulary:
     goal_plan_words: tuple[str, ...] = GOAL_PLAN_WORDS
     goal_count_verbs: tuple[str, ...] = GOAL_COUNT_VERBS
     goal_output_words: tuple[str, ...] = GOAL_OUTPUT_WORDS
+    goal_all_words: tuple[str, ...] = GOAL_ALL_WORDS
+    goal_all_verdicts: tuple[str, ...] = GOAL_ALL_VERDICTS
     unit_cost_words: tuple[str, ...] = UNIT_COST_WORDS
     cost_name_words: tuple[str, ...] = COST_NAME_WORDS
     annual_natures: tuple[str, ...] = ANNUAL_NATURES
