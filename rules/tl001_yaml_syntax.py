@@ -1,5 +1,5 @@
 from targetlint.rule import Fix, FixSafety, Severity
-from targetlint.source import ProblemKind
+from targetlint.source import BinaryFormat, ProblemKind
 
 from ._problems import ProblemRule
 
@@ -98,7 +98,7 @@ class YamlSyntax(ProblemRule):
         if problem.kind == ProblemKind.TOO_LARGE:
             return f"文件过大，未检查（{detail}）", f"file too large to check ({detail})"
         if problem.kind == ProblemKind.BINARY:
-            return "文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"
+            return _BINARY.get(problem.detail, _BINARY[BinaryFormat.DATA])
         return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"
 
     def fix(self, problem):
@@ -108,5 +108,21 @@ class YamlSyntax(ProblemRule):
         # (the loader checks), and --fix checks the file again.
         return Fix(problem.span, ": ", FixSafety.SAFE, "改为半角冒号和空格“: ”", "write ': '", text=True)
 
+
+# What a binary file is, as people call it, and what to do with it.
+_BINARY = {
+    BinaryFormat.DATA: ("文件是二进制数据，不是 YAML 文本", "the file holds binary data, not YAML text"),
+    BinaryFormat.WORKBOOK: (
+        "文件是 Excel 工作簿，不是 YAML 文本：请先用 targetlint import 转换为 YAML 再检查"
+        "（如 targetlint import 申报表.xlsx -o 申报表.yaml）",
+        "the file is an Excel workbook, not YAML text: convert it with targetlint import first, then check the "
+        "YAML (e.g. targetlint import form.xlsx -o form.yaml)",
+    ),
+    BinaryFormat.OLD_WORKBOOK: (
+        "文件是旧版 Excel（.xls）工作簿，不是 YAML 文本：请在 Excel 中另存为 .xlsx，再用 targetlint import 转换为 YAML",
+        "the file is an old-format Excel (.xls) workbook, not YAML text: save it as .xlsx in Excel, then convert it "
+        "with targetlint import",
+    ),
+}
 
 RULES = [YamlSyntax]

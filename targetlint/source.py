@@ -37,6 +37,27 @@ class ProblemKind(StrEnum):
     BINARY = "binary"  # the file holds binary data
 
 
+class BinaryFormat(StrEnum):
+    """What binary data a file holds (a BINARY problem's detail): workbooks get their own message."""
+
+    DATA = "NUL byte"
+    WORKBOOK = "xlsx"  # an Office Open XML workbook (a zip with xl/ inside)
+    OLD_WORKBOOK = "xls"  # the pre-2007 binary Excel format (an OLE2 compound file)
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def binary_format(data: bytes) -> BinaryFormat | None:
+    """The spreadsheet a file's bytes are, if any; NUL bytes mark other binary data."""
+    if data.startswith(ZIP_MAGIC) and b"xl/" in data[:65536]:
+        return BinaryFormat.WORKBOOK
+    if data.startswith(OLE_MAGIC):
+        return BinaryFormat.OLD_WORKBOOK
+    return BinaryFormat.DATA if b"\x00" in data[:8192] else None
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     kind: ProblemKind
@@ -91,8 +112,9 @@ def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> S
     for bom, codec, label in _UTF32 + _UTF16:
         if data.startswith(bom):
             return _decoded(path, data, len(bom), codec, codec[:6], label)
-    if b"\x00" in data[:8192]:
-        return SourceText(path, "", "binary", [Problem(ProblemKind.BINARY, FILE_START, "NUL byte")])
+    binary = binary_format(data)
+    if binary is not None:
+        return SourceText(path, "", "binary", [Problem(ProblemKind.BINARY, FILE_START, str(binary))])
     try:
         return SourceText(path, _normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:

@@ -36,15 +36,13 @@ from pathlib import Path
 from typing import TextIO
 
 from targetlint.importer.model import Declaration, Problem, SourceError
+from targetlint.source import OLE_MAGIC, ZIP_MAGIC
 
 __all__ = ["ImportResult", "SourceError", "load", "run_import"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # rows could not be placed, or the source is unusable
 EXIT_USAGE = 2  # the output cannot be written as asked (would overwrite, not a directory …)
-
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls format
 
 
 @dataclass
@@ -72,9 +70,9 @@ def load(source: str) -> ImportResult:
     except OSError as error:
         raise SourceError(f"{source}: cannot be read ({error.strerror})") from None
     suffix = path.suffix.lower()
-    if suffix == ".xls" or head.startswith(_OLE_MAGIC):
+    if suffix == ".xls" or head.startswith(OLE_MAGIC):
         raise SourceError(f"{source}: the old .xls format is not supported; save the workbook as .xlsx")
-    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP_MAGIC):
+    if suffix in (".xlsx", ".xlsm") or head.startswith(ZIP_MAGIC):
         from targetlint.importer.excel import read_workbook
 
         declarations, problems, notes, warnings = read_workbook(path, source)
