@@ -7,9 +7,11 @@ replaces a user's file goes through :func:`write_atomic`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -20,8 +22,17 @@ def _umask() -> int:
     return mask
 
 
+class ChangedMeanwhile(OSError):
+    """The file changed between reading it and replacing it (``unchanged``)."""
+
+
 def write_atomic(
-    path: str | os.PathLike[str], data: bytes, *, force: bool = True, follow_symlinks: bool = True
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    force: bool = True,
+    follow_symlinks: bool = True,
+    unchanged: Callable[[], bool] | None = None,
 ) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
@@ -34,6 +45,11 @@ def write_atomic(
     so nothing outside the directory is touched. An existing target that is
     not a regular file (``-o /dev/null``, a FIFO another program reads) is
     written into, never replaced by a regular file.
+    A replaced file keeps its owner and group where the process may set them
+    (root fixing another user's file), or the write is refused.
+    ``unchanged``: asked just before the rename; when it says the file
+    changed since it was read (an editor saved it), nothing is replaced and
+    :class:`ChangedMeanwhile` is raised.
     On any error, including an interrupt, the temporary file is removed and
     the original is untouched.
     """
@@ -43,6 +59,7 @@ def write_atomic(
         target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     existing_mode: int | None = None
+    owner: tuple[int, int] | None = None
     try:
         st = os.stat(target) if follow_symlinks else os.lstat(target)
     except FileNotFoundError:
@@ -57,6 +74,7 @@ def write_atomic(
                 handle.write(data)
             return
         existing_mode = stat.S_IMODE(st.st_mode)
+        owner = (st.st_uid, st.st_gid)
 
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -65,6 +83,12 @@ def write_atomic(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, existing_mode if existing_mode is not None else 0o666 & ~_umask())
+        if owner is not None and hasattr(os, "chown"):
+            mine = os.stat(tmp_name)
+            if (mine.st_uid, mine.st_gid) != owner:
+                os.chown(tmp_name, *owner)  # PermissionError: refused rather than taken over
+        if unchanged is not None and not unchanged():
+            raise ChangedMeanwhile(errno.EBUSY, "changed while it was being fixed", str(target))
         if force:
             os.replace(tmp_name, target)
         else:

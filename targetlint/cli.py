@@ -189,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix or --diff: also apply fixes that need the author's judgment",
     )
     check.add_argument(
+        "--fix-read-only",
+        action="store_true",
+        help="with --fix: also fix files without write permission (refused otherwise, as editors ask first)",
+    )
+    check.add_argument(
         "--diff",
         action="store_true",
         help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)",
@@ -415,6 +420,7 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         max_file_size=args.max_file_size,
         fix=args.fix,
         unsafe_fixes=args.unsafe_fixes,
+        fix_read_only=args.fix_read_only,
         diff=args.diff,
         respect_gitignore=not args.no_respect_gitignore,
         show_settings=args.show_settings,

@@ -70,6 +70,7 @@ class CheckOptions:
     max_file_size: int | None = None
     fix: bool = False
     unsafe_fixes: bool = False
+    fix_read_only: bool = False  # --fix-read-only: fix files without write permission too
     diff: bool = False
     respect_gitignore: bool = True  # a directory walk skips what git ignores
     show_settings: str | None = None  # print the effective settings for this file instead of checking

@@ -8,7 +8,14 @@ module reports back (:class:`FixRun`).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import os
+import re
+import stat
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,7 +91,13 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
     for path in files:
         if planner.excluded(path):
             continue
+        _remove_stale_temporaries(path)
+        refusal = None if diff_only else _protected(path, options.fix_read_only)
+        if refusal is not None:
+            say(f"{path}：未修复（{refusal[0]}）", f"{path}: not fixed ({refusal[1]})")
+            continue
         try:
+            before = _fingerprint(path)
             fixed = fix_file(path, planner.plan(path), unsafe=unsafe, max_size=options.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
             reason = error.strerror or type(error).__name__
@@ -96,10 +109,23 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         if diff_only:
             stdout.write(unified_diff(fixed.before, fixed.outcome.text, path))
         elif fixed.outcome.changed and fixed.encoding is not None:  # a file that was fixed was decoded
-            from targetlint.atomic import write_atomic
+            from targetlint.atomic import ChangedMeanwhile, write_atomic
 
             try:
-                write_atomic(path, encode(fixed.outcome.text, fixed.encoding), force=True)
+                write_atomic(
+                    path,
+                    encode(fixed.outcome.text, fixed.encoding),
+                    force=True,
+                    # An edit saved while we worked must not be overwritten.
+                    unchanged=functools.partial(_unchanged, path, before),
+                )
+            except ChangedMeanwhile:
+                say(
+                    f"{path}：修复期间文件已被改动，未写入修复（请重新运行）",
+                    f"{path}: the file changed while it was being fixed; the fixes were not written (run again)",
+                )
+                fixed.outcome.applied.clear()
+                failed = True
             except OSError as error:
                 reason = error.strerror or type(error).__name__
                 say(f"{path}：无法写入修复（{reason}）", f"{path}: cannot write the fixes ({reason})")
@@ -119,6 +145,66 @@ def _show_remaining(findings, lang: str, stderr) -> None:
 
     if findings:
         stderr.write(block(sorted(findings, key=lambda f: f.sort_key()), ReportContext(lang=lang), full=False))
+
+
+def _unchanged(path: str, before: tuple[int, int, int, str]) -> bool:
+    return _fingerprint(path) == before
+
+
+def _fingerprint(path: str) -> tuple[int, int, int, str]:
+    """Size, modification time, inode and content digest: what must be the
+    same just before the rename as when the file was read."""
+    status = os.stat(path)
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return status.st_size, status.st_mtime_ns, status.st_ino, digest
+
+
+def _protected(path: str, read_only_allowed: bool) -> tuple[str, str] | None:
+    """Why fixing ``path`` in place would bypass a protection, as (zh, en)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # reading it reports why
+    if not read_only_allowed and not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # Editors ask before writing a read-only file; so do we.
+        return "文件是只读的；加 --fix-read-only 才会修复", "the file is read-only; --fix-read-only fixes it anyway"
+    if status.st_nlink > 1:
+        # Replacing it would split the links: the other names keep the old text.
+        return (
+            f"文件有 {status.st_nlink} 个硬链接，替换会使它们分离",
+            f"the file has {status.st_nlink} hard links, which replacing it would split",
+        )
+    return None
+
+
+# mkstemp's names for write_atomic's temporary files: ".NAME.XXXXXXXX.tmp".
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+# Older than this, a temporary file is no run's work in progress.
+_STALE_AFTER = 600.0
+
+
+def _remove_stale_temporaries(path: str) -> None:
+    """Remove what a run killed while fixing ``path`` left beside it."""
+    directory, name = os.path.split(path)
+    try:
+        entries = os.scandir(directory or ".")
+    except OSError:
+        return
+    now = time.time()
+    with entries:
+        for entry in entries:
+            match = _TEMPORARY.fullmatch(entry.name)
+            if match is None or match["name"] != name:
+                continue
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(status.st_mode)
+                    and status.st_uid == os.geteuid()
+                    and now - status.st_mtime > _STALE_AFTER
+                ):
+                    os.unlink(entry.path)
 
 
 def _copy_rest(source, stdout) -> None:
