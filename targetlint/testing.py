@@ -36,6 +36,20 @@ rule's default for entries without one)::
         - indicator: 0
           severity: info
 
+A case may also say what ``check --fix`` makes of its text: ``fixed:`` (the
+whole YAML after fixing) or ``fixed-indicators:`` (rows, like
+``indicators:``), with ``unsafe-fixes: true`` for fixes that need
+``--unsafe-fixes``. The harness runs the fixer's own loop with only the
+case's rule and compares the text byte for byte::
+
+    - name: --fix writes the standard sign
+      indicators:
+        - [满意度指标, 服务对象满意度指标, 服务对象满意度, ">=90%"]
+      fail:
+        - indicator: 0
+      fixed-indicators:
+        - [满意度指标, 服务对象满意度指标, 服务对象满意度, "≥90%"]
+
 In a pack's tests::
 
     from targetlint.testing import case_params, check_case
@@ -76,6 +90,8 @@ class Case:
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     rule_files: list[str] = field(default_factory=list)  # declarative rule files the case needs
+    fixed: str | None = None  # the text after `check --fix`, when the case gives it
+    unsafe: bool = False  # with --unsafe-fixes
 
     @property
     def id(self) -> str:
@@ -136,9 +152,19 @@ def load_cases(path: str | Path) -> list[Case]:
                 raw.get("vocabulary") or {},
                 str(path),
                 rule_files,
+                _fixed(raw),
+                bool(raw.get("unsafe-fixes", False)),
             )
         )
     return cases
+
+
+def _fixed(raw: dict[str, Any]) -> str | None:
+    if "fixed" in raw:
+        return str(raw["fixed"])
+    if "fixed-indicators" in raw:
+        return declaration_text(raw["fixed-indicators"], raw.get("header"))
+    return None
 
 
 def case_params(directory: str | Path) -> list:
@@ -165,8 +191,17 @@ def _rules():
 
 def run_case(case: Case):
     """Run only ``case.rule`` over the case's declaration; return (findings, loaded file)."""
-    from targetlint.engine import Engine
     from targetlint.lint import lint
+
+    # The check's own path: what a case expects is what `targetlint check` reports.
+    result = lint(case.text.encode("utf-8"), "case.yaml", _engine(case))
+    assert result.loaded is not None, "the loader failed on the case"
+    return result.findings, result.loaded
+
+
+def _engine(case: Case):
+    """An engine holding only ``case.rule``, with the case's options and vocabulary."""
+    from targetlint.engine import Engine
     from targetlint.vocabulary import DEFAULT_VOCABULARY
 
     if case.rule_files:
@@ -180,11 +215,7 @@ def run_case(case: Case):
     if rule_class is None:
         raise LookupError(f"no rule {case.rule} is installed")
     vocabulary = DEFAULT_VOCABULARY.extended(case.vocabulary) if case.vocabulary else DEFAULT_VOCABULARY
-    engine = Engine([rule_class(case.options, vocabulary)], vocabulary)
-    # The check's own path: what a case expects is what `targetlint check` reports.
-    result = lint(case.text.encode("utf-8"), "case.yaml", engine)
-    assert result.loaded is not None, "the loader failed on the case"
-    return result.findings, result.loaded
+    return Engine([rule_class(case.options, vocabulary)], vocabulary)
 
 
 def check_case(case: Case) -> None:
@@ -214,6 +245,14 @@ def check_case(case: Case) -> None:
         + "".join(f"  {f.line}:{f.column} {f.code} {f.message_en}\n" for f in findings)
         + case.text
     )
+    if case.fixed is not None:
+        from targetlint.fixer import fix_text
+
+        # The fixer's own loop: every pass re-checks through lint(), as --fix does.
+        outcome = fix_text(case.text, _engine(case), "case.yaml", unsafe=case.unsafe)
+        assert outcome.text == case.fixed, (
+            f"{case.source} · {case.name}: after --fix\n{outcome.text}\nexpected\n{case.fixed}"
+        )
 
 
 def _locate(declaration, item: dict[str, Any]):
