@@ -484,16 +484,14 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 f"too many words: {len(words)}, at most {MAX_VOCABULARY_WORDS}",
             )
         if name.replace("_", "-") == "placeholder-patterns":
+            from targetlint import user_regex
+
             for index, pattern in enumerate(words):
-                try:
-                    re.compile(pattern)
-                except re.error as error:
-                    raise fail(
-                        f"vocabulary.{name}[{index}]",
-                        ("vocabulary", name, index),
-                        f"不是有效的正则表达式：{error}",
-                        f"not a valid regular expression: {error}",
-                    ) from None
+                # Compiled and checked for nested repeats here, where the
+                # error can name the file, the line and the pattern.
+                refused = user_regex.problem(pattern) if isinstance(pattern, str) else None
+                if refused is not None:
+                    raise fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), *refused)
 
 
 def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None:

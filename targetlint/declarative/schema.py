@@ -69,10 +69,11 @@ class TextOps(Strict):
     @classmethod
     def _compiles(cls, value):
         if value is not None:
-            try:
-                re.compile(value)
-            except re.error as error:
-                raise ValueError(f"不是有效的正则表达式 / not a valid regular expression: {error}") from None
+            from targetlint import user_regex
+
+            refused = user_regex.problem(value)  # invalid, or nested repeats that backtrack for minutes
+            if refused is not None:
+                raise ValueError(f"{refused[0]} / {refused[1]}")
         return value
 
     @model_validator(mode="after")
