@@ -363,7 +363,7 @@ LE_SUFFIXES = ("以下", "及以下", "或以下", "以内", "之内", "内")
 APPROXIMATE_PREFIXES = ("约", "大约", "约为", "大概", "近", "将近", "接近")
 APPROXIMATE_SUFFIXES = ("左右", "上下", "余", "多", "有余", "许")
 # Between the bounds of a range: "2~3个", "20-30人", "3至5场".
-RANGE_SEPARATORS = ("~", "～", "〜", "-", "－", "—", "–", "至", "到")
+RANGE_SEPARATORS = ("~", "～", "〜", "-", "－", "—", "–", "--", "——", "至", "到")
 # Chinese numerals: digit words (value < 10) and place words (十 百 千);
 # 万 and 亿 are magnitudes (MAGNITUDES), so "两万" is 2 × 10000.
 CHINESE_NUMERALS = (

@@ -549,3 +549,10 @@ def test_a_unit_or_sign_with_no_number_is_a_blank_template(raw):
 @pytest.mark.parametrize("raw", ["达到", "合格", "1200平方米", "≥", "否"])
 def test_words_numbers_and_bare_signs_are_not_unit_only(raw):
     assert parse_value(raw).kind is not ValueKind.UNIT_ONLY
+
+
+@pytest.mark.parametrize("raw", ["2024年3月--2024年12月", "2024年1月——2024年6月"])
+def test_a_double_dash_separates_a_period(raw):
+    value = parse_value(raw)
+    assert value.kind is ValueKind.DEADLINE
+    assert value.date_start is not None
