@@ -1,7 +1,8 @@
 """Configuration: ``[tool.targetlint]`` in pyproject.toml or ``.targetlint.yaml``.
 
 Discovery starts in the checked file's directory and walks up to the
-filesystem root; the first directory holding ``.targetlint.yaml`` (or
+repository's root (the first directory holding ``.git``) or the filesystem
+root; the first directory holding ``.targetlint.yaml`` (or
 ``.targetlint.yml``), or a ``pyproject.toml`` with a ``[tool.targetlint]``
 table, wins, in that order. The walk is cached per directory, and tomllib and
 ruamel.yaml are imported only when a candidate file exists, so a pre-commit
@@ -85,7 +86,9 @@ _pyproject_tables: dict[str, dict | None] = {}
 
 
 def find_config(directory: str) -> str | None:
-    """The configuration file governing files in ``directory``, or None."""
+    """The configuration file governing files in ``directory``, or None:
+    the nearest one in it or above it, up to the repository's root (the
+    first directory holding ``.git``)."""
     directory = os.path.abspath(directory or ".")
     walked: list[str] = []
     result: str | None = None
@@ -99,7 +102,10 @@ def find_config(directory: str) -> str | None:
         if result is not None:
             break
         parent = os.path.dirname(current)
-        if parent == current:
+        # Discovery stops at the repository's root, as ruff's does at the
+        # project's: a configuration in $HOME or /tmp that excludes
+        # everything must not silence a checkout.
+        if parent == current or os.path.lexists(os.path.join(current, ".git")):
             break
         current = parent
     for seen in walked:
