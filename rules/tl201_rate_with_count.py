@@ -57,7 +57,7 @@ class RateWithCount(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             facts = indicator.facts
             if not facts.is_rate or indicator.parsed is None:
                 continue

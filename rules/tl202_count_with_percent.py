@@ -52,7 +52,7 @@ class CountWithPercent(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             if not indicator.facts.is_count or value is None:
                 continue

@@ -68,7 +68,7 @@ class MissingUnit(Rule):
     fixable = FixSafety.UNSAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value, facts = indicator.parsed, indicator.facts
             # "开展修复工程(个) ≥1": the unit is in the name's brackets.
             if value is None or facts.measures_satisfaction or facts.bracket_unit:

@@ -85,7 +85,7 @@ class MissingOperator(Rule):
     Options = Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             if value is None or not any(self._missing(p, indicator.facts.is_rate) for p in pieces(value)):
                 continue

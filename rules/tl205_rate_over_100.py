@@ -59,7 +59,7 @@ class RateOver100(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             if not indicator.facts.is_bounded_rate or indicator.parsed is None:
                 continue
             worst: Severity | None = None

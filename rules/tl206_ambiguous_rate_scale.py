@@ -53,7 +53,7 @@ class AmbiguousRateScale(Rule):
     fixable = FixSafety.UNSAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             if not indicator.facts.is_rate or indicator.parsed is None:
                 continue
             value = next((p for p in pieces(indicator.parsed) if _fraction(p)), None)

@@ -102,7 +102,7 @@ class Unmeasurable(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         vocabulary = self.vocabulary
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             # Satisfaction values are TL211's, whatever their defect.
             if value is None or indicator.facts.measures_satisfaction:

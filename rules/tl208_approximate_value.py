@@ -57,7 +57,7 @@ class ApproximateValue(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             if indicator.parsed is None:
                 continue
             window_ok = None

@@ -50,7 +50,7 @@ class PlanReference(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             if indicator.parsed is not None and any(
                 p.kind == ValueKind.PLAN_REFERENCE for p in pieces(indicator.parsed)
             ):

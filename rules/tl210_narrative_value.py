@@ -58,7 +58,7 @@ class NarrativeValue(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             if value is None or value.kind != ValueKind.NARRATIVE or indicator.facts.measures_satisfaction:
                 continue

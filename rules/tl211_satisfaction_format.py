@@ -80,7 +80,7 @@ class SatisfactionFormat(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         minimum = self.options.minimum
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             facts, value = indicator.facts, indicator.parsed
             if not facts.measures_satisfaction or value is None:
                 continue

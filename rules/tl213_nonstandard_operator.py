@@ -57,7 +57,7 @@ class NonstandardOperator(Rule):
     fixable = FixSafety.SAFE
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             if value is None or value.markup:
                 continue

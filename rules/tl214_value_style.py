@@ -68,7 +68,7 @@ class ValueStyle(Rule):
     options: Options
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             if value is None or indicator.operator or indicator.unit or not _plain_number(value):
                 continue

@@ -62,7 +62,7 @@ class Placeholder(Rule):
             for indicator in declaration.indicators():
                 for field in _INDICATOR_FIELDS:
                     yield from self._scan(getattr(indicator, field), indicator.span(field), lines, indicator)
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             # "≤**万元" is one placeholder, reported above; "万元" alone is a blank template too.
             if value is None or value.kind is not ValueKind.UNIT_ONLY or placeholders(value.raw, self.vocabulary):

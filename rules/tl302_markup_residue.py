@@ -61,13 +61,13 @@ class MarkupResidue(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         if not may_hold_markup("\n".join(declaration.texts(_INDICATOR_FIELDS))) and not any(
-            i.parsed is not None and i.parsed.markup for i in declaration.indicators()
+            i.parsed is not None and i.parsed.markup for i in declaration.judged_values()
         ):
             return
         lines = source.source.lines
         for field in HEADER_TEXT_FIELDS:
             yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None, field)
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             yield from self._scan(indicator.name, indicator.span("name"), lines, indicator, "name")
             parsed = indicator.parsed
             found = self._scan(indicator.value, indicator.span("value"), lines, indicator, "value")

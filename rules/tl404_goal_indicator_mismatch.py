@@ -108,7 +108,13 @@ class GoalIndicatorMismatch(Rule):
         facts = declaration.goal_facts
         if facts is None or not facts.targets:
             return
-        indicators = [(i, numeric_parts(i.parsed)) for i in declaration.indicators() if i.name]
+        # A row's numbers: its 指标值's and each area's, and the areas' total
+        # (7 areas of 1个 carry a goal of 7个).
+        indicators = [
+            (i, (*(p for v in i.judged() for p in numeric_parts(v.parsed)), *numeric_parts(i.area_total)))
+            for i in declaration.indicators()
+            if i.name
+        ]
         tolerance = self.options.tolerance
         for target in facts.targets:
             goal_value = target.value
@@ -135,11 +141,11 @@ class GoalIndicatorMismatch(Rule):
                 indicator, parts = own[0]
                 if parts:
                     zh = (
-                        f"总体目标“{target.clause}”与指标“{indicator.name}”的值“{indicator.value}”不一致："
+                        f"总体目标“{target.clause}”与指标“{indicator.name}”的值“{_written(indicator)}”不一致："
                         "请改正其中写错的一处"
                     )
                     en = (
-                        f"the goal's '{target.clause}' contradicts the value '{indicator.value}' of "
+                        f"the goal's '{target.clause}' contradicts the value '{_written(indicator)}' of "
                         f"'{indicator.name}'; correct whichever is wrong"
                     )
                 else:
@@ -175,6 +181,11 @@ class GoalIndicatorMismatch(Rule):
                 en,
                 subject=target.clause,
             )
+
+
+def _written(indicator) -> str:
+    """The row's 指标值, or its area values when it has only those."""
+    return indicator.value or "、".join(f"{area} {v.raw}" for area, v in indicator.area_values.items())
 
 
 RULES = [GoalIndicatorMismatch]

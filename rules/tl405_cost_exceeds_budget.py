@@ -72,7 +72,7 @@ class CostExceedsBudget(Rule):
         if funds is None or funds.total is None:
             return
         budget = funds.total
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             value = indicator.parsed
             # "300万" is 3,000,000 (万 is a magnitude, not the unit).
             if value is None or not value.is_numeric or not is_money(value):

@@ -2,7 +2,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from targetlint.rule import Finding, Rule, Severity
-from targetlint.values import IndicatorValue, UnitClass, ValueKind
 
 
 class AreaSum(Rule):
@@ -58,7 +57,12 @@ class AreaSum(Rule):
         for indicator in declaration.indicators():
             total = indicator.parsed
             areas = list(indicator.area_values.values())
-            if not areas or not _count(total) or not all(_count(a) and a.unit == total.unit for a in areas):
+            if (
+                not areas
+                or total is None
+                or not total.is_count
+                or not all(a.is_count and a.unit == total.unit for a in areas)
+            ):
                 continue
             summed = sum((Decimal(str(a.amount)) for a in areas), Decimal(0))
             if Decimal(str(total.amount)) == summed:
@@ -72,16 +76,6 @@ class AreaSum(Rule):
                 f"{summed.normalize():f}{unit}; check the areas and the total",
                 indicator=indicator,
             )
-
-
-def _count(value: IndicatorValue | None) -> bool:
-    return (
-        value is not None
-        and value.kind == ValueKind.NUMBER
-        and value.amount is not None
-        and value.unit_class in (UnitClass.COUNT, None)
-        and value.percent is None
-    )
 
 
 RULES = [AreaSum]

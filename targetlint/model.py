@@ -20,9 +20,11 @@ located YAML nodes; rules only read them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
+from dataclasses import replace as dataclass_replace
 from decimal import Decimal
 from typing import Any, ClassVar, get_type_hints
 
@@ -115,6 +117,36 @@ class Indicator(Record):
     level1: Level1 | None = field(default=None, init=False, repr=False, compare=False)
     level2: Level2 | None = field(default=None, init=False, repr=False, compare=False)
     end_line: int = field(default=0, init=False)
+    # Set on the view of one 区域目标值 (see ``judged``): the area whose value
+    # this view carries as its 指标值. None on the row itself.
+    area: str | None = field(default=None, init=False, compare=False)
+
+    @property
+    def area_total(self) -> IndicatorValue | None:
+        """The 区域目标值 added up, when every area's value is a count of one
+        unit ("1个" … or all unitless): what the row targets in all. None
+        otherwise (rates, ranges, words, mixed units or no areas)."""
+        areas = list(self.area_values.values())
+        first = areas[0] if areas else None
+        if first is None or not all(
+            a.is_count and (a.unit, a.multiplier) == (first.unit, first.multiplier) for a in areas
+        ):
+            return None
+        number = sum((Decimal(str(a.number)) for a in areas), Decimal(0))
+        return dataclass_replace(first, raw=f"{number.normalize():f}{first.unit or ''}", number=float(number))
+
+    def judged(self) -> Iterator[Indicator]:
+        """The values a value rule judges, each as an indicator: the row itself
+        for its 指标值, and one view per 区域目标值 whose 指标值, parse and
+        ``spans["value"]`` are that area's. A row with area targets and no
+        指标值 is judged by its areas alone (its empty 指标值 is no target)."""
+        if not self.area_values or self.value:
+            yield self
+        for area, parsed in self.area_values.items():
+            view = copy.copy(self)
+            view.spans = {**self.spans, "value": self.span(f"area_values.{area}")}
+            view.value, view.parsed, view.area = parsed.raw, parsed, area
+            yield view
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -197,6 +229,12 @@ class Declaration(Record):
         if flat is None:
             return (i for level1 in self.level1s for level2 in level1.categories for i in level2.indicators)
         return iter(flat)
+
+    def judged_values(self) -> Iterator[Indicator]:
+        """Every value a value rule judges, in table order: each indicator's
+        指标值 and each of its 区域目标值 (see :meth:`Indicator.judged`)."""
+        for indicator in self.indicators():
+            yield from indicator.judged()
 
     def categories(self) -> Iterator[Level2]:
         for level1 in self.level1s:

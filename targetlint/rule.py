@@ -149,7 +149,11 @@ class Rule:
         severity: Severity | None = None,
         fix: Fix | None = None,
     ) -> Finding:
-        """A finding of this rule at ``span``; the engine adds the file and declaration."""
+        """A finding of this rule at ``span``; the engine adds the file and declaration.
+        A finding on one area's value (a view from ``Indicator.judged``) names the area."""
+        if indicator is not None and indicator.area is not None:
+            zh = f"{zh}（区域：{indicator.area}）"
+            en = f"{en} (area: {indicator.area})"
         return Finding(
             span=span,
             message_zh=zh,

@@ -100,6 +100,16 @@ class IndicatorValue:
         return None if scale is None or self.upper is None else self.upper * scale
 
     @property
+    def is_count(self) -> bool:
+        """A plain number of things: "3个", "14", not a rate, range or word."""
+        return (
+            self.kind == ValueKind.NUMBER
+            and self.amount is not None
+            and self.unit_class in (UnitClass.COUNT, None)
+            and self.percent is None
+        )
+
+    @property
     def is_numeric(self) -> bool:
         return self.kind in (ValueKind.NUMBER, ValueKind.RANGE) and self.number is not None
 

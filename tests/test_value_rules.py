@@ -109,3 +109,28 @@ def test_one_finding_per_value_on_the_seed():
     # 742: "1700人左右…资助， 20个左右…资助" is a sentence (TL210) whose numbers
     # are approximations (TL208): two defects, each with its own fix.
     assert [where for where, n in per_value.items() if n > 1] == [(742, 14)]
+
+
+AREA_TABLE = """\
+项目名称: 宗教管理经费补助
+绩效指标:
+  产出指标:
+    质量指标:
+      - 三级指标: 项目资金使用合规性
+        指标值: ">=95%"
+        区域目标值:
+          新罗区: ">=95%"
+          永定区: "≥95%"
+"""
+
+
+def test_each_area_value_is_judged_like_the_indicator_value():
+    # The row's 指标值 and each 区域目标值 go through the same rule; a finding
+    # on an area sits at that area's value, names the area and fixes it there.
+    findings = sorted(run(["TL213"], AREA_TABLE), key=lambda f: f.line)
+    assert [(f.line, f.column) for f in findings] == [(6, 14), (8, 16)]
+    assert "区域" not in findings[0].message_zh
+    assert findings[1].message_zh.endswith("（区域：新罗区）")
+    assert findings[1].message_en.endswith("(area: 新罗区)")
+    assert findings[1].fix is not None and findings[1].fix.replacement == "≥95%"
+    assert findings[1].fix.span == findings[1].span
