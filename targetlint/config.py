@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from itertools import count
@@ -48,6 +49,12 @@ class ConfigError(Exception):
         super().__init__(en)
         self.path, self.key, self.zh, self.en = path, key, zh, en
         self.line, self.column = line, column
+        # The file's other mistakes found with this one: all are reported in one run.
+        self.more: list[ConfigError] = []
+
+    def with_more(self, others: list[ConfigError]) -> ConfigError:
+        self.more = others
+        return self
 
     def at(self, loc: tuple, value: bool = True) -> ConfigError:
         """Place the error at ``loc``, a key path in the file's settings: at
@@ -59,6 +66,10 @@ class ConfigError(Exception):
         return self
 
     def message(self, lang: str = "zh") -> str:
+        """One line per mistake: this one, then the others found with it."""
+        return "\n".join([self._line(lang), *(other._line(lang) for other in self.more)])
+
+    def _line(self, lang: str) -> str:
         from targetlint.finding_identity import relative_path
 
         shown = relative_path(self.path) if self.path else self.path
@@ -221,23 +232,25 @@ def _read(path: str) -> Config:
     try:
         settings = validate(Settings, raw)
     except ValidationError as error:
-        first = error.errors()[0]
-        loc = tuple(first["loc"])
-        key = ".".join(str(part) for part in loc)
-        if first["type"] in UNKNOWN_KEY:
-            known = [f.name.replace("_", "-") for f in fields(Settings)]
-            import difflib
+        from targetlint.suggest import hint
 
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-            hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
-            hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}").at(
-                loc, value=False
-            ) from None
-        shown = _shown(first.get("input"))
-        raise ConfigError(path, key, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}").at(
-            loc
-        ) from None
+        found = []
+        for item in error.errors():  # every mistake of the file, not one per run
+            loc = tuple(item["loc"])
+            key = ".".join(str(part) for part in loc)
+            if item["type"] in UNKNOWN_KEY:
+                hint_zh, hint_en = hint(str(loc[-1]), [f.name.replace("_", "-") for f in fields(Settings)])
+                found.append(
+                    ConfigError(path, key, f"未知的设置{hint_zh}", f"unknown setting{hint_en}").at(loc, value=False)
+                )
+                continue
+            shown = _shown(item.get("input"))
+            reason_zh, reason_en = validation_reason(item)
+            found.append(
+                ConfigError(path, key, f"值{shown}无效：{reason_zh}", f"invalid value{shown}: {reason_en}").at(loc)
+            )
+        found.sort(key=lambda e: (e.line or 0, e.column or 0))
+        raise found[0].with_more(found[1:]) from None
     return Config(path=path, base=os.path.dirname(os.path.abspath(path)), settings=settings)
 
 
@@ -418,9 +431,11 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
 
     settings = config.settings
 
-    def fail(key: str, loc: tuple, zh: str, en: str, value: bool = True) -> ConfigError:
+    found: list[ConfigError] = []  # every mistake of the file, reported together
+
+    def fail(key: str, loc: tuple, zh: str, en: str, value: bool = True) -> None:
         error = ConfigError(config.path, key, zh, en)
-        return error.at(loc, value) if locate else error
+        found.append(error.at(loc, value) if locate else error)
 
     def selectors(key: str, loc: tuple, values, at_key: bool = False) -> None:
         for index, value in enumerate(values):
@@ -428,13 +443,13 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 expand(registry, [value])
             except UnknownSelector as error:
                 where = loc if at_key else (*loc, index)
-                raise fail(
+                fail(
                     f"{key}[{index}]",
                     where,
                     f"未知的规则“{value}”{error.hint[0]}（见 targetlint rules）",
                     f"unknown rule '{value}'{error.hint[1]} (see targetlint rules)",
                     not at_key,
-                ) from None
+                )
 
     selectors("select", ("select",), settings.select or ())
     selectors("ignore", ("ignore",), settings.ignore)
@@ -452,17 +467,18 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 from targetlint.suggest import hint
 
                 hint_zh, hint_en = hint(key, known_words(registry))
-                raise fail(
+                fail(
                     f"{table_name}.{key}",
                     (table_name, key),
                     f"未知的规则“{key}”{hint_zh}",
                     f"unknown rule '{key}'{hint_en}",
                     value=False,
                 )
+                continue
             problem = _options_problem(rule, options)
             if problem is not None:
                 loc, zh, en, value = problem
-                raise fail(".".join([table_name, key, *map(str, loc)]), (table_name, key, *loc), zh, en, value)
+                fail(".".join([table_name, key, *map(str, loc)]), (table_name, key, *loc), zh, en, value)
     from targetlint.vocabulary import Vocabulary
 
     names = Vocabulary.list_names()
@@ -473,22 +489,24 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
             close = difflib.get_close_matches(name, names, n=1)
             hint_zh = f"（是否应为“{close[0]}”？）" if close else ""
             hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-            raise fail(
+            fail(
                 f"vocabulary.{name}",
                 ("vocabulary", name),
                 f"未知的词表{hint_zh}",
                 f"unknown word list{hint_en}",
                 value=False,
             )
+            continue
         if len(words) > MAX_VOCABULARY_WORDS:
             # Every word joins the grammar's alternations: 100,000 of them
             # cost 25 s per file, which is a denial of service, not a list.
-            raise fail(
+            fail(
                 f"vocabulary.{name}",
                 ("vocabulary", name),
                 f"词表过大：{len(words)} 个词，最多 {MAX_VOCABULARY_WORDS} 个",
                 f"too many words: {len(words)}, at most {MAX_VOCABULARY_WORDS}",
             )
+            continue
         if name.replace("_", "-") == "placeholder-patterns":
             from targetlint import user_regex
 
@@ -497,7 +515,10 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 # error can name the file, the line and the pattern.
                 refused = user_regex.problem(pattern) if isinstance(pattern, str) else None
                 if refused is not None:
-                    raise fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), *refused)
+                    fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), *refused)
+    if found:
+        found.sort(key=lambda e: (e.line or 0, e.column or 0))
+        raise found[0].with_more(found[1:])
 
 
 def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None:
@@ -514,8 +535,54 @@ def _options_problem(rule, options: dict) -> tuple[tuple, str, str, bool] | None
         if first["type"] in UNKNOWN_KEY:
             return loc, f"规则 {rule.code} 没有这个选项", f"rule {rule.code} has no such option", False
         shown = _shown(first.get("input"))
-        return loc, f"值{shown}无效：{first['msg']}", f"invalid value{shown}: {first['msg']}", True
+        reason_zh, reason_en = validation_reason(first)
+        return loc, f"值{shown}无效：{reason_zh}", f"invalid value{shown}: {reason_en}", True
     return None
+
+
+def validation_reason(item: Mapping[str, Any]) -> tuple[str, str]:
+    """(zh, en) for one of pydantic's validation errors: its English message,
+    and the Chinese for the kinds a configuration meets; a kind not listed
+    keeps pydantic's English in both."""
+    ctx, kind, message = item.get("ctx") or {}, item.get("type", ""), str(item.get("msg", ""))
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        return f"应为 {expected.replace(', ', '、').replace(' or ', ' 或 ')}", message
+    for number in ("ge", "gt", "le", "lt"):
+        if number in ctx:
+            words = {"ge": "不小于", "gt": "大于", "le": "不大于", "lt": "小于"}
+            return f"应{words[number]} {ctx[number]}", message
+    zh = _VALIDATION_ZH.get(kind)
+    return (zh or message), message
+
+
+# pydantic's error kinds → what the user is told in Chinese.
+_VALIDATION_ZH = {
+    "missing": "缺少此项",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "decimal_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "tuple_type": "应为列表",
+    "set_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "mapping_type": "应为映射（键: 值）",
+    "none_required": "应为空",
+    "too_short": "项数太少",
+    "too_long": "项数太多",
+    "string_too_short": "文本太短",
+    "string_too_long": "文本太长",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+}
 
 
 def _shown(value) -> str:

@@ -15,16 +15,16 @@ def test_example_reports_rate_with_count_and_unmeasurable_at_exact_lines(cli):
     lines = [line for line in result.out.splitlines() if line.startswith(EXAMPLE)]
     assert len(lines) == 5, result.out
     # The goal names no number or output: advice at info level, not a failure.
-    assert lines[0].startswith(f"{EXAMPLE}:15:9: TL303 [info] ")
+    assert lines[0].startswith(f"{EXAMPLE}:15:9: TL303 [提示] ")
     # A 2023 declaration without 成本指标: a warning by default (an error only
     # where a policy such as shanghai-2025 makes cost indicators mandatory).
-    assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [warning] ")
+    assert lines[1].startswith(f"{EXAMPLE}:16:1: TL102 [警告] ")
     # "≥2200" cases: a comparison does not say what is counted.
-    assert lines[2].startswith(f"{EXAMPLE}:20:14: TL203 [warning] ")
-    assert lines[3].startswith(f"{EXAMPLE}:23:14: TL201 [error] ")
+    assert lines[2].startswith(f"{EXAMPLE}:20:14: TL203 [警告] ")
+    assert lines[3].startswith(f"{EXAMPLE}:23:14: TL201 [错误] ")
     assert "培训人数达标率" in lines[3]
     # A plausible grade on a 定性 indicator (a mechanism's 健全性): a note.
-    assert lines[4].startswith(f"{EXAMPLE}:27:14: TL207 [info] ")
+    assert lines[4].startswith(f"{EXAMPLE}:27:14: TL207 [提示] ")
     assert "健全" in lines[4]
     # Nothing on the correct indicator (line 31).
     assert result.out.splitlines()[-1].startswith("发现 5 个问题（错误 1，警告 2，提示 2）")
@@ -86,7 +86,7 @@ def test_stdin_with_filename():
     result = run_targetlint("check", "-", "--stdin-filename", "申报.yaml", stdin="项目名称: x\n".encode())
     assert result.returncode == 1
     # The finding comes under a line naming its declaration.
-    assert result.stdout.decode().startswith("── 项目：x ──\n申报.yaml:1:1: TL003 [error]")
+    assert result.stdout.decode().startswith("── 项目：x ──\n申报.yaml:1:1: TL003 [错误]")
 
 
 def test_rule_doc_and_rules_list(cli):

@@ -247,7 +247,7 @@ def test_colour_only_when_forced_or_on_a_tty(cli, in_data, monkeypatch):
 def test_statistics_quiet_and_exit_zero(cli, in_data):
     stats = cli("check", "--statistics", "batch")
     lines = stats.out.splitlines()
-    assert re.match(r"1\s+TL001\s+yaml-syntax \[error\]", lines[0])
+    assert re.match(r"1\s+TL001\s+yaml-syntax \[错误\]", lines[0])
     assert len([line for line in lines if re.match(r"\d+\s+TL\d{3}", line)]) == 6
     assert lines[-1].startswith("发现 6 个问题")
     quiet = cli("check", "--quiet", "--format", "concise", "batch")

@@ -40,6 +40,6 @@ def test_the_documented_pack_works(tmp_path):
     assert documented.returncode == 0 and "(not fixable; bureau)" in documented.stdout
     assert "Missing audit plan" in documented.stdout
     checked = run("-m", "targetlint", "check", "--no-cache", "--select", "BUR", "a.yaml")
-    assert checked.returncode == 0 and "a.yaml:1:7: BUR001 [warning]" in checked.stdout, checked.stdout + checked.stderr
+    assert checked.returncode == 0 and "a.yaml:1:7: BUR001 [警告]" in checked.stdout, checked.stdout + checked.stderr
     cases = run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_rules.py")
     assert cases.returncode == 0 and "2 passed" in cases.stdout, cases.stdout + cases.stderr

@@ -108,7 +108,7 @@ def test_commit_is_refused_on_findings_and_passes_when_clean(tmp_path, hook_repo
     refused = _git(project, "commit", "-m", "defective", env=env)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "declaration.yaml:6:14: TL201 [error]" in output
+    assert "declaration.yaml:6:14: TL201 [错误]" in output
 
     (project / "declaration.yaml").write_text(CLEAN, encoding="utf-8")
     _git(project, "add", "-A", env=env)

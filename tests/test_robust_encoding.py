@@ -97,6 +97,6 @@ def test_the_cli_reports_each_encoding(cli, write):
     assert "Traceback" not in result.err
     lines = [line for line in result.out.splitlines() if "TL005" in line]
     assert len(lines) == 3
-    assert any("bad.yaml:1:1" in line and "[error]" in line for line in lines)
+    assert any("bad.yaml:1:1" in line and "[错误]" in line for line in lines)
     assert any("gbk.yaml:1:1" in line and "GB18030" in line for line in lines)
     assert any("utf16.yaml:1:1" in line and "UTF-16LE" in line for line in lines)

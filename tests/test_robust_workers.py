@@ -85,7 +85,7 @@ def _batch(tmp_path, count: int, doomed: tuple[int, ...] = (5,)):
 
 
 def _tl201_files(out: str) -> set[str]:
-    return {line.split(":", 1)[0] for line in out.splitlines() if ": TL201 [error]" in line}
+    return {line.split(":", 1)[0] for line in out.splitlines() if ": TL201 [错误]" in line}
 
 
 @pytest.mark.parametrize("code", ["TLZ961", "TLZ962", "TLZ963", "TLZ964", "TLZ965"])
@@ -97,7 +97,7 @@ def test_a_dead_or_exiting_worker_costs_only_its_file(cli, tmp_path, ending_pack
     )
     assert time.monotonic() - started < 60
     assert result.code == 2, result
-    crashes = [line for line in result.out.splitlines() if ": TL009 [error]" in line]
+    crashes = [line for line in result.out.splitlines() if ": TL009 [错误]" in line]
     assert len(crashes) == 2 and all(DOOMED in line for line in crashes), result.out
     # Every other file was checked, the doomed ones up to the rule that ended them.
     assert len(_tl201_files(result.out)) >= 22
@@ -111,7 +111,7 @@ def test_an_exiting_rule_in_one_process_is_tl009_and_the_run_goes_on(cli, tmp_pa
         "check", "--no-cache", "--jobs", "1", "--format", "concise", "--select", f"{code},TL201", str(tmp_path)
     )
     assert result.code == 2, result
-    (crash,) = [line for line in result.out.splitlines() if ": TL009 [error]" in line]
+    (crash,) = [line for line in result.out.splitlines() if ": TL009 [错误]" in line]
     assert DOOMED in crash and code in crash
     assert len(_tl201_files(result.out)) == 6
 
@@ -187,7 +187,7 @@ def test_a_worker_killed_from_outside_costs_only_its_file(tmp_path):
             process.kill()
     text = out.decode("utf-8")
     assert process.returncode == 2, (text[-2000:], err.decode())
-    crashes = [line for line in text.splitlines() if ": TL009 [error]" in line]
+    crashes = [line for line in text.splitlines() if ": TL009 [错误]" in line]
     assert len(crashes) == 1 and "SIGKILL" in crashes[0], crashes
     assert len(_tl201_files(text)) >= 399
     assert b"Traceback" not in err

@@ -114,7 +114,7 @@ def test_the_command_line_reports_the_hang_and_exits_2(cli, tmp_path, looping_pa
         (tmp_path / name).write_text(TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--select", "TLZ952,TL201", str(tmp_path))
     assert result.code == 2
-    crashes = [line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]
+    crashes = [line for line in result.out.splitlines() if ": TL009 [错误] TLZ952" in line]
     assert len(crashes) == 2 and "TL201" in result.out  # both files, and the other rule's finding
 
 
@@ -145,7 +145,7 @@ def test_forked_workers_keep_the_budget(cli, tmp_path, looping_pack):
         (tmp_path / f"d{index}.yaml").write_text(TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--jobs", "2", "--select", "TLZ952", str(tmp_path))
     assert result.code == 2
-    assert len([line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]) == 8
+    assert len([line for line in result.out.splitlines() if ": TL009 [错误] TLZ952" in line]) == 8
 
 
 class SwallowsEverything(Rule):
@@ -179,7 +179,7 @@ def test_a_file_with_suppression_comments_keeps_the_budget(cli, tmp_path, loopin
     (tmp_path / "a.yaml").write_text("# targetlint: disable=TL201\n" + TRAINING_DECLARATION, encoding="utf-8")
     result = cli("check", "--no-cache", "--select", "TLZ952", str(tmp_path))
     assert result.code == 2
-    assert len([line for line in result.out.splitlines() if ": TL009 [error] TLZ952" in line]) == 1
+    assert len([line for line in result.out.splitlines() if ": TL009 [错误] TLZ952" in line]) == 1
 
 
 def test_the_runner_and_the_rule_test_harness_go_through_the_budget():

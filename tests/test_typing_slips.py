@@ -15,7 +15,7 @@ def test_a_full_width_colon_after_a_key_is_named_at_its_place(cli, write):
     text = TRAINING_DECLARATION.replace("      - 三级指标: 培训人数达标率", "      - 三级指标：培训人数达标率")
     result = _concise(cli, write("d.yaml", text))
     assert result.code == 1
-    assert "d.yaml:8:13: TL001 [error] 第 8 行的键后用了全角冒号“：”，YAML 需要半角冒号和空格“: ”" in result.out, (
+    assert "d.yaml:8:13: TL001 [错误] 第 8 行的键后用了全角冒号“：”，YAML 需要半角冒号和空格“: ”" in result.out, (
         result.out
     )
     assert "while scanning" not in result.out and "mapping values" not in result.out
@@ -48,7 +48,7 @@ def test_a_tab_in_the_indentation_is_named_as_a_tab(cli, write):
     text = TRAINING_DECLARATION.replace("  效益指标:", "\t效益指标:")
     result = _concise(cli, write("d.yaml", text))
     assert result.code == 1
-    assert "d.yaml:10:1: TL001 [error] 第 10 行的缩进用了制表符（Tab），YAML 的缩进只能用空格" in result.out, result.out
+    assert "d.yaml:10:1: TL001 [错误] 第 10 行的缩进用了制表符（Tab），YAML 的缩进只能用空格" in result.out, result.out
 
 
 def test_a_year_with_its_unit_suggests_the_number_with_a_safe_fix(cli, write):

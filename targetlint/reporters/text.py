@@ -1,5 +1,5 @@
 """Human output. ``text`` (the default) prints each finding as
-``path:line:col: CODE [severity] message``, then the source line, a caret
+``path:line:col: CODE [severity] message`` (the severity as 错误/警告/提示 in Chinese), then the source line, a caret
 under the offending text and the command that explains the rule; ``concise``
 prints the first line only. Both end with a summary line."""
 
@@ -63,10 +63,18 @@ def project_heading(project: Project, context: ReportContext) -> str:
     return _BOLD + text + _RESET if context.color else text
 
 
+# Severity as a Chinese line shows it; English lines keep the severity's name.
+SEVERITY_LABELS_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_label(severity: str, lang: str) -> str:
+    return severity if lang == "en" else SEVERITY_LABELS_ZH.get(severity, severity)
+
+
 def headline(finding, context: ReportContext) -> str:
     severity = str(finding.severity)
     location = f"{escape.path(finding.path)}:{finding.line}:{finding.column}:"
-    head = f"{finding.code} [{severity}]"
+    head = f"{finding.code} [{severity_label(severity, context.lang)}]"
     if context.color:
         location = _BOLD + location + _RESET
         head = _COLOR.get(severity, "") + head + _RESET
@@ -193,7 +201,8 @@ def statistics(findings, context: ReportContext) -> str:
     rows = statistic_rows(findings)
     width = max((len(str(count)) for _, _, count, _ in rows), default=1)
     return "".join(
-        f"{count:>{width}}  {code:<7} {name} [{'/'.join(severities)}]\n" for code, name, count, severities in rows
+        f"{count:>{width}}  {code:<7} {name} [{'/'.join(severity_label(s, context.lang) for s in severities)}]\n"
+        for code, name, count, severities in rows
     )
 
 
