@@ -71,7 +71,7 @@ def test_a_hostile_value_costs_nothing_but_itself(cli, write):
     assert time.monotonic() - started < 30
     assert "TL009" not in result.out, result.out
     # The file's other findings are all there.
-    assert ": TL201 [error]" in result.out and ": TL203 [warning]" in result.out
+    assert ": TL201 [错误]" in result.out and ": TL203 [警告]" in result.out
 
 
 def test_prose_is_a_narrative_without_the_grammar():
