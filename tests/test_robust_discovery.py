@@ -14,7 +14,7 @@ def test_a_configuration_above_the_repository_is_not_used(cli, tmp_path, monkeyp
     monkeypatch.chdir(repository)
     result = cli("check", "--no-cache", "a.yaml")
     assert result.code == 1, result
-    assert ": TL201 [error]" in result.out
+    assert ": TL201 [错误]" in result.out
 
 
 def test_without_a_repository_the_nearest_configuration_above_still_applies(cli, tmp_path, monkeypatch):
@@ -24,4 +24,4 @@ def test_without_a_repository_the_nearest_configuration_above_still_applies(cli,
     (folder / "a.yaml").write_text(TRAINING_DECLARATION, encoding="utf-8")
     monkeypatch.chdir(folder)
     result = cli("check", "--no-cache", "a.yaml")
-    assert ": TL201 [error]" not in result.out
+    assert ": TL201 [错误]" not in result.out

@@ -89,4 +89,4 @@ def test_the_suppression_scan_is_linear(cli, write):
     result = cli("check", "--no-cache", "--max-file-size", "2MB", str(path))
     assert time.monotonic() - started < 30
     assert "TL009" not in result.out
-    assert ": TL201 [error]" not in result.out  # the directive right above still works
+    assert ": TL201 [错误]" not in result.out  # the directive right above still works
