@@ -11,31 +11,14 @@ from __future__ import annotations
 import html
 import re
 
+from targetlint.vocabulary import LATEX_SYMBOLS
+
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _MATH = re.compile(r"\$([^$\n]*)\$")
 _COMMAND = re.compile(r"\\([A-Za-z]+|[%,;:! {}])[ \t]*")
-_LATEX_CHARACTERS = {
-    "geq": "≥",
-    "ge": "≥",
-    "geqslant": "≥",
-    "leq": "≤",
-    "le": "≤",
-    "leqslant": "≤",
-    "gt": ">",
-    "lt": "<",
-    "%": "%",
-    "times": "×",
-    "sim": "~",
-    "approx": "约",
-    ",": "",
-    ";": "",
-    ":": "",
-    "!": "",
-    " ": "",
-    "{": "{",
-    "}": "}",
-}
+# Spacing commands vanish; an escaped brace is a literal brace.
+_LATEX_CHARACTERS = {**LATEX_SYMBOLS, ",": "", ";": "", ":": "", "!": "", " ": "", "{": "{", "}": "}"}
 # Entities whose characters are spacing: written as an ordinary space.
 _SPACES = {"\xa0", "\u2002", "\u2003", "\u2009"}
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from targetlint.vocabulary import DEFAULT_VOCABULARY, LATEX_SYMBOLS, Vocabulary
 
 
 class Operator(StrEnum):
@@ -165,22 +165,8 @@ _SPACE = re.compile(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])")
 _EDGE_PUNCT = "。；;，,、 "
 _HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[%,;:! {}])")
-_LATEX_COMMANDS = {
-    "geq": "≥",
-    "ge": "≥",
-    "geqslant": "≥",
-    "leq": "≤",
-    "le": "≤",
-    "leqslant": "≤",
-    "gt": ">",
-    "lt": "<",
-    "%": "%",
-    "sim": "~",
-    "approx": "约",
-    "times": "×",
-    "{": "",
-    "}": "",
-}
+# A brace only groups; anything else not in the map (spacing commands) reads as nothing.
+_LATEX_COMMANDS = {**LATEX_SYMBOLS, "{": "", "}": ""}
 _SIGNS = frozenset("≥≤<>=")
 
 

@@ -76,6 +76,23 @@ COUNT_UNITS = (
     "点",
     "个点",
 )
+# LaTeX commands that spell a character in values pasted from typeset documents
+# ("\\geq 90\\%"): the value grammar reads them as that character, and TL302's fix
+# writes it. Spacing commands and escaped braces are each reader's own business.
+LATEX_SYMBOLS = {
+    "geq": "≥",
+    "ge": "≥",
+    "geqslant": "≥",
+    "leq": "≤",
+    "le": "≤",
+    "leqslant": "≤",
+    "gt": ">",
+    "lt": "<",
+    "%": "%",
+    "times": "×",
+    "sim": "~",
+    "approx": "约",
+}
 # Money units; 成本指标 carry these. Per-unit forms (元/人) are matched by
 # their head, so "元/人" and "万元/公里" count as money.
 MONEY_UNITS = ("元", "万元", "亿元", "千元", "百元", "角", "分钱")
