@@ -10,7 +10,6 @@ Regenerate with TARGETLINT_UPDATE_SNAPSHOTS=1 and review the diff before committ
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -19,6 +18,7 @@ from targetlint.loader import load
 from targetlint.source import decode
 
 from .conftest import ROOT
+from .snapshots import assert_findings_snapshot
 
 CORPUS_DIR = ROOT / "fixtures" / "corpus"
 TABLES = sorted(CORPUS_DIR.glob("*.yaml"))
@@ -43,17 +43,7 @@ def test_every_column_has_a_field(table):
 def test_corpus_findings_match_the_reviewed_snapshot(table, cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("NO_COLOR", "1")
-    relative = table.relative_to(ROOT).as_posix()
-    result = cli("check", "--format", "concise", relative)
-    assert result.code in (0, 1), result.err
-    snapshot = table.with_suffix(".findings.txt")
-    if os.environ.get("TARGETLINT_UPDATE_SNAPSHOTS"):
-        snapshot.write_text(result.out, encoding="utf-8")
-    expected = snapshot.read_text(encoding="utf-8")
-    assert result.out == expected, (
-        f"findings on {relative} changed; review and regenerate with TARGETLINT_UPDATE_SNAPSHOTS=1, "
-        "then give each new line its verdict in fixtures/corpus/REVIEW.md"
-    )
+    assert_findings_snapshot(cli, table, ROOT, ", then give each new line its verdict in fixtures/corpus/REVIEW.md")
 
 
 def test_every_snapshot_line_has_a_reviewers_verdict():

@@ -8,11 +8,10 @@ TARGETLINT_UPDATE_SNAPSHOTS=1 and review the diff before committing.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from .conftest import ROOT
+from .snapshots import assert_findings_snapshot
 
 SEED_DIR = ROOT / "fixtures" / "seed"
 SEEDS = sorted(SEED_DIR.glob("*.yaml"))
@@ -22,13 +21,4 @@ SEEDS = sorted(SEED_DIR.glob("*.yaml"))
 def test_seed_findings_match_the_reviewed_snapshot(fixture, cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("NO_COLOR", "1")
-    relative = fixture.relative_to(ROOT).as_posix()
-    result = cli("check", "--format", "concise", relative)
-    assert result.code in (0, 1), result.err
-    snapshot = fixture.with_suffix(".findings.txt")
-    if os.environ.get("TARGETLINT_UPDATE_SNAPSHOTS"):
-        snapshot.write_text(result.out, encoding="utf-8")
-    expected = snapshot.read_text(encoding="utf-8")
-    assert result.out == expected, (
-        f"findings on {relative} changed; review and regenerate with TARGETLINT_UPDATE_SNAPSHOTS=1"
-    )
+    assert_findings_snapshot(cli, fixture, ROOT)
