@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from targetlint.command import CheckOptions
-from targetlint.fixer import TOO_LARGE_TO_FIX, FileFix, FixOutcome, encode, fix_bytes, fix_file, unified_diff
+from targetlint.fixer import TOO_LARGE_TO_FIX, FileFix, FixOutcome, fix_bytes, fix_file, unified_diff
 from targetlint.source import MAX_FILE_SIZE, decode
 
 
@@ -74,7 +74,7 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         if diff_only:
             stdout.write(unified_diff(fixed.before, fixed.outcome.text, name))
             return FixRun(complete=True, failing=fixed.outcome.changed)
-        out = encode(fixed.outcome.text, fixed.encoding) if fixed.encoding and fixed.outcome.changed else stdin
+        out = fixed.codec.encode(fixed.outcome.text) if fixed.codec and fixed.outcome.changed else stdin
         _write_bytes(stdout, out)
         _summary([fixed], say)
         remaining = lint(out, name, plan)
@@ -108,13 +108,13 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
         results.append(fixed)
         if diff_only:
             stdout.write(unified_diff(fixed.before, fixed.outcome.text, path))
-        elif fixed.outcome.changed and fixed.encoding is not None:  # a file that was fixed was decoded
+        elif fixed.outcome.changed and fixed.codec is not None:  # a file that was fixed was decoded
             from targetlint.atomic import ChangedMeanwhile, write_atomic
 
             try:
                 write_atomic(
                     path,
-                    encode(fixed.outcome.text, fixed.encoding),
+                    fixed.codec.encode(fixed.outcome.text),
                     force=True,
                     # An edit saved while we worked must not be overwritten.
                     unchanged=functools.partial(_unchanged, path, before),

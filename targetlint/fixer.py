@@ -30,14 +30,13 @@ bytes would not survive decoding and encoding unchanged, is not fixed.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from targetlint.rule import Finding, Fix, FixSafety
-from targetlint.source import MAX_FILE_SIZE, SourceText, read_limited
+from targetlint.source import MAX_FILE_SIZE, UTF8, Codec, SourceText, decode_exact, read_limited
 
 if TYPE_CHECKING:
     from ruamel.yaml.nodes import ScalarNode
@@ -51,49 +50,6 @@ _YAML11_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", 
 # Characters YAML also treats as line breaks; the loader counts lines by \n
 # alone, so spans in a file holding them cannot be trusted for splicing.
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
-
-
-# ---------------------------------------------------------------------------
-# Bytes ↔ text, exactly
-
-
-@dataclass(frozen=True, slots=True)
-class _Encoding:
-    bom: bytes
-    codec: str
-
-
-def decode_exact(data: bytes) -> tuple[str, _Encoding] | None:
-    """The file's text without newline normalisation, and how to encode it back;
-    None when re-encoding would not reproduce ``data`` byte for byte."""
-    bom, codec = b"", "utf-8"
-    if data.startswith(codecs.BOM_UTF8):
-        bom = codecs.BOM_UTF8
-    elif data.startswith(codecs.BOM_UTF16_LE):
-        bom, codec = codecs.BOM_UTF16_LE, "utf-16-le"
-    elif data.startswith(codecs.BOM_UTF16_BE):
-        bom, codec = codecs.BOM_UTF16_BE, "utf-16-be"
-    elif b"\x00" in data[:8192]:
-        return None
-    body = data[len(bom) :]
-    try:
-        text = body.decode(codec)
-    except UnicodeDecodeError:
-        if bom:
-            return None
-        codec = "gb18030"
-        try:
-            text = body.decode(codec)
-        except UnicodeDecodeError:
-            return None
-    encoding = _Encoding(bom, codec)
-    if encode(text, encoding) != data:
-        return None
-    return text, encoding
-
-
-def encode(text: str, encoding: _Encoding) -> bytes:
-    return encoding.bom + text.encode(encoding.codec)
 
 
 def _normalised(text: str) -> str:
@@ -494,7 +450,7 @@ def _same_tree(old, new, expected: dict[int, str], budget: list[int]) -> bool:
 def _problem_counts(text: str, vocabulary) -> dict[str, int]:
     from targetlint.loader import load
 
-    loaded = load(SourceText("-", _normalised(text), "utf-8"), vocabulary)
+    loaded = load(SourceText("-", _normalised(text)), vocabulary)
     counts: dict[str, int] = {}
     for problem in loaded.problems:
         counts[problem.kind] = counts.get(problem.kind, 0) + 1
@@ -566,7 +522,7 @@ def _findings(plan, source: SourceText) -> list[Finding]:
     return lint(source, source.path, plan).findings
 
 
-def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding: str = "utf-8") -> FixOutcome:
+def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, codec: Codec = UTF8) -> FixOutcome:
     """Apply every allowed fix offered for ``text`` (raw, newlines as in the file)
     by the rules of ``plan`` (a runner.FilePlan, or an Engine)."""
     plan = _as_plan(plan)
@@ -575,7 +531,7 @@ def fix_text(text: str, plan, path: str = "-", *, unsafe: bool = False, encoding
         outcome.skipped = "line breaks other than \\n and \\r\\n"
         return outcome
     try:
-        _fix_loop(outcome, plan, path, unsafe, encoding)
+        _fix_loop(outcome, plan, path, unsafe, codec)
     except (RecursionError, MemoryError):
         # Nesting the loader survives may still be too deep to compare trees.
         outcome.text, outcome.skipped = text, "too deeply nested to verify fixes"
@@ -601,16 +557,16 @@ def fix_one(text: str, finding: Finding, vocabulary) -> str | None:
     return outcome.text if outcome.changed else None
 
 
-def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str) -> None:
+def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, codec: Codec) -> None:
     refused: set[tuple[str, str, str]] = set()
     for _ in range(MAX_PASSES):
         roots = _compose(_normalised(outcome.text))
         if roots is None:
-            if _fix_syntax(outcome, plan, path, unsafe, encoding):
+            if _fix_syntax(outcome, plan, path, unsafe, codec):
                 continue
             outcome.skipped = "the file does not parse as YAML"
             return
-        findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
+        findings = _findings(plan, SourceText(path, _normalised(outcome.text), codec))
         offers = [f for f in findings if allowed(f.fix, unsafe)]
         if not offers:
             break
@@ -619,11 +575,11 @@ def _fix_loop(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str)
             break
 
 
-def _fix_syntax(outcome: FixOutcome, plan, path: str, unsafe: bool, encoding: str) -> bool:
+def _fix_syntax(outcome: FixOutcome, plan, path: str, unsafe: bool, codec: Codec) -> bool:
     """Apply the fixes of the YAML syntax itself (``Fix.text``: TL001's full-width
     colon) to a file that does not parse, all at once. Kept only when the file
     then parses, so a fix never trades one broken file for another."""
-    findings = _findings(plan, SourceText(path, _normalised(outcome.text), encoding))
+    findings = _findings(plan, SourceText(path, _normalised(outcome.text), codec))
     offers = [f for f in findings if f.fix is not None and f.fix.text and allowed(f.fix, unsafe)]
     if not offers:
         return False
@@ -719,7 +675,7 @@ class FileFix:
     path: str
     before: str
     outcome: FixOutcome
-    encoding: _Encoding | None = None
+    codec: Codec | None = None  # how to write the fixed text back (None: the file was not decoded)
 
 
 # Why a file larger than the check's size limit is not fixed (the check reports it as TL001).
@@ -742,10 +698,9 @@ def fix_bytes(data: bytes, plan, path: str, *, unsafe: bool = False) -> FileFix:
     if decoded is None:
         outcome = FixOutcome("", skipped="its bytes would not survive decoding and encoding unchanged")
         return FileFix(path, "", outcome)
-    text, encoding = decoded
-    codec = "utf-8" if encoding.codec == "utf-8" and not encoding.bom else encoding.codec
-    outcome = fix_text(text, plan, path, unsafe=unsafe, encoding=codec)
-    return FileFix(path, text, outcome, encoding)
+    text, codec = decoded
+    outcome = fix_text(text, plan, path, unsafe=unsafe, codec=codec)
+    return FileFix(path, text, outcome, codec)
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

@@ -14,7 +14,7 @@ result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -65,7 +65,7 @@ def lint(source: SourceText | bytes, path: str, plan: FilePlan | Engine) -> File
     if isinstance(source, bytes):
         source = decode(source, path)
     elif source.path != path:
-        source = SourceText(path, source.text, source.encoding, source.problems)
+        source = replace(source, path=path)
     if not isinstance(plan, FilePlan):
         plan = FilePlan(plan)
     checked = plan.engine.check(source)

@@ -197,7 +197,7 @@ def _last_line(node, offset: int = 0) -> int:
 
 def load(source: SourceText, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> SourceFile:
     loaded = SourceFile(source)
-    if not source.text.strip() or source.encoding in ("binary", "undecodable", "too-large"):
+    if not source.text.strip() or not source.status.parsed:
         return loaded
     budget = max(NODE_BUDGET, len(source.text) // 4)
     end = _end_of(source.text)

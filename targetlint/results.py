@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from targetlint.projects import Project
 from targetlint.rule import Finding, Severity
-from targetlint.source import MAX_FILE_SIZE, read_source
+from targetlint.source import MAX_FILE_SIZE, DecodeStatus, read_source
 
 if TYPE_CHECKING:
     from targetlint.engine import Engine
@@ -94,7 +94,7 @@ class RunResult:
                 source = read_source(path, max_size=self.read_limit)
             except OSError:
                 return None
-            if source.encoding == "too-large":
+            if source.status is DecodeStatus.TOO_LARGE:
                 return None
             lines = source.lines
             if len(self.sources) > 64:

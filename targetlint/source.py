@@ -13,7 +13,7 @@ import errno
 import os
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from targetlint.span import FILE_START, Span
 
@@ -80,12 +80,53 @@ class Problem:
 MAX_FILE_SIZE = 1024 * 1024
 
 
+class DecodeStatus(Enum):
+    """Whether a file's bytes became text the loader parses. Which encoding
+    they were in is the :class:`Codec`, kept apart."""
+
+    OK = "ok"  # text (a few undecodable bytes may have become U+FFFD: see the problems)
+    UNDECODABLE = "undecodable"  # mostly not text in any supported encoding: not parsed
+    BINARY = "binary"  # binary data (a NUL byte, a workbook): not parsed
+    TOO_LARGE = "too-large"  # over the size limit: not read to the end, not parsed
+
+    @property
+    def parsed(self) -> bool:
+        return self is DecodeStatus.OK
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """How a file's text is spelled in bytes: a Python codec and the byte-order
+    mark before it. ``label`` names an encoding other than UTF-8 for TL005."""
+
+    name: str
+    bom: bytes = b""
+    label: str = ""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.name)
+
+
+UTF8 = Codec("utf-8")
+UTF8_BOM = Codec("utf-8", codecs.BOM_UTF8)
+GB18030 = Codec("gb18030", label="GB18030")
+# UTF-32LE's BOM begins with UTF-16LE's, so it is tried first.
+_BOM_CODECS = (
+    UTF8_BOM,
+    Codec("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32LE"),
+    Codec("utf-32-be", codecs.BOM_UTF32_BE, "UTF-32BE"),
+    Codec("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16LE"),
+    Codec("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16BE"),
+)
+
+
 @dataclass(slots=True)
 class SourceText:
     path: str
     text: str
-    encoding: str
+    codec: Codec | None = UTF8  # None when no text was read (binary, too large)
     problems: list[Problem] = field(default_factory=list)
+    status: DecodeStatus = DecodeStatus.OK
     _lines: list[str] | None = None
 
     @property
@@ -95,52 +136,81 @@ class SourceText:
         return self._lines
 
 
-_UTF32 = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32LE"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32BE"))
-_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"))
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Bytes as text, newlines as in the file: what :func:`decode` reads and
+    :func:`decode_exact` gives the fixer, from one reading of the bytes."""
+
+    text: str
+    codec: Codec | None
+    status: DecodeStatus = DecodeStatus.OK
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def replaced(self) -> bool:
+        """Whether undecodable bytes became U+FFFD (the text no longer spells the bytes)."""
+        return any(p.kind is ProblemKind.UNDECODABLE for p in self.problems)
 
 
-def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
-    """Decode bytes the way real declaration files arrive: UTF-8, with or without
-    a BOM, UTF-16 or UTF-32 with a BOM, or GB18030 (GBK's superset) from Windows
-    tools. Never raises: what cannot be decoded is a problem at its position,
-    and the rest is still read (undecodable bytes become U+FFFD)."""
-    if max_size is not None and len(data) > max_size:
-        return too_large(path, len(data), max_size)
-    if data.startswith(codecs.BOM_UTF8):
-        return _decoded(path, data, 3, "utf-8", "utf-8-sig", None)
-    # UTF-32LE's BOM begins with UTF-16LE's, so it is tried first.
-    for bom, codec, label in _UTF32 + _UTF16:
-        if data.startswith(bom):
-            return _decoded(path, data, len(bom), codec, codec[:6], label)
+def decode_text(data: bytes) -> Decoded:
+    """The one bytes → text reading, the way real declaration files arrive:
+    UTF-8, with or without a BOM, UTF-16 or UTF-32 with a BOM, or GB18030
+    (GBK's superset) from Windows tools. Never raises: what cannot be decoded
+    is a problem at its position, and the rest is still read (undecodable
+    bytes become U+FFFD)."""
+    for codec in _BOM_CODECS:
+        if data.startswith(codec.bom):
+            return _decoded(data, codec)
     binary = binary_format(data)
     if binary is not None:
-        return SourceText(path, "", "binary", [Problem(ProblemKind.BINARY, FILE_START, str(binary))])
+        return Decoded("", None, DecodeStatus.BINARY, (Problem(ProblemKind.BINARY, FILE_START, str(binary)),))
     try:
-        return SourceText(path, _normalise_newlines(data.decode("utf-8")), "utf-8")
+        return Decoded(data.decode("utf-8"), UTF8)
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("gb18030")
+        text = data.decode(GB18030.name)
     except UnicodeDecodeError:
-        return _decoded(path, data, 0, "utf-8", "utf-8", None)
-    return SourceText(
-        path, _normalise_newlines(text), "gb18030", [Problem(ProblemKind.NOT_UTF8, FILE_START, "GB18030")]
-    )
+        return _decoded(data, UTF8)
+    return Decoded(text, GB18030, problems=(Problem(ProblemKind.NOT_UTF8, FILE_START, GB18030.label),))
 
 
-def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label: str | None) -> SourceText:
-    problems = [Problem(ProblemKind.NOT_UTF8, FILE_START, label)] if label else []
-    body = data[skip:] if skip else data
+def decode(data: bytes, path: str, *, max_size: int | None = MAX_FILE_SIZE) -> SourceText:
+    """The file's text as the loader parses it (line breaks as \\n; see
+    :func:`decode_text`), or a too-large source over ``max_size``."""
+    if max_size is not None and len(data) > max_size:
+        return too_large(path, len(data), max_size)
+    decoded = decode_text(data)
+    return SourceText(path, _normalise_newlines(decoded.text), decoded.codec, list(decoded.problems), decoded.status)
+
+
+def decode_exact(data: bytes) -> tuple[str, Codec] | None:
+    """The file's text without newline normalisation, and the codec that
+    encodes it back; None when that would not reproduce ``data`` byte for
+    byte (binary data, replaced bytes, a GB18030 spelling that does not
+    round-trip). ``--fix`` rewrites only such files."""
+    decoded = decode_text(data)
+    if decoded.codec is None or not decoded.status.parsed or decoded.replaced:
+        return None
+    if decoded.codec.encode(decoded.text) != data:
+        return None
+    return decoded.text, decoded.codec
+
+
+def _decoded(data: bytes, codec: Codec) -> Decoded:
+    problems = [Problem(ProblemKind.NOT_UTF8, FILE_START, codec.label)] if codec.label else []
+    body = data[len(codec.bom) :]
+    status = DecodeStatus.OK
     try:
-        text = body.decode(codec)
+        text = body.decode(codec.name)
     except UnicodeDecodeError as error:
         # Report the first bad byte where an editor shows it (columns in code
         # points), then read the rest with replacement characters.
-        before = _normalise_newlines(body[: error.start].decode(codec, "replace"))
+        before = _normalise_newlines(body[: error.start].decode(codec.name, "replace"))
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         bad = error.object[error.start : error.end].hex()
-        text = body.decode(codec, "replace")
+        text = body.decode(codec.name, "replace")
         count = text.count("\ufffd", len(before))
         problems.append(
             Problem(
@@ -152,8 +222,8 @@ def _decoded(path: str, data: bytes, skip: int, codec: str, encoding: str, label
         if count > max(16, len(text) // 10):
             # Mostly not text: parsing it would only bury this finding. The
             # text is kept so the finding's position and excerpt still hold.
-            encoding = "undecodable"
-    return SourceText(path, _normalise_newlines(text), encoding, problems)
+            status = DecodeStatus.UNDECODABLE
+    return Decoded(text, codec, status, tuple(problems))
 
 
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
@@ -169,7 +239,8 @@ def _normalise_newlines(text: str) -> str:
 
 
 def too_large(path: str, size: int, max_size: int) -> SourceText:
-    return SourceText(path, "", "too-large", [Problem(ProblemKind.TOO_LARGE, FILE_START, f"{size} bytes > {max_size}")])
+    problem = Problem(ProblemKind.TOO_LARGE, FILE_START, f"{size} bytes > {max_size}")
+    return SourceText(path, "", None, [problem], DecodeStatus.TOO_LARGE)
 
 
 def read_limited(path: str, max_size: int | None = MAX_FILE_SIZE) -> tuple[bytes | None, int]:

@@ -374,13 +374,17 @@ def test_crlf_and_other_lines_stay_byte_identical():
     assert outcome.text == before.replace("≥90%", "≥95%")
 
 
-@pytest.mark.parametrize("codec, bom", [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe")])
+@pytest.mark.parametrize(
+    "codec, bom",
+    [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-32-le", b"\xff\xfe\x00\x00")],
+)
 def test_encodings_are_kept(tmp_path, codec, bom):
     path = tmp_path / "d.yaml"
     path.write_bytes(bom + _indicators("≥90%").encode(codec))
     rule = type("R", (_Replace,), {"table": {"≥90%": "≥95%"}})()
     result = fixer.fix_file(str(path), Engine([rule]))
-    assert fixer.encode(result.outcome.text, result.encoding) == bom + _indicators("≥95%").encode(codec)
+    assert result.codec is not None
+    assert result.codec.encode(result.outcome.text) == bom + _indicators("≥95%").encode(codec)
 
 
 def test_a_fix_that_would_collide_with_a_sibling_key_is_refused():

@@ -99,7 +99,7 @@ def test_alias_bomb_is_bounded():
 
 def test_gb18030_is_decoded_and_reported():
     source = decode("项目名称: 测试\n".encode("gb18030"), "g.yaml")
-    assert source.encoding == "gb18030"
+    assert source.codec is not None and source.codec.name == "gb18030"
     assert [p.kind for p in source.problems] == ["not-utf8"]
     assert load(source).declarations[0].name == "测试"
 

@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from targetlint.loader import load
-from targetlint.source import decode
+from targetlint.source import GB18030, DecodeStatus, decode, decode_exact, decode_text
 
 TEXT = "项目名称: 劳动人事争议仲裁\n实施单位: 上海市人社局\n"
 
@@ -28,7 +28,7 @@ def test_utf8_without_and_with_bom():
 @pytest.mark.parametrize("codec", ["gb18030", "gbk"])
 def test_legacy_chinese_encodings_are_decoded_and_reported(codec):
     source = decode(TEXT.encode(codec), "a.yaml")
-    assert source.text == TEXT and source.encoding == "gb18030"
+    assert source.text == TEXT and source.codec == GB18030 and source.status is DecodeStatus.OK
     assert _kinds(source) == [("not-utf8", "GB18030")]
     assert load(source).declarations[0].implementer == "上海市人社局"
 
@@ -77,7 +77,7 @@ def test_utf8_bom_with_broken_bytes():
 
 def test_mostly_undecodable_is_reported_not_parsed():
     source = decode(bytes(range(0x80, 0x100)) * 4, "a.yaml")
-    assert source.encoding == "undecodable"
+    assert source.status is DecodeStatus.UNDECODABLE
     assert [p.kind for p in source.problems] == ["undecodable"]
     assert load(source).declarations == [] and len(source.problems) == 1
 
@@ -85,6 +85,7 @@ def test_mostly_undecodable_is_reported_not_parsed():
 def test_binary_file():
     source = decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "logo.yaml")
     assert [p.kind for p in source.problems] == ["binary"]
+    assert source.status is DecodeStatus.BINARY and source.codec is None
     assert load(source).declarations == []
 
 
@@ -100,3 +101,41 @@ def test_the_cli_reports_each_encoding(cli, write):
     assert any("bad.yaml:1:1" in line and "[错误]" in line for line in lines)
     assert any("gbk.yaml:1:1" in line and "GB18030" in line for line in lines)
     assert any("utf16.yaml:1:1" in line and "UTF-16LE" in line for line in lines)
+
+
+ROUND_TRIPS = [
+    TEXT.encode("utf-8"),
+    codecs.BOM_UTF8 + TEXT.replace("\n", "\r\n").encode("utf-8"),
+    TEXT.encode("gb18030"),
+    codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
+    codecs.BOM_UTF32_BE + TEXT.replace("\n", "\r\n").encode("utf-32-be"),
+]
+
+
+@pytest.mark.parametrize("data", ROUND_TRIPS, ids=["utf8", "utf8-bom-crlf", "gb18030", "16le", "16be", "32le", "32be"])
+def test_check_and_fix_read_bytes_with_one_codec(data):
+    # --fix rewrites exactly the text the check reads, in the codec it was read
+    # with: the same text once newlines are normalised, and the same bytes back.
+    exact = decode_exact(data)
+    assert exact is not None
+    text, codec = exact
+    checked = decode(data, "a.yaml")
+    assert checked.codec == codec and text.replace("\r\n", "\n") == checked.text == TEXT
+    assert codec.encode(text) == data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PK\x03\x04" + b"xl/workbook.xml" + b"a" * 64,  # a workbook without a NUL byte
+        codecs.BOM_UTF8 + b"\xe4\xb8 name: x\n",  # a replaced byte
+        bytes(range(0x80, 0x100)) * 4,  # mostly undecodable
+    ],
+    ids=["workbook", "replaced-byte", "undecodable"],
+)
+def test_fix_refuses_what_the_check_does_not_read_as_exact_text(data):
+    assert decode_exact(data) is None
+    decoded = decode_text(data)
+    assert not decoded.status.parsed or decoded.replaced

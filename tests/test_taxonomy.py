@@ -15,7 +15,7 @@ def test_every_kind_has_its_aliases_and_every_home_is_a_level1_kind():
 
 def test_loaded_categories_carry_the_enums():
     text = "项目名称: 培训\n绩效指标:\n  成本指标:\n    经济成本指标:\n      - 三级指标: 培训经费\n        指标值: ≤5万元\n"
-    (declaration,) = load(SourceText(path="a.yaml", text=text, encoding="utf-8")).declarations
+    (declaration,) = load(SourceText(path="a.yaml", text=text)).declarations
     (level1,) = declaration.level1s
     (level2,) = level1.categories
     assert level1.kind is Level1Kind.COST
