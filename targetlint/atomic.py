@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from targetlint import os_errors
+
 
 def _umask() -> int:
     # os.umask can only be read by setting it; restore it at once.
@@ -141,8 +143,8 @@ def directory_problem(directory: str | os.PathLike[str]) -> tuple[str, str] | No
     except FileNotFoundError:
         return None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return f"无法访问（{reason}）", f"cannot be accessed ({reason})"
+        reason = os_errors.reason(error)
+        return f"无法访问（{reason.zh}）", f"cannot be accessed ({reason.en})"
     if stat.S_ISLNK(status.st_mode):
         return "是符号链接", "is a symbolic link"
     if not stat.S_ISDIR(status.st_mode):

@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from targetlint import escape
+from targetlint import escape, os_errors
 from targetlint.finding_identity import PATH_SEPARATOR, identity, relative_path
 from targetlint.source import read_settings
 
@@ -65,7 +65,8 @@ def load(path: str) -> Baseline:
             path, "文件不存在（先用 --write-baseline 生成）", "no such file (create it with --write-baseline)"
         ) from None
     except OSError as error:
-        raise BaselineError(path, f"无法读取（{error.strerror}）", f"cannot be read ({error.strerror})") from None
+        reason = os_errors.reason(error)
+        raise BaselineError(path, f"无法读取（{reason.zh}）", f"cannot be read ({reason.en})") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise BaselineError(path, f"不是有效的 JSON：{error}", f"not valid JSON: {error}") from None
     baseline = Baseline(path)
@@ -115,9 +116,8 @@ def save(baseline: Baseline) -> None:
     try:
         write_atomic(baseline.path, serialise(baseline), force=True)
     except OSError as error:
-        raise BaselineError(
-            baseline.path, f"无法写入（{error.strerror or error}）", f"cannot be written ({error.strerror or error})"
-        ) from None
+        reason = os_errors.reason(error)
+        raise BaselineError(baseline.path, f"无法写入（{reason.zh}）", f"cannot be written ({reason.en})") from None
 
 
 def record(path: str, findings, checked_paths) -> Baseline:

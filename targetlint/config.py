@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+from targetlint import os_errors
 from targetlint.source import read_settings
 from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, Before, validate
 
@@ -144,7 +145,7 @@ def _pyproject_table(path: str) -> dict | None:
             data = read_settings(path)
         except OSError as error:
             raise ConfigError(
-                path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
+                path, "", f"无法读取（{os_errors.reason(error).zh}）", f"cannot be read ({os_errors.reason(error).en})"
             ) from None
         if b"targetlint" in data:
             document = _toml(path, data)
@@ -261,7 +262,7 @@ def _raw_table(path: str) -> dict:
         data = read_settings(path)
     except OSError as error:
         raise ConfigError(
-            path, "", f"无法读取（{error.strerror or error}）", f"cannot be read ({error.strerror or error})"
+            path, "", f"无法读取（{os_errors.reason(error).zh}）", f"cannot be read ({os_errors.reason(error).en})"
         ) from None
     if path.endswith(".toml"):
         table = _toml(path, data)

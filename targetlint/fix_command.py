@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from targetlint import os_errors
 from targetlint.command import CheckOptions
 from targetlint.fixer import TOO_LARGE_TO_FIX, FileFix, FixOutcome, fix_bytes, fix_file, unified_diff
 from targetlint.source import MAX_FILE_SIZE, decode
@@ -100,8 +101,8 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
             before = _fingerprint(path)
             fixed = fix_file(path, planner.plan(path), unsafe=unsafe, max_size=options.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            say(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})")
+            reason = os_errors.reason(error)
+            say(f"{path}：无法读取（{reason.zh}）", f"{path}: cannot be read ({reason.en})")
             failed = True
             continue
         _report_refusals(fixed, say)
@@ -127,8 +128,8 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
                 fixed.outcome.applied.clear()
                 failed = True
             except OSError as error:
-                reason = error.strerror or type(error).__name__
-                say(f"{path}：无法写入修复（{reason}）", f"{path}: cannot write the fixes ({reason})")
+                reason = os_errors.reason(error)
+                say(f"{path}：无法写入修复（{reason.zh}）", f"{path}: cannot write the fixes ({reason.en})")
                 fixed.outcome.applied.clear()
                 failed = True
     if diff_only:

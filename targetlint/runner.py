@@ -8,6 +8,7 @@ from collections.abc import Callable
 from stat import S_ISREG
 from typing import TYPE_CHECKING
 
+from targetlint import os_errors
 from targetlint.engine import Engine, file_crashed
 from targetlint.lint import lint
 from targetlint.results import FileOutcome, FilePlan, RunResult
@@ -73,9 +74,9 @@ def collect(
                         )
                     )
             for error in unreadable:  # os.walk skips these silently
-                reason = error.strerror or type(error).__name__
+                reason = os_errors.reason(error)
                 errors.append(
-                    (f"{error.filename}：无法读取（{reason}）", f"{error.filename}: cannot be read ({reason})")
+                    (f"{error.filename}：无法读取（{reason.zh}）", f"{error.filename}: cannot be read ({reason.en})")
                 )
             # "No YAML files" counts excluded ones too, as when excluded folders
             # were walked; they are looked for only when nothing else was found.
@@ -240,8 +241,8 @@ def check_path(
     except OSError as error:
         # A file we were asked to check and cannot read is an error (exit 2),
         # like a path that does not exist: CI must not pass without having looked.
-        reason = error.strerror or type(error).__name__
-        return FileOutcome(path, error=(f"{path}：无法读取（{reason}）", f"{path}: cannot be read ({reason})"))
+        reason = os_errors.reason(error)
+        return FileOutcome(path, error=(f"{path}：无法读取（{reason.zh}）", f"{path}: cannot be read ({reason.en})"))
     if data is None:
         assert max_file_size is not None  # read_limited() holds back the bytes only over a limit
         return check_text(too_large(path, size, max_file_size), plan)

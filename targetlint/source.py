@@ -9,12 +9,12 @@ so their severity, wording and selection work like any other rule's.
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
+from targetlint.os_errors import TooLargeError
 from targetlint.span import FILE_START, Span
 
 
@@ -271,7 +271,7 @@ def read_settings(path: str, max_size: int = MAX_SETTINGS_SIZE) -> bytes:
     larger than ``max_size`` (its ``strerror`` says so)."""
     data, _ = read_limited(path, max_size)
     if data is None:
-        raise OSError(errno.EFBIG, f"larger than {max_size // 1024} KB", path)
+        raise TooLargeError(path, max_size)
     return data
 
 

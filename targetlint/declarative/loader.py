@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from targetlint import os_errors
 from targetlint.source import read_settings
 from targetlint.yaml_locations import child, locate, plain_loc
 
@@ -59,8 +60,8 @@ def load_rule_file(path: str, text: str | None = None) -> LoadedFile:
                     path,
                     1,
                     1,
-                    f"无法读取规则文件（{error.strerror or error}）",
-                    f"cannot read the rule file ({error.strerror or error})",
+                    f"无法读取规则文件（{os_errors.reason(error).zh}）",
+                    f"cannot read the rule file ({os_errors.reason(error).en})",
                 )
             )
             return result
