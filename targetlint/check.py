@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from targetlint import __version__
+from targetlint import __version__, os_errors
 from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, exit_code
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def run_check(args: CheckOptions, registry, report_error) -> int:
     from targetlint.config import ConfigError, Overrides
     from targetlint.selection import UnknownSelector, expand
 
-    lang = args.lang or "zh"
+    lang = args.lang or args.locale_lang or "zh"
     if args.prune_baseline and not args.baseline:
         report_error("--prune-baseline 需要与 --baseline 一起使用", "--prune-baseline needs --baseline", lang)
         return EXIT_ERROR
@@ -81,7 +81,7 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
     reported = len(registry.errors)  # those were printed when the plugins loaded
     paths = list(args.targets)
     reading_stdin = args.reading_stdin
-    lang = args.lang or planner.global_config(args.first_path).settings.lang or "zh"
+    lang = args.lang or planner.global_config(args.first_path).settings.lang or args.locale_lang or "zh"
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output_file else "text"
     )
@@ -334,9 +334,11 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
         try:
             write_atomic(args.output_file, report if isinstance(report, bytes) else report.encode("utf-8"), force=True)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_errors.reason(error)
             report_error(
-                f"{args.output_file}：无法写入（{reason}）", f"{args.output_file}: cannot be written ({reason})", lang
+                f"{args.output_file}：无法写入（{reason.zh}）",
+                f"{args.output_file}: cannot be written ({reason.en})",
+                lang,
             )
             return False
         terminal = statistics(findings, context) if args.statistics else ""

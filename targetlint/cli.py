@@ -11,8 +11,10 @@ import os
 import re
 import sys
 
-from targetlint import __version__, escape
+from targetlint import __version__, escape, os_errors
+from targetlint.cli_parser import Parser
 from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection, StatisticsBy
+from targetlint.i18n import Lang, Message, locale_lang, requested_lang, resolve_lang
 
 # Kept here rather than imported from targetlint.reporters so that building
 # the parser imports no reporter.
@@ -21,260 +23,464 @@ _FORMAT_NAMES = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"
 _REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # usage errors exit 2 with the usage line, like every anchor
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"targetlint: 错误 / error: {message}\n")
-
-
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
     return [part for value in values for part in value.split(",") if part.strip()]
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
-    return value
+def _whole_number(lang: Lang):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                Message(f"应为不小于 1 的整数，而不是 {text!r}", f"expected a whole number ≥ 1, got {text!r}").text(
+                    lang
+                )
+            )
+        return value
+
+    return parse
 
 
-def _milliseconds(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of milliseconds ≥ 0, got {text!r}")
-    return value
+def _milliseconds(lang: Lang):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = -1
+        if value < 0:
+            raise argparse.ArgumentTypeError(
+                Message(
+                    f"应为不小于 0 的毫秒数（整数），而不是 {text!r}",
+                    f"expected a whole number of milliseconds ≥ 0, got {text!r}",
+                ).text(lang)
+            )
+        return value
+
+    return parse
 
 
-def _size(text: str) -> int:
+def _size(lang: Lang):
     units = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
-    number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
-    digits = number.rstrip("kmgb")
-    try:
-        value = float(digits) * units[number[len(digits) :]]
-    except (ValueError, KeyError):
-        raise argparse.ArgumentTypeError(f"expected a size such as 500KB or 5MB, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive size, got {text!r}")
-    return int(value)
+
+    def parse(text: str) -> int:
+        number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
+        digits = number.rstrip("kmgb")
+        try:
+            value = float(digits) * units[number[len(digits) :]]
+        except (ValueError, KeyError):
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                Message(
+                    f"应为正的大小，例如 500KB 或 5MB，而不是 {text!r}",
+                    f"expected a positive size such as 500KB or 5MB, got {text!r}",
+                ).text(lang)
+            )
+        return int(value)
+
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def build_parser(lang: Lang = Lang.ZH) -> argparse.ArgumentParser:
+    """The command line, with every help text and usage error in ``lang``."""
+
+    def say(zh: str, en: str) -> str:
+        return Message(zh, en).text(lang)
+
+    parser = Parser(
         prog="targetlint",
-        description="财政项目支出绩效目标申报表检查工具 / linter for budget performance-target declarations",
+        lang=lang,
+        description=say("财政项目支出绩效目标申报表检查工具", "linter for budget performance-target declarations"),
     )
-    parser.add_argument("--version", action="version", version=f"targetlint {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"targetlint {__version__}",
+        help=say("显示版本号并退出", "show the version and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=Parser, title=say("命令", "commands"))
+    languages = ["zh", "en"]
+    language_help = say(
+        "提示语言：zh（中文）或 en（英文）；默认取配置文件的 lang，否则按系统语言环境，否则中文",
+        "message language: zh or en (default: the configuration's lang, else the locale's, else zh)",
+    )
+    config_help = say("使用此配置文件，不再自动查找", "use this configuration file instead of discovering one")
+    paths_help = say("文件或目录（默认：当前目录）", "files or directories (default: .)")
 
-    check = commands.add_parser("check", help="检查申报表 / check declarations")
-    check.add_argument("paths", nargs="*", help="files or directories (default: .); '-' reads standard input")
+    check = commands.add_parser(
+        "check",
+        lang=lang,
+        help=say("检查申报表", "check declarations"),
+        description=say(
+            "检查申报表。退出码：0 未发现问题，1 有达到 --fail-on 的问题，2 用法、配置或内部错误。",
+            "Check declarations. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, "
+            "configuration or internal errors.",
+        ),
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        help=say(paths_help + "；“-”读取标准输入", "files or directories (default: .); '-' reads standard input"),
+    )
     check.add_argument(
         "--format",
         "--output-format",
         dest="format",
         default=None,
         choices=_FORMAT_NAMES,
-        help=(
+        help=say(
+            "输出格式（默认 text，显示原文行；concise 每个问题一行；GITHUB_ACTIONS=true 时为 github）",
             "output format (default: text, which shows the source line; concise is one line a finding; github when "
-            "GITHUB_ACTIONS=true)"
+            "GITHUB_ACTIONS=true)",
         ),
     )
     check.add_argument(
-        "--output-file", "-o", default=None, help="write the report to FILE; the terminal gets the summary"
+        "--output-file",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help=say("把报告写入 FILE，终端只显示汇总", "write the report to FILE; the terminal gets the summary"),
     )
-    check.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
-    check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default: zh)")
+    check.add_argument("--config", default=None, metavar="FILE", help=config_help)
+    check.add_argument("--lang", choices=languages, default=None, help=language_help)
     check.add_argument(
         "--profile",
         default=None,
-        help=(
+        help=say(
+            "政策配置：default、central-2021、shanghai-2025，或一个配置文件（优先于配置文件中的 profile）",
             "policy profile: default, central-2021, shanghai-2025, or a profile file (overrides the configuration's "
-            "profile)"
+            "profile)",
         ),
     )
-    check.add_argument("--select", action="append", help="rules to run: codes, names, prefixes (TL2) or ALL")
-    check.add_argument("--extend-select", action="append", help="rules to add to the selection")
-    check.add_argument("--ignore", action="append", help="rules to skip")
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help=say("要运行的规则：代码、名称、前缀（TL2）或 ALL", "rules to run: codes, names, prefixes (TL2) or ALL"),
+    )
+    check.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="RULES",
+        help=say("在选择之外再加的规则", "rules to add to the selection"),
+    )
+    check.add_argument("--ignore", action="append", metavar="RULES", help=say("跳过的规则", "rules to skip"))
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
         default=None,
-        help="lowest severity that fails the run (default: error)",
+        help=say(
+            "达到此严重程度即判为不通过：error（错误）、warning（警告）、info（提示）；默认 error",
+            "lowest severity that fails the run (default: error)",
+        ),
     )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings exist")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument(
-        "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
+        "--exit-zero", action="store_true", help=say("即使有问题也以 0 退出", "exit 0 even when findings exist")
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help=say("只输出问题，不输出汇总", "print findings only, no summary")
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help=say("按规则统计问题数，代替逐条输出", "print the number of findings per rule instead of the findings"),
     )
     check.add_argument(
         "--statistics-by",
         choices=["rule", "project"],
         default=None,
-        help="with --statistics (implied): count per rule (default) or per project, with its pass/fail",
+        help=say(
+            "统计方式（隐含 --statistics）：按规则（默认）或按项目，并给出每个项目是否通过",
+            "with --statistics (implied): count per rule (default) or per project, with its pass/fail",
+        ),
     )
     check.add_argument(
         "--show-source",
         action="store_true",
-        help="print the source line and a caret under each finding (the text format always does)",
+        help=say(
+            "在每个问题下显示原文行并标出位置（text 格式总是显示）",
+            "print the source line and a caret under each finding (the text format always does)",
+        ),
     )
-    check.add_argument("--no-color", action="store_true", help="never colour the output")
+    check.add_argument("--no-color", action="store_true", help=say("不使用颜色", "never colour the output"))
     check.add_argument(
         "--stdin-filename",
         default=None,
-        help="the name to report for standard input (also used to find its configuration)",
+        metavar="NAME",
+        help=say(
+            "标准输入在报告中使用的文件名（也用于查找其配置）",
+            "the name to report for standard input (also used to find its configuration)",
+        ),
     )
-    check.add_argument("--baseline", default=None, metavar="FILE", help="report only findings not recorded in FILE")
     check.add_argument(
-        "--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit"
+        "--baseline",
+        default=None,
+        metavar="FILE",
+        help=say("只报告 FILE 中未记录的问题", "report only findings not recorded in FILE"),
     )
     check.add_argument(
-        "--prune-baseline", action="store_true", help="with --baseline: remove entries that no longer match anything"
+        "--write-baseline",
+        default=None,
+        metavar="FILE",
+        help=say("把当前所有问题记录到 FILE 后退出", "record every current finding in FILE and exit"),
+    )
+    check.add_argument(
+        "--prune-baseline",
+        action="store_true",
+        help=say(
+            "与 --baseline 同用：删除不再对应任何问题的记录",
+            "with --baseline: remove entries that no longer match anything",
+        ),
     )
     check.add_argument(
         "--jobs",
         "-j",
-        type=_positive_int,
+        type=_whole_number(lang),
         default=None,
         metavar="N",
-        help="check files in N processes (default: the number of cores)",
+        help=say("用 N 个进程检查（默认：CPU 核数）", "check files in N processes (default: the number of cores)"),
     )
     check.add_argument(
         "--show-settings",
         default=None,
         metavar="PATH",
-        help="print the settings that apply to PATH (configuration file, profile, rules, severities, options) and exit",
+        help=say(
+            "显示适用于 PATH 的设置（配置文件、政策配置、规则、严重程度、选项）后退出",
+            "print the settings that apply to PATH (configuration file, profile, rules, severities, options) and exit",
+        ),
     )
     check.add_argument(
-        "--show-files", action="store_true", help="print the files that would be checked, one a line, and exit"
+        "--show-files",
+        action="store_true",
+        help=say("列出将被检查的文件（每行一个）后退出", "print the files that would be checked, one a line, and exit"),
     )
     check.add_argument(
         "--no-respect-gitignore",
         action="store_true",
-        help="also check files that .gitignore ignores when walking directories (default: skip them, as git does)",
+        help=say(
+            "遍历目录时也检查 .gitignore 忽略的文件（默认与 git 一样跳过）",
+            "also check files that .gitignore ignores when walking directories (default: skip them, as git does)",
+        ),
     )
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help="check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)",
+        help=say(
+            "不读也不写结果缓存（以及记住的插件查找结果），逐个检查所有文件",
+            "check every file, ignoring and not writing the result cache (nor the remembered plugin discovery)",
+        ),
     )
     check.add_argument(
         "--cache-dir",
         default=None,
         metavar="DIR",
-        help="where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)",
+        help=say(
+            "结果缓存的位置（默认：$TARGETLINT_CACHE_DIR 或 .targetlint_cache）",
+            "where to keep the result cache (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)",
+        ),
     )
     check.add_argument(
         "--max-file-size",
-        type=_size,
+        type=_size(lang),
         default=None,
         metavar="SIZE",
-        help="refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them",
+        help=say(
+            "大于 SIZE 的文件不解析，只报告一个问题（如 5MB；默认 1MB）",
+            "refuse files larger than SIZE (e.g. 5MB; default 1MB) with a finding instead of parsing them",
+        ),
     )
     check.add_argument(
         "--fix",
         action="store_true",
-        help="apply safe fixes in place, then report what remains ('-': print the fixed text)",
+        help=say(
+            "就地应用安全的自动修复，再报告剩下的问题（“-”：输出修复后的文本）",
+            "apply safe fixes in place, then report what remains ('-': print the fixed text)",
+        ),
     )
     check.add_argument(
         "--unsafe-fixes",
         action="store_true",
-        help="with --fix or --diff: also apply fixes that need the author's judgment",
+        help=say(
+            "与 --fix 或 --diff 同用：也应用需要作者判断的修复",
+            "with --fix or --diff: also apply fixes that need the author's judgment",
+        ),
     )
     check.add_argument(
         "--fix-read-only",
         action="store_true",
-        help="with --fix: also fix files without write permission (refused otherwise, as editors ask first)",
+        help=say(
+            "与 --fix 同用：也修复没有写权限的文件（否则拒绝，就像编辑器会先询问）",
+            "with --fix: also fix files without write permission (refused otherwise, as editors ask first)",
+        ),
     )
     check.add_argument(
         "--diff",
         action="store_true",
-        help="print the changes --fix would make as a unified diff; write nothing (exit 1 if any)",
+        help=say(
+            "以统一差异格式显示 --fix 会做的修改，不写文件（有修改时退出码为 1）",
+            "print the changes --fix would make as a unified diff; write nothing (exit 1 if any)",
+        ),
     )
 
     report = commands.add_parser(
         "report",
-        help="生成给人看的检查报告（网页或 Excel）/ write a report people read (HTML page or Excel workbook)",
-        description=(
+        lang=lang,
+        help=say("生成给人看的检查报告（网页或 Excel）", "write a report people read (HTML page or Excel workbook)"),
+        description=say(
             "检查 PATHS，把结果写成一个网页（-o report.html：概况、图表、各项目问题表、筛选和搜索）或一个 Excel "
-            "问题清单（-o findings.xlsx）。/ Check PATHS and write the findings as one self-contained HTML page or "
-            "an Excel workbook; exit codes as for check."
+            "问题清单（-o findings.xlsx）。退出码与 check 相同。",
+            "Check PATHS and write the findings as one self-contained HTML page or an Excel workbook; exit codes "
+            "as for check.",
         ),
     )
-    report.add_argument("paths", nargs="*", help="files or directories (default: .)")
+    report.add_argument("paths", nargs="*", help=paths_help)
     report.add_argument(
-        "--output", "-o", required=True, metavar="FILE", help="report.html (a web page) or findings.xlsx (a workbook)"
+        "--output",
+        "-o",
+        required=True,
+        metavar="FILE",
+        help=say(
+            "report.html（网页）或 findings.xlsx（Excel 问题清单）",
+            "report.html (a web page) or findings.xlsx (a workbook)",
+        ),
     )
-    report.add_argument("--lang", choices=["zh", "en"], default=None, help="report language (default: zh)")
-    report.add_argument("--config", default=None, help="use this configuration file instead of discovering one")
-    report.add_argument("--profile", default=None, help="policy profile, as for check")
+    report.add_argument("--lang", choices=languages, default=None, help=language_help)
+    report.add_argument("--config", default=None, metavar="FILE", help=config_help)
+    report.add_argument("--profile", default=None, help=say("政策配置，与 check 相同", "policy profile, as for check"))
     report.add_argument(
-        "--fail-on", choices=["error", "warning", "info"], default=None, help="lowest severity that fails a project"
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default=None,
+        help=say("达到此严重程度即判项目不通过", "lowest severity that fails a project"),
     )
-    report.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="check in N processes")
-    report.add_argument("--no-cache", action="store_true", help="check every file, ignoring the result cache")
+    report.add_argument(
+        "--jobs",
+        "-j",
+        type=_whole_number(lang),
+        default=None,
+        metavar="N",
+        help=say("用 N 个进程检查", "check in N processes"),
+    )
+    report.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=say("不使用结果缓存，逐个检查", "check every file, ignoring the result cache"),
+    )
 
-    rule = commands.add_parser("rule", help="显示规则说明 / explain a rule")
-    rule.add_argument("code", help="rule code or name, e.g. TL201 or rate-with-count")
-    rule.add_argument("--lang", choices=["zh", "en"], default="zh")
-    rule.add_argument("--profile", default=None, help="also look among this profile's declarative rules")
+    rule = commands.add_parser("rule", lang=lang, help=say("显示规则说明", "explain a rule"))
+    rule.add_argument(
+        "code",
+        help=say("规则代码或名称，如 TL201 或 rate-with-count", "rule code or name, e.g. TL201 or rate-with-count"),
+    )
+    rule.add_argument("--lang", choices=languages, default=None, help=language_help)
+    rule.add_argument(
+        "--profile",
+        default=None,
+        help=say("也在此政策配置的声明式规则中查找", "also look among this profile's declarative rules"),
+    )
 
-    rules = commands.add_parser("rules", help="列出所有规则 / list every rule")
-    rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rules = commands.add_parser("rules", lang=lang, help=say("列出所有规则", "list every rule"))
+    rules.add_argument("--lang", choices=languages, default=None, help=language_help)
     rules.add_argument(
         "--config",
         default=None,
-        help="configuration deciding the 'enabled' column (default: discovered from the current directory)",
+        metavar="FILE",
+        help=say(
+            "决定“启用”一栏的配置文件（默认：从当前目录查找）",
+            "configuration deciding the 'enabled' column (default: discovered from the current directory)",
+        ),
     )
-    rules.add_argument("--profile", default=None, help="policy profile whose rules and settings decide the listing")
-    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    rules.add_argument(
+        "--profile",
+        default=None,
+        help=say("按此政策配置的规则和设置列出", "policy profile whose rules and settings decide the listing"),
+    )
+    rules.add_argument(
+        "--format", choices=["text", "json", "markdown"], default="text", help=say("输出格式", "output format")
+    )
 
     importer = commands.add_parser(
-        "import", help="把已公开的申报表（文本、Excel）转换为 YAML / convert published tables to declaration YAML"
+        "import",
+        lang=lang,
+        help=say("把已公开的申报表（文本、Excel）转换为 YAML", "convert published tables to declaration YAML"),
     )
-    importer.add_argument("source")
-    importer.add_argument("-o", "--output", default=None, help="output file or directory")
-    importer.add_argument("--split", action="store_true", help="one file per declaration")
-    importer.add_argument("--force", action="store_true", help="overwrite existing files")
+    importer.add_argument(
+        "source", help=say("表格文件：.xlsx 或文本表格", "the table: an .xlsx workbook or a text table")
+    )
+    importer.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="PATH",
+        help=say(
+            "输出文件或目录（目录不存在时会创建）",
+            "output file or directory (a directory is created when missing)",
+        ),
+    )
+    importer.add_argument("--split", action="store_true", help=say("每份申报表一个文件", "one file per declaration"))
+    importer.add_argument("--force", action="store_true", help=say("覆盖已有文件", "overwrite existing files"))
 
     schema = commands.add_parser(
-        "schema", help="输出申报表格式的 JSON Schema / print the declaration format's JSON Schema"
+        "schema",
+        lang=lang,
+        help=say("输出申报表格式的 JSON Schema", "print the declaration format's JSON Schema"),
     )
-    schema.add_argument("-o", "--output", default=None, metavar="FILE", help="write it to FILE instead of stdout")
+    schema.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help=say("写入 FILE，而不是标准输出", "write it to FILE instead of stdout"),
+    )
 
     server = commands.add_parser(
-        "server", help="编辑器的语言服务器（LSP，标准输入输出） / language server for editors (LSP over stdio)"
+        "server",
+        lang=lang,
+        help=say("编辑器的语言服务器（LSP，标准输入输出）", "language server for editors (LSP over stdio)"),
     )
     server.add_argument(
         "--debounce",
-        type=_milliseconds,
+        type=_milliseconds(lang),
         default=None,
         metavar="MS",
-        help="while the user types, check MS milliseconds after the last change (default 200)",
+        help=say(
+            "输入时在最后一次修改 MS 毫秒后检查（默认 200）",
+            "while the user types, check MS milliseconds after the last change (default 200)",
+        ),
     )
     server.add_argument(
-        "--lang", choices=["zh", "en"], default=None, help="message language (default: each file's configuration's)"
+        "--lang",
+        choices=languages,
+        default=None,
+        help=say(
+            "提示语言（默认：各文件配置的 lang，否则按系统语言环境）",
+            "message language (default: each file's configuration's, else the locale's)",
+        ),
     )
     server.add_argument(
         "--cache-dir",
         default=None,
         metavar="DIR",
-        help="result cache (default: $TARGETLINT_CACHE_DIR, else .targetlint_cache in the workspace's root folder)",
+        help=say(
+            "结果缓存（默认：$TARGETLINT_CACHE_DIR，否则工作区根目录下的 .targetlint_cache）",
+            "result cache (default: $TARGETLINT_CACHE_DIR, else .targetlint_cache in the workspace's root folder)",
+        ),
     )
-    server.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    server.add_argument(
+        "--no-cache", action="store_true", help=say("不读也不写结果缓存", "neither read nor write the result cache")
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(requested_lang(words, os.environ))
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -318,6 +524,11 @@ def _error(zh: str, en: str, lang: str) -> None:
     sys.stderr.write(f"{message}\n" if _LOCATED.match(message) else f"targetlint: {message}\n")
 
 
+def _lang(flag: str | None) -> str:
+    """The language of messages printed before any configuration is read."""
+    return resolve_lang(flag, None, os.environ).value
+
+
 def _registry(lang: str):
     from targetlint.plugins import load_registry
 
@@ -344,14 +555,14 @@ def _check(args: argparse.Namespace) -> int:
             _error(
                 f"缓存目录 {directory} {problem[0]}，本次不使用缓存",
                 f"the cache directory {directory} {problem[1]}; running without the cache",
-                args.lang or "zh",
+                _lang(args.lang),
             )
             args.no_cache = True
     options = check_options(args)
     # Plugin discovery is remembered beside the result cache (see discovery.py).
     discovery.cache_directory = None if options.no_cache else cache_directory(options.cache_dir)
     try:
-        return run_check(options, _registry(options.lang or "zh"), _error)
+        return run_check(options, _registry(_lang(options.lang)), _error)
     finally:
         discovery.cache_directory = None
 
@@ -368,8 +579,10 @@ def _schema(args) -> int:
     try:
         write_atomic(args.output, text.encode("utf-8"), force=True)
     except OSError as error:
-        reason = error.strerror or str(error)
-        _error(f"{args.output}：无法写入（{reason}）", f"{args.output}: cannot be written ({reason})", "zh")
+        reason = os_errors.reason(error)
+        _error(
+            f"{args.output}：无法写入（{reason.zh}）", f"{args.output}: cannot be written ({reason.en})", _lang(None)
+        )
         return EXIT_ERROR
     return EXIT_CLEAN
 
@@ -383,7 +596,7 @@ def _server(args) -> int:
         _error(
             "targetlint server 需要 pygls：pip install 'targetlint[server]'",
             "targetlint server needs pygls: pip install 'targetlint[server]'",
-            args.lang or "zh",
+            _lang(args.lang),
         )
         return EXIT_ERROR
     return serve(debounce_ms=args.debounce, lang=args.lang, cache_dir=args.cache_dir, use_cache=not args.no_cache)
@@ -397,6 +610,7 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
         output_file=args.output_file,
         config=args.config,
         lang=args.lang,
+        locale_lang=locale_lang(os.environ),
         profile=args.profile,
         selection=RuleSelection(
             select=_split(args.select),
@@ -435,7 +649,7 @@ def _report(args, parser: argparse.ArgumentParser) -> int:
         _error(
             f"{args.output}：报告文件名应以 .html（网页）或 .xlsx（Excel 问题清单）结尾",
             f"{args.output}: name the report .html (a web page) or .xlsx (an Excel workbook)",
-            args.lang or "zh",
+            _lang(args.lang),
         )
         return EXIT_ERROR
     check = parser.parse_args(["check"])
@@ -455,6 +669,7 @@ def _use_color(no_color: bool) -> bool:
 
 
 def _rule(args) -> int:
+    args.lang = _lang(args.lang)
     registry = _registry(args.lang)
     rule = registry.lookup(args.code)
     if rule is None:
@@ -494,6 +709,7 @@ def _rules(args) -> int:
     from targetlint.planner import Planner
     from targetlint.rule_tables import rules_table
 
+    args.lang = _lang(args.lang)
     registry = _registry(args.lang)
     try:
         planner = Planner(registry, Overrides(profile=args.profile), config_path=args.config)

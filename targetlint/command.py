@@ -50,7 +50,8 @@ class CheckOptions:
     output_format: str | None = None  # None: text, or github under GitHub Actions
     output_file: str | None = None
     config: str | None = None
-    lang: str | None = None  # None: the configuration's, else zh
+    lang: str | None = None  # None: the configuration's, else locale_lang, else zh
+    locale_lang: str | None = None  # the language the user's locale names, if it names zh or en
     profile: str | None = None
     selection: RuleSelection = RuleSelection()
     fail_on: str | None = None

@@ -103,6 +103,16 @@ def run_targetlint(
 
 
 @pytest.fixture(autouse=True)
+def _neutral_locale(monkeypatch):
+    # The language of messages follows an English locale; tests expect the
+    # default (Chinese) unless they set a locale themselves, whatever the
+    # machine running them is set to.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
     # Each test gets its own result cache, so no test sees another's results.
     monkeypatch.setenv("TARGETLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -32,7 +32,18 @@ PACKAGE = ROOT / "targetlint"
 # severities, ignores and baselines apply; output renders findings; the
 # command line is the edge.
 LAYERS: dict[str, list[str]] = {
-    "source": ["targetlint", "span", "escape", "user_regex", "source", "atomic", "yaml_locations", "validation"],
+    "source": [
+        "targetlint",
+        "i18n",
+        "os_errors",
+        "span",
+        "escape",
+        "user_regex",
+        "source",
+        "atomic",
+        "yaml_locations",
+        "validation",
+    ],
     "facts": ["vocabulary", "suggest", "values", "names", "goal", "measurability", "text", "cleanup", "form_fields"],
     "document": ["model", "model_schema", "loader", "settings_yaml"],
     "rules API": ["options", "pydantic_options", "rule", "hookspecs", "value_fixes", "finding_identity"],
@@ -81,6 +92,7 @@ LAYERS: dict[str, list[str]] = {
         "fix_command",
         "show",
         "check",
+        "cli_parser",
         "cli",
         "editor",
         "server",
