@@ -4,6 +4,7 @@ from dataclasses import field
 from targetlint.form_fields import TableKind
 from targetlint.options import rule_options
 from targetlint.rule import Finding, Rule, Severity
+from targetlint.text import stray_marks
 from targetlint.values import ValueKind
 
 # Declaration fields by their form label, and the model attribute holding each.
@@ -120,6 +121,8 @@ class MissingField(Rule):
                     subject="三级指标",
                 )
             if (indicator.parsed is None or indicator.parsed.kind == ValueKind.EMPTY) and not indicator.area_values:
+                if stray_marks(indicator.value, self.vocabulary):
+                    continue  # "？？？？": a value lost to a broken encoding is TL304's
                 yield self.report(
                     indicator.span("value"),
                     f"指标“{indicator.name or ''}”缺少“指标值”",

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.measurability import is_money
+from targetlint.measurability import is_money, value_artefact
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, Operator, ValueKind
 from targetlint.vocabulary import MONETARY_COST_KINDS, Vocabulary
@@ -116,6 +116,8 @@ class CostNotMonetary(Rule):
                 continue  # a missing value is TL003's, a blank template TL301's, a sentence TL210's, a plan TL209's
             if _monetary(value) or controls_cost(value, self.vocabulary):
                 continue
+            if value_artefact(indicator, self.vocabulary, declaration.year):
+                continue  # "88100…": cells run together (TL304); no reading of a cost is possible
             facts = indicator.facts
             if facts.is_rate and facts.mentions_money:
                 yield self.report(

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.measurability import pieces
+from targetlint.measurability import pieces, value_artefact
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, UnitClass
 
@@ -61,6 +61,8 @@ class RateWithCount(Rule):
             facts = indicator.facts
             if not facts.is_rate or indicator.parsed is None:
                 continue
+            if value_artefact(indicator, self.vocabulary, declaration.year):
+                continue  # "95100": two cells run together (TL304), not a headcount
             value = next((p for p in pieces(indicator.parsed) if _is_count(p, facts.is_bounded_rate)), None)
             if value is not None:
                 counted = value.unit_class == UnitClass.COUNT

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.measurability import is_money, pieces
+from targetlint.measurability import is_money, pieces, value_artefact
 from targetlint.rule import Finding, FixSafety, Rule, Severity
 from targetlint.value_fixes import percent_fix
 from targetlint.values import IndicatorValue, ValueKind
@@ -72,6 +72,18 @@ class MissingUnit(Rule):
             value, facts = indicator.parsed, indicator.facts
             # "开展修复工程(个) ≥1": the unit is in the name's brackets.
             if value is None or facts.measures_satisfaction or facts.bracket_unit:
+                continue
+            if value_artefact(indicator, self.vocabulary, declaration.year):
+                continue  # "88100", a date serial: a conversion's artefact (TL304), not a missing unit
+            mixed = next((p for p in pieces(value) if p.unit_conflict), None)
+            if mixed is not None:
+                yield self.report(
+                    indicator.span("value"),
+                    f"指标“{indicator.name}”的值“{value.raw}”写了两个互相矛盾的单位（{mixed.unit}）：请只保留所衡量的那一个",
+                    f"the value '{value.raw}' of '{indicator.name}' has two contradicting units ({mixed.unit}); "
+                    "keep the one it measures",
+                    indicator=indicator,
+                )
                 continue
             if not any(self._missing(p, facts) for p in pieces(value)):
                 continue

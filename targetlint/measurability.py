@@ -10,6 +10,8 @@ rule stays a loop over precomputed facts.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -171,3 +173,40 @@ def _in_scale(word: str, scale: frozenset[str]) -> bool:
     # A scale written in short grades ("优/良/中/差") covers their long forms
     # ("优秀", "良好", "中等") and the other way round.
     return word in scale or any(word.startswith(g) or g.startswith(word) for g in scale)
+
+
+class ArtefactKind(StrEnum):
+    JOINED_CELLS = "joined-cells"  # "88100": two cells run together
+    DATE_SERIAL = "date-serial"  # "45291": a date cell's serial number
+
+
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    kind: ArtefactKind
+    reading: str  # what the cells or the date were: "88 | 100", "2023-12-31"
+
+
+# A date serial reads as a date of the declaration's own time: a year or two
+# before it (a base date) up to a few after (a multi-year project's end).
+_SERIAL_YEARS_BEFORE, _SERIAL_YEARS_AFTER = 2, 5
+
+
+def value_artefact(indicator: Indicator, vocabulary: Vocabulary, year: int | None = None) -> Artefact | None:
+    """Whether an indicator's value is a format artefact of a converted table
+    rather than a target: a spreadsheet date serial under a date or 时效
+    measure, or two cells run together under a name that counts no things
+    (a count or an amount may well be "9595"). Judged by the grammar's
+    readings (IndicatorValue.joined, .serial_date) and this context."""
+    value = indicator.parsed
+    if value is None or value.kind is not ValueKind.NUMBER or value.unit is not None or value.operator is not None:
+        return None
+    if value.serial_date is not None:
+        name = indicator.name or ""
+        about_time = is_timeliness(indicator) or any(w in name for w in vocabulary.time_name_words)
+        serial_year = int(value.serial_date[:4])
+        if about_time and (year is None or year - _SERIAL_YEARS_BEFORE <= serial_year <= year + _SERIAL_YEARS_AFTER):
+            return Artefact(ArtefactKind.DATE_SERIAL, value.serial_date)
+    facts = indicator.facts
+    if value.joined is not None and not (facts.is_count or facts.is_amount or facts.is_headcount):
+        return Artefact(ArtefactKind.JOINED_CELLS, " | ".join(value.joined))
+    return None

@@ -22,13 +22,17 @@ def _placeholder_re(vocabulary: Vocabulary) -> re.Pattern[str]:
 def _stray_re(vocabulary: Vocabulary) -> re.Pattern[str]:
     han = "\u3400-\u4dbf\u4e00-\u9fff"
     marks = "".join(re.escape(m) for m in vocabulary.stray_marks)
-    # One mark (not a run: "??" is a placeholder) with a Han character on each side.
-    return re.compile(f"(?<=[{han}])[{marks}](?=[{han}])")
+    runs = "".join(re.escape(m) for m in vocabulary.damage_run_marks)
+    # A run of what a broken encoding writes for each lost character ("??"),
+    # anywhere; or one mark with a Han character on each side.
+    run = f"[{runs}]{{2,}}|" if runs else ""
+    return re.compile(f"{run}(?<=[{han}])[{marks}](?=[{han}])")
 
 
 def stray_marks(text: str | None, vocabulary: Vocabulary) -> list[tuple[int, str]]:
     """(offset, mark) of each punctuation mark standing alone inside a Chinese
-    word: "设.备维护次数", "培?训" (conversion or encoding damage)."""
+    word: "设.备维护次数", "培?训" (conversion or encoding damage), and of
+    each run of marks a broken encoding leaves ("??")."""
     if not text:
         return []
     return [(m.start(), m.group()) for m in _stray_re(vocabulary).finditer(text)]

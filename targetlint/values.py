@@ -8,6 +8,7 @@ CONTRACT (the rules depend on these names; extend, don't rename).
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from targetlint.vocabulary import DEFAULT_VOCABULARY, LATEX_SYMBOLS, Vocabulary
+from targetlint.vocabulary import DATE_SERIAL_YEARS, DEFAULT_VOCABULARY, LATEX_SYMBOLS, Vocabulary
 
 
 class Operator(StrEnum):
@@ -79,6 +80,18 @@ class IndicatorValue:
     parts: tuple[IndicatorValue, ...] = ()  # the pieces of a COMPOUND value
     date: str | None = None  # a DEADLINE's date, ISO and as precise as written: "2023-12-31", "2024-01", "2023"
     date_start: str | None = None  # the start of a DEADLINE period: "2023.07-2024.01" → "2023-07"
+    # A bare run of digits that reads as two cells run together by a table
+    # conversion: the same number twice ("9595"), or a share or score and the
+    # full mark after it ("88100" → "88", "100"). Whether it is one is the
+    # rules' judgement, with the indicator's name (a count may be 9595).
+    joined: tuple[str, str] | None = None
+    # A bare five-digit number that is a spreadsheet date serial of a year the
+    # vocabulary allows (45291 → "2023-12-31"): a date cell whose format was
+    # lost. A rule judges it with the indicator (a date or 时效 measure).
+    serial_date: str | None = None
+    # Two units of different classes written together ("28.8万元%": money and
+    # a percent, a value cell and a unit column run together): no unit holds.
+    unit_conflict: bool = False
 
     @property
     def amount(self) -> float | None:
@@ -211,7 +224,8 @@ def _clean(raw: str) -> tuple[str, str | None, dict[str, str]]:
     text = text.translate(_WIDTH)
     if " " in text or not text.isprintable():
         text = _SPACE.sub("", text)
-    text = text.strip(_EDGE_PUNCT).rstrip(".")
+    # A trailing "…" marks a copy cut off there ("88100…"), not the value.
+    text = text.strip(_EDGE_PUNCT).rstrip(".…")
     return text, markup, written
 
 
@@ -415,6 +429,8 @@ class _Grammar:
             rf"(?:(?P<d1>{date(1)})(?:(?P<rsep>{rsep})(?P<d2>{date(2)}))?(?P<dtail>{word_alternation(_norm(v.date_tails))})?"
             rf"|(?P<per>{word_alternation(_norm(v.per_prefixes))})?(?P<period>{word_alternation(_norm(v.deadline_periods))}))"
             rf"(?P<marker>{word_alternation(self.deadline_markers)})?(?P<rest>{han}{{0,{_DEADLINE_TASK_MAX}}})"
+            # "6月底前完成80%": the share of the work due by then.
+            rf"(?:(?P<share_op>{ops})?(?P<share>{num})(?P<share_unit>{word_alternation(_norm(v.percent_units))}))?"
         )
         # Cheap test before the full deadline grammar: a year, a month or a named period.
         self.sources["has_deadline"] = rf"(?:19|20)\d\d|\d月|{word_alternation(_norm(v.deadline_periods))}"
@@ -482,12 +498,26 @@ class _Grammar:
         head = unit.split("/", 1)[0]
         cls = self.unit_class.get(head)
         if cls is None:
-            # Two units written together ("个班次", "台套") count as the last.
+            # Two units of one class written together ("个班次", "台套") count
+            # as the last; of two classes ("万元%": money and a percent) the
+            # unit contradicts itself and is no known unit.
             for i in range(len(head) - 1, 0, -1):
-                if head[:i] in self.unit_class and head[i:] in self.unit_class:
-                    return self.unit_class[head[i:]]
+                first, last = self.unit_class.get(head[:i]), self.unit_class.get(head[i:])
+                if first is not None and last is not None:
+                    return last if first is last else UnitClass.OTHER
             return UnitClass.OTHER
         return cls
+
+    def conflicting(self, unit: str) -> bool:
+        """Whether ``unit`` is two known units of different classes ("万元%")."""
+        head = self.resolve_unit(unit)[1].split("/", 1)[0]
+        if head in self.unit_class:
+            return False
+        for i in range(len(head) - 1, 0, -1):
+            first, last = self.unit_class.get(head[:i]), self.unit_class.get(head[i:])
+            if first is not None and last is not None:
+                return first is not last
+        return False
 
     def known_unit(self, unit: str) -> bool:
         return self.classify(unit) is not UnitClass.OTHER
@@ -611,6 +641,7 @@ class _Grammar:
             qualifiers=tuple(self.qual_re.findall(qual)) if qual else (),
             subject=((subj + trail if subj else trail) if trail else subj) or None,
             bracketed_unit=bracketed,
+            unit_conflict=bool(unit) and self.conflicting(unit),
         )
 
     def deadline(self, text: str) -> dict[str, Any] | None:
@@ -651,7 +682,7 @@ class _Grammar:
         elif g["period"] and any(g["period"].endswith(k) for k in self.deadline_markers):
             operator, operator_text = Operator.LE, g["period"]  # "年内" is itself a bound
         words = tuple(w for w in (g["period"], g["dtail"], g["rest"]) if w)
-        return dict(
+        found: dict[str, Any] = dict(
             kind=ValueKind.DEADLINE,
             operator=operator,
             operator_text=operator_text,
@@ -659,6 +690,13 @@ class _Grammar:
             date=iso[-1] if iso else None,
             date_start=iso[0] if len(iso) > 1 else None,
         )
+        if g["share"] is not None:
+            if operator is None:
+                return None  # "2023年完成80%" names a year, not a bound: no deadline
+            # The share due by the deadline is the value's number; the
+            # operator stays the deadline's (the date is the bound).
+            found.update(number=self.to_number(g["share"]), unit=g["share_unit"], unit_class=UnitClass.PERCENT)
+        return found
 
     def plan_reference(self, text: str) -> dict[str, Any] | None:
         m = self.plan_re.fullmatch(text)
@@ -783,7 +821,9 @@ def _parse(raw: str, from_yaml_number: bool, vocabulary: Vocabulary) -> Indicato
             pass
         else:
             if number == number and abs(number) != float("inf"):
-                return IndicatorValue(raw=raw, kind=ValueKind.NUMBER, number=number, from_yaml_number=True)
+                digits = raw.strip()
+                readings = _artefact_readings(digits, vocabulary) if digits.isdigit() and digits.isascii() else {}
+                return IndicatorValue(raw=raw, kind=ValueKind.NUMBER, number=number, from_yaml_number=True, **readings)
     g = _grammar(vocabulary)
     text, markup, written = _clean(raw)
     pieces = [p for p in g.split_re.split(text) if g.meaningful.search(p)] if text else []
@@ -799,7 +839,36 @@ def _parse(raw: str, from_yaml_number: bool, vocabulary: Vocabulary) -> Indicato
         fields = dict(kind=ValueKind.EMPTY)
     if written and fields.get("operator_text") in written:
         fields["operator_text"] = written[fields["operator_text"]]
+    if fields["kind"] is ValueKind.NUMBER and text.isdigit() and text.isascii():
+        fields.update(_artefact_readings(text, vocabulary))
     return IndicatorValue(raw=raw, from_yaml_number=from_yaml_number, markup=markup, **fields)
+
+
+# Day 0 of spreadsheet date serials (Excel's 1900 system, as LibreOffice and
+# WPS write it).
+_SERIAL_EPOCH = datetime.date(1899, 12, 30)
+_SERIAL_RANGE = (
+    (datetime.date(DATE_SERIAL_YEARS[0], 1, 1) - _SERIAL_EPOCH).days,
+    (datetime.date(DATE_SERIAL_YEARS[1], 12, 31) - _SERIAL_EPOCH).days,
+)
+
+
+def _artefact_readings(digits: str, vocabulary: Vocabulary) -> dict[str, Any]:
+    """How a bare run of digits may read as a format artefact: two cells run
+    together, or a spreadsheet date serial (see IndicatorValue)."""
+    found: dict[str, Any] = {}
+    half = len(digits) // 2
+    if len(digits) >= 4 and len(digits) % 2 == 0 and digits[:half] == digits[half:] and len(set(digits)) > 1:
+        found["joined"] = (digits[:half], digits[half:])
+    else:
+        for mark in vocabulary.joined_cell_marks:
+            head = digits[: -len(mark)]
+            if digits.endswith(mark) and len(head) >= 2 and head[0] != "0" and int(head) <= int(mark):
+                found["joined"] = (head, mark)
+                break
+    if len(digits) == 5 and _SERIAL_RANGE[0] <= int(digits) <= _SERIAL_RANGE[1]:
+        found["serial_date"] = (_SERIAL_EPOCH + datetime.timedelta(days=int(digits))).isoformat()
+    return found
 
 
 def _combine(parts: tuple[IndicatorValue, ...]) -> dict[str, Any]:

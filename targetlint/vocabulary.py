@@ -633,15 +633,26 @@ PLACEHOLDER_PATTERNS = (
     r"(?<![A-Za-z])TBD(?![A-Za-z])",
     r"(?<![A-Za-z])TODO(?![A-Za-z])",
     r"某某",
-    r"[？?]{2,}",
     r"〇〇|○○",
 )
 
 # Marks that never stand inside a Chinese word: between two Han characters
 # ("设.备维护次数", "培?训") they are a conversion or encoding artefact
-# (TL304). Runs of ?? are placeholders (above); U+FFFD is a character a
-# decoder could not read.
+# (TL304), and so are runs of ?? (DAMAGE_RUN_MARKS); U+FFFD is a character
+# a decoder could not read.
 STRAY_MARKS = (".", "．", "?", "？", "`", "\ufffd", "*", "_")
+
+# --- Format artefacts -----------------------------------------------------
+# A converted table that loses its cell separators runs a value into the next
+# cell: the full mark of a score or a share column ("88100" is 88 | 100).
+JOINED_CELL_MARKS = ("100",)
+# A bare five-digit number under a date or 时效 indicator is a spreadsheet
+# date serial (days since 1899-12-30) when it falls in these years: a date
+# cell whose format was lost (45291 is 2023-12-31).
+DATE_SERIAL_YEARS = (2000, 2049)
+# What a broken encoding writes for each character it cannot read: a run of
+# them ("培训??人数", "？？？？") is damage, not a template's blank (TL304).
+DAMAGE_RUN_MARKS = ("?", "？")
 
 # --- Indicator names ------------------------------------------------------
 # Name endings that make an indicator a rate (率, 比例 …).
@@ -1260,6 +1271,8 @@ class Vocabulary:
     baseline_words: tuple[str, ...] = BASELINE_WORDS
     placeholder_patterns: tuple[str, ...] = PLACEHOLDER_PATTERNS
     stray_marks: tuple[str, ...] = STRAY_MARKS
+    damage_run_marks: tuple[str, ...] = DAMAGE_RUN_MARKS
+    joined_cell_marks: tuple[str, ...] = JOINED_CELL_MARKS
     rate_endings: tuple[str, ...] = RATE_ENDINGS
     measuring_du: tuple[str, ...] = MEASURING_DU
     non_rate_du: tuple[str, ...] = NON_RATE_DU

@@ -556,3 +556,51 @@ def test_a_double_dash_separates_a_period(raw):
     value = parse_value(raw)
     assert value.kind is ValueKind.DEADLINE
     assert value.date_start is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "share"),
+    [
+        ("8月底前完成60%", "--08", 60),
+        ("2024年9月30日前支付≥75%", "2024-09-30", 75),
+        ("年底前完成全部工程量的90%", None, 90),
+    ],
+)
+def test_a_deadline_with_the_share_due_by_then(raw, date, share):
+    value = parse_value(raw)
+    assert (value.kind, value.date, value.percent) == (DEADLINE, date, share)
+
+
+def test_a_share_after_a_bare_year_is_no_deadline():
+    assert parse_value("2024年完成60%").kind is not DEADLINE
+
+
+@pytest.mark.parametrize(
+    ("raw", "cells"), [("96100", ("96", "100")), ("7373", ("73", "73")), ("100100", ("100", "100"))]
+)
+def test_two_cells_run_together_are_read_as_such(raw, cells):
+    assert parse_value(raw).joined == cells
+    assert parse_value(f"{raw}…").joined == cells  # a copy cut off after them
+
+
+@pytest.mark.parametrize("raw", ["5100", "1111", "0990", "101100", "9595人", "≥9595", "96.5100"])
+def test_numbers_that_are_not_two_cells(raw):
+    assert parse_value(raw).joined is None
+
+
+def test_a_date_serial_is_read_whether_typed_as_text_or_a_number():
+    assert parse_value("45565").serial_date == "2024-09-30"
+    assert parse_value(45565, from_yaml_number=True).serial_date == "2024-09-30"
+    assert parse_value("45565份").serial_date is None
+    assert parse_value("12000").serial_date is None  # 1932: outside the years a serial is read in
+
+
+@pytest.mark.parametrize("raw", ["15.6万元%", "3公里%"])
+def test_two_units_of_different_classes_are_no_unit(raw):
+    value = parse_value(raw)
+    assert value.unit_conflict and value.percent is None and value.unit_class is UnitClass.OTHER
+
+
+@pytest.mark.parametrize("raw", ["≥4个班次", "6台套", "3万元", "200元/人"])
+def test_units_of_one_class_together_do_not_conflict(raw):
+    assert not parse_value(raw).unit_conflict
