@@ -44,14 +44,25 @@ def default_jobs() -> int:
 
 
 def ordered_map(
-    work: Callable[[T], R], items: list[T], jobs: int, lost: Callable[[T, str], R] | None = None
+    work: Callable[[T], R],
+    items: list[T],
+    jobs: int,
+    lost: Callable[[T, str], R] | None = None,
+    *,
+    isolate: bool = False,
 ) -> Iterator[R]:
     """``map(work, items)`` over ``jobs`` forked processes, in input order.
 
     An item whose worker died, or whose ``work`` raised in the worker, is
-    answered with ``lost(item, reason)`` (without ``lost``: RuntimeError)."""
+    answered with ``lost(item, reason)`` (without ``lost``: RuntimeError).
+
+    ``isolate``: never run ``work`` in this process, even for one job or a
+    few items: ``work`` runs code that could end the process (a plugin's
+    ``os._exit(0)``), which in this process would end the run with exit 0
+    and the remaining items unchecked. One forked worker then does the work
+    and the parent watches it as it watches a pool."""
     jobs = min(jobs, max(1, len(items) // MIN_FILES_PER_JOB))
-    if jobs <= 1:
+    if not items or (jobs <= 1 and not isolate):
         yield from map(work, items)
         return
     import multiprocessing  # only here: importing it costs a one-file run ~8 ms

@@ -203,7 +203,9 @@ def check_files(
 
     from targetlint.parallel import ordered_map
 
-    misses = ordered_map(work, [i for i in range(len(planned)) if i not in held], jobs, lost)
+    misses = ordered_map(
+        work, [i for i in range(len(planned)) if i not in held], jobs, lost, isolate=_foreign_code(planned)
+    )
     for index, (_path, plan) in enumerate(planned):
         outcome = work(index) if index in held else next(misses)
         result.add(outcome, plan, retain=on_file is None)
@@ -215,6 +217,23 @@ def check_files(
     if cache is not None:
         result.cache_hits = cache.hits
     return result
+
+
+# Packages whose rules are targetlint's own code (the built-in pack and the
+# declarative engine that runs rule files): they never end the process.
+_OWN_PACKAGES = frozenset({"targetlint", "targetlint_rules"})
+
+
+def _foreign_code(planned: list[tuple[str, FilePlan]]) -> bool:
+    """Whether a plan runs a rule written in Python outside targetlint: a
+    plugin's code could end the process (``os._exit(0)``), so the runner
+    then checks files in a worker process it watches, even with ``-j 1``."""
+    engines = {id(plan.engine): plan.engine for _, plan in planned}
+    return any(
+        type(rule).__module__.partition(".")[0] not in _OWN_PACKAGES
+        for engine in engines.values()
+        for rule in engine.rules
+    )
 
 
 def check_path(

@@ -210,3 +210,61 @@ def test_sigterm_ends_the_run_without_worker_tracebacks(tmp_path):
     _, err = process.communicate(timeout=60)
     assert process.returncode != 0
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+
+
+ENDING_PACK = """\
+import os, signal
+from targetlint.rule import Rule, Severity
+class Ends(Rule):
+    '''Ends its process on the doomed file only.'''
+    code = 'TLZ967'
+    name = 'ends-the-process'
+    severity = Severity.ERROR
+    def check(self, declaration, source):
+        if 'doomed' in source.path:
+            if os.environ['HOW'] == 'kill':
+                os.kill(os.getpid(), signal.SIGKILL)
+            os._exit(0)
+        return iter(())
+class Pack:
+    @staticmethod
+    def targetlint_rules():
+        return [Ends]
+"""
+
+
+@pytest.mark.parametrize("how", ["exit", "kill"])
+@pytest.mark.parametrize(("jobs", "count"), [("1", 6), ("2", 3)])
+def test_a_rule_ending_the_process_never_ends_a_one_process_run(tmp_path, how, jobs, count):
+    """With -j 1 (or too few files to share out) files used to be checked in
+    the run's own process: a plugin's os._exit(0) ended the run with exit 0
+    and the files after it unchecked. A plugin's rules now run in a watched
+    worker whatever -j says."""
+    (tmp_path / "endingpack.py").write_text(ENDING_PACK, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _batch(corpus, count, doomed=(1,))
+    runner = (
+        "import sys\n"
+        "import targetlint.plugins as plugins\n"
+        "import endingpack\n"
+        "real = plugins.load_registry\n"
+        "plugins.load_registry = lambda extra_plugins=None: real([('ending-pack', endingpack.Pack)])\n"
+        "from targetlint.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    command = ["check", "--no-cache", "-j", jobs, "--format", "concise", "--select", "TLZ967,TL201", str(corpus)]
+    process = subprocess.run(
+        [sys.executable, "-c", runner, *command],
+        env=dict(os.environ, HOW=how, PYTHONPATH=f"{tmp_path}{os.pathsep}{ROOT}"),
+        capture_output=True,
+        timeout=120,
+    )
+    text = process.stdout.decode("utf-8")
+    assert process.returncode == 2, (process.returncode, text, process.stderr.decode())
+    (crash,) = [line for line in text.splitlines() if ": TL009 [错误]" in line]
+    assert DOOMED in crash
+    # Every file but the doomed one was checked to the end.
+    assert _tl201_files(text) == {str(path) for path in corpus.iterdir() if DOOMED not in path.name}
+    assert f"{count} 个文件" in text
+    assert b"Traceback" not in process.stderr
