@@ -20,9 +20,10 @@ import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
+from targetlint import deadline
 from targetlint.loader import SourceFile, load
 from targetlint.rule import Finding, Rule, Scope, Severity
 from targetlint.source import SourceText
@@ -41,9 +42,9 @@ class OutOfTime(BaseException):
     BaseException, so a rule's own ``except Exception`` cannot swallow it."""
 
 
-# After the budget runs out the alarm repeats at this interval, so a rule that
-# swallows the first OutOfTime (a bare ``except:``) is interrupted again.
-_REPEAT = 1.0
+# After the budget runs out the alarm goes on ticking (deadline.TICK), so a
+# rule that swallows the first OutOfTime (a bare ``except:``) is interrupted
+# again.
 
 
 @contextmanager
@@ -52,16 +53,23 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
         yield
         return
     armed = True
+    started = time.monotonic()
+    ends = started + seconds
 
     def expire(signum, frame):
         # An alarm that lands while the budget is being taken down is late,
         # not a reason to abandon the file.
-        if armed:
+        if not armed:
+            return
+        if time.monotonic() >= ends:
             raise OutOfTime
+        if deadline.overrun():  # one bounded step (a value, a goal) ran past its own limit
+            raise deadline.Overrun
 
     previous_handler = signal.signal(signal.SIGALRM, expire)
-    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
-    started = time.monotonic()
+    # The timer ticks (deadline.TICK) so that a bounded step is stopped on
+    # time, and keeps ticking after the budget runs out.
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, min(seconds, deadline.TICK), deadline.TICK)
     try:
         yield
     finally:
@@ -138,6 +146,12 @@ class Engine:
     def check_loaded(self, loaded: SourceFile) -> RuleRun:
         """Run the rules on a file loaded already, within the file's time budget."""
         return self._within_budget(loaded.path, lambda result: self._run_rules(loaded, result))
+
+    def budget(self) -> AbstractContextManager[None]:
+        """The file's time budget, for work on the file after its rules (the
+        suppression-comment scan): :class:`OutOfTime` is raised into the
+        block when it runs out."""
+        return _time_budget(self.time_budget)
 
     def _within_budget(self, path: str, work) -> RuleRun:
         partial = RuleRun(path)

@@ -73,19 +73,36 @@ def lint(source: SourceText | bytes, path: str, plan: FilePlan | Engine) -> File
     # Only files that mention the directive marker pay for the comment scan.
     if DIRECTIVE_MARKER in source.text:
         from targetlint import suppressions
+        from targetlint.engine import OutOfTime, file_crashed
 
         # Directives on key lines need the model's block ranges.
         declarations = checked.loaded.declarations if checked.loaded is not None else []
-        findings, unused = suppressions.apply(
-            findings,
-            source.text,
-            declarations,
-            plan.enabled,
-            plan.resolve,
-            path,
-            plan.unused_severity,
-            known=[word for rule in plan.engine.rules for word in (rule.code, rule.name)],
-        )
+        try:
+            # The scan is inside the file's time budget too: a file of
+            # hostile comments costs a finding, not the run.
+            with plan.engine.budget():
+                findings, unused = suppressions.apply(
+                    findings,
+                    source.text,
+                    declarations,
+                    plan.enabled,
+                    plan.resolve,
+                    path,
+                    plan.unused_severity,
+                    known=[word for rule in plan.engine.rules for word in (rule.code, rule.name)],
+                )
+        except OutOfTime:
+            unused = []
+            checked.crashed += 1
+            findings.append(
+                file_crashed(
+                    path,
+                    f"读取 {path} 中的抑制注释超过了每个文件 {plan.engine.time_budget:g} 秒的时限：这些注释未生效，"
+                    "所有问题照常报告",
+                    f"reading the suppression comments of {path} exceeded the {plan.engine.time_budget:g} s time "
+                    "budget per file: they were not applied, and every finding is reported",
+                )
+            )
         findings.extend(f for f in unused if f.code not in plan.ignored)
     loaded = checked.loaded
     projects = [

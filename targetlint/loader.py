@@ -17,7 +17,7 @@ from operator import sub
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
-from targetlint import form_fields
+from targetlint import deadline, form_fields
 from targetlint.goal import analyse_goal
 from targetlint.model import (
     DECLARATION_KEYS,
@@ -37,7 +37,7 @@ from targetlint.names import level1_kind, level2_kind, name_facts
 from targetlint.source import Problem, ProblemKind, SourceText
 from targetlint.span import FILE_START, Span
 from targetlint.suggest import closest
-from targetlint.values import parse_value
+from targetlint.values import IndicatorValue, ValueKind, parse_value
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 _TAG = "tag:yaml.org,2002:"
@@ -793,7 +793,13 @@ class _Builder:
             i for level1 in level1s for level2 in level1.categories for i in level2.indicators
         ]
         declaration.has_indicators = has_indicators
-        declaration.goal_facts = analyse_goal(declaration.goal, self.vocabulary)
+        try:
+            with deadline.bounded(deadline.STEP_LIMIT):
+                declaration.goal_facts = analyse_goal(declaration.goal, self.vocabulary)
+        except deadline.Overrun:
+            # A slow goal costs only its own analysis: the rules that read it see none.
+            declaration.goal_facts = None
+            self.problem(ProblemKind.TOO_COMPLEX, spans.get("goal", self.at(root)), _overrun("年度总体目标"))
         declaration.index = self.index
         declaration.end_line = self.last(root)
         return declaration
@@ -920,7 +926,7 @@ class _Builder:
             indicator.level1 = level1
             indicator.level2 = level2
             indicator.end_line = self.last(item)
-            indicator.parsed = self.parse(fields, numeric_value)
+            indicator.parsed = self.parse(fields, numeric_value, spans.get("value", self.at(item)))
             if fields.get("name"):
                 indicator.facts = name_facts(fields["name"], self.vocabulary)
             result.append(indicator)
@@ -1005,11 +1011,14 @@ class _Builder:
             if text is None:
                 continue
             numeric = value_node.tag in (INT, FLOAT) and not value_node.style
-            parsed[area] = self.parse({**fields, "value": text}, numeric)
+            parsed[area] = self.parse({**fields, "value": text}, numeric, self.at(value_node))
             spans[f"area_values.{area}"] = self.at(value_node)
         return parsed
 
-    def parse(self, fields: dict[str, str], from_number: bool):
+    def parse(self, fields: dict[str, str], from_number: bool, span: Span):
+        """The 指标值 ``fields`` give, parsed; a value the grammar cannot read
+        within deadline.STEP_LIMIT is prose (NARRATIVE) and a finding at
+        ``span``, and the rest of the file is checked as usual."""
         raw = fields.get("value") or ""
         # Split-column forms write the operator and unit beside the value.
         operator, unit = fields.get("operator"), fields.get("unit")
@@ -1019,7 +1028,19 @@ class _Builder:
         if unit and raw and not raw.endswith(unit):
             raw = raw + unit
             from_number = False
-        return parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
+        try:
+            with deadline.bounded(deadline.STEP_LIMIT):
+                return parse_value(raw, from_yaml_number=from_number, vocabulary=self.vocabulary)
+        except deadline.Overrun:
+            self.problem(ProblemKind.TOO_COMPLEX, span, _overrun("指标值"))
+            return IndicatorValue(raw=raw, kind=ValueKind.NARRATIVE)
+
+
+def _overrun(field: str) -> str:
+    return (
+        f"this {field} took longer than {deadline.STEP_LIMIT:g} s to read and is taken as prose "
+        "(a grammar bug: please report it); the rest of the file is checked"
+    )
 
 
 # Indicator fields the loader builds from their nodes (not plain text).

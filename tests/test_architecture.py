@@ -38,6 +38,7 @@ LAYERS: dict[str, list[str]] = {
         "os_errors",
         "span",
         "escape",
+        "deadline",
         "user_regex",
         "source",
         "atomic",

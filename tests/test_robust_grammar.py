@@ -6,6 +6,7 @@ The suppression-comment scan is linear too."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -90,3 +91,91 @@ def test_the_suppression_scan_is_linear(cli, write):
     assert time.monotonic() - started < 30
     assert "TL009" not in result.out
     assert ": TL201 [错误]" not in result.out  # the directive right above still works
+
+
+# A grammar bug that never returns, on the one value or goal holding this word.
+HANGS = "卡住"
+
+
+def _hanging(real):
+    def parse(raw, *args, **kwargs):
+        while HANGS in str(raw):  # a Python loop, as a backtracking grammar would be
+            pass
+        return real(raw, *args, **kwargs)
+
+    return parse
+
+
+@pytest.fixture
+def short_budget(monkeypatch):
+    # Before each step had its own limit, a hanging value spent the whole
+    # file's budget and the file reported only "possible endless loop".
+    import targetlint.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", 20.0)
+
+
+def test_a_value_that_never_parses_costs_only_its_own_finding(cli, write, monkeypatch, short_budget):
+    import targetlint.loader as loader
+
+    monkeypatch.setattr(loader, "parse_value", _hanging(loader.parse_value))
+    text = TRAINING_DECLARATION.replace("指标值: 提高", f"指标值: {HANGS}")
+    path = write("a.yaml", text)
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if HANGS in row)
+    started = time.monotonic()
+    result = cli("check", "--no-cache", "--lang", "en", str(path))
+    assert time.monotonic() - started < 15
+    assert "TL009" not in result.out, result.out
+    (slow,) = [row for row in result.out.splitlines() if ": TL001 " in row]
+    assert slow.startswith(f"{path}:{line}:") and "指标值" in slow, slow
+    # Every finding on the other lines is there, as in the same file without the bug.
+    monkeypatch.undo()
+    plain = cli("check", "--no-cache", "--lang", "en", str(path))
+    assert _elsewhere(result.out, line) == _elsewhere(plain.out, line) != set()
+
+
+def test_a_goal_that_never_finishes_costs_only_its_own_finding(cli, write, monkeypatch, short_budget):
+    import targetlint.loader as loader
+
+    monkeypatch.setattr(loader, "analyse_goal", _hanging(loader.analyse_goal))
+    text = f"年度总体目标: {HANGS}完成培训\n" + TRAINING_DECLARATION
+    started = time.monotonic()
+    result = cli("check", "--no-cache", "--lang", "en", str(write("a.yaml", text)))
+    assert time.monotonic() - started < 15
+    assert "TL009" not in result.out, result.out
+    (slow,) = [row for row in result.out.splitlines() if ": TL001 " in row]
+    assert ":1:" in slow and "年度总体目标" in slow
+    assert {"TL201", "TL203"} <= _codes(result.out)
+
+
+def test_the_suppression_scan_is_inside_the_time_budget(cli, write, monkeypatch):
+    import targetlint.engine as engine_module
+    import targetlint.suppressions as suppressions
+
+    monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", 1.0)
+    real = suppressions.apply
+
+    def slow(*args, **kwargs):
+        ends = time.monotonic() + 10
+        while time.monotonic() < ends:  # a scan that takes far longer than the budget
+            pass
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suppressions, "apply", slow)
+    text = "# targetlint: disable-file=TL203\n" + TRAINING_DECLARATION
+    result = cli("check", "--no-cache", "--lang", "en", str(write("a.yaml", text)))
+    assert result.code == 2
+    (crash,) = [row for row in result.out.splitlines() if ": TL009 " in row]
+    assert "suppression comments" in crash and "time budget" in crash
+    # Nothing was suppressed: every finding is reported.
+    assert {"TL201", "TL203"} <= _codes(result.out)
+
+
+def _elsewhere(out: str, line: int) -> set[tuple[int, str]]:
+    """(line, code) of the findings in ``out`` on lines other than ``line``."""
+    found = {(int(row), code) for row, code in re.findall(r":(\d+):\d+: (TL\d+) \[", out)}
+    return {(row, code) for row, code in found if row != line}
+
+
+def _codes(out: str) -> set[str]:
+    return set(re.findall(r":\d+:\d+: (TL\d+) \[", out))
