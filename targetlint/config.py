@@ -515,6 +515,8 @@ def validate_against(config: Config, registry: Registry, locate: bool = True) ->
                 # Compiled and checked for nested repeats here, where the
                 # error can name the file, the line and the pattern.
                 refused = user_regex.problem(pattern) if isinstance(pattern, str) else None
+                if refused is None and isinstance(pattern, str):
+                    user_regex.remember(pattern, f"placeholder-patterns, {config.path}")
                 if refused is not None:
                     fail(f"vocabulary.{name}[{index}]", ("vocabulary", name, index), *refused)
     if found:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
-from targetlint import deadline
+from targetlint import deadline, user_regex
 from targetlint.loader import SourceFile, load
 from targetlint.rule import Finding, Rule, Scope, Severity
 from targetlint.source import SourceText
@@ -218,6 +218,23 @@ class Engine:
             result.crashed += 1
             # Caught by check(): the file's remaining rules are not run.
             raise _Abandoned from None
+        except user_regex.TooSlow as error:
+            # The user's pattern is at fault, not the rule that ran it: name it and its file.
+            where = declaration.span() if declaration is not None else FILE_START
+            source = getattr(rule, "rule_file", "")  # a declarative rule's file
+            result.findings.extend(collected)
+            result.findings.append(
+                _crashed(
+                    where,
+                    f"{rule.code}（{rule.name}）检查 {loaded.path} 时：{error.message('zh', source)}",
+                    f"{rule.code} ({rule.name}) on {loaded.path}: {error.message('en', source)}",
+                    loaded.path,
+                    name,
+                    rule.origin,
+                )
+            )
+            result.crashed += 1
+            return
         except KeyboardInterrupt:
             if _ctrl_c.pressed:
                 raise  # the user's Ctrl-C ends the run (exit 130)

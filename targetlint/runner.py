@@ -201,6 +201,16 @@ def check_files(
         )
         return FileOutcome(path, [finding], crashed=1)
 
+    from targetlint import user_regex
+
+    user_regex.start_run()  # the run-wide limit of users' patterns (each worker inherits it)
+    try:
+        return _check_all(planned, held, work, lost, jobs, result, on_file, on_done, cache)
+    finally:
+        user_regex.end_run()
+
+
+def _check_all(planned, held, work, lost, jobs, result, on_file, on_done, cache) -> RunResult:
     from targetlint.parallel import ordered_map
 
     misses = ordered_map(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from targetlint import user_regex
 from targetlint.span import Span
 from targetlint.vocabulary import PLACEHOLDER_PATTERNS, Vocabulary
 
@@ -16,6 +17,21 @@ from targetlint.vocabulary import PLACEHOLDER_PATTERNS, Vocabulary
 @lru_cache(maxsize=16)
 def _placeholder_re(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in vocabulary.placeholder_patterns))
+
+
+@lru_cache(maxsize=16)
+def _user_patterns(vocabulary: Vocabulary) -> tuple[str, ...]:
+    return tuple(p for p in vocabulary.placeholder_patterns if p not in PLACEHOLDER_PATTERNS)
+
+
+def _placeholder_matches(vocabulary: Vocabulary, text: str) -> list[re.Match[str]]:
+    """The placeholder patterns' matches in ``text``; with patterns a user
+    added, under user_regex's limits (a slow one is named, not its rule)."""
+    pattern = _placeholder_re(vocabulary)
+    added = _user_patterns(vocabulary)
+    if not added:
+        return list(pattern.finditer(text))
+    return user_regex.matches(pattern, text, added)
 
 
 @lru_cache(maxsize=16)
@@ -60,7 +76,7 @@ def may_hold_placeholders(texts: list[str], vocabulary: Vocabulary) -> bool:
     declaration has none."""
     if not _joinable(vocabulary):
         return True
-    return _placeholder_re(vocabulary).search("\n".join(texts)) is not None
+    return bool(_placeholder_matches(vocabulary, "\n".join(texts)))
 
 
 # Marks this close, joined by no punctuation or space, are one template
@@ -75,7 +91,7 @@ def placeholders(text: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
     if not text:
         return []
     found: list[tuple[int, int]] = []
-    for match in _placeholder_re(vocabulary).finditer(text):
+    for match in _placeholder_matches(vocabulary, text):
         start, end = match.span()
         if found:
             gap = text[found[-1][1] : start]

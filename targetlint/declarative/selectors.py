@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from targetlint import user_regex
 from targetlint.declarative import schema as S
 from targetlint.names import level1_kind, normalize_label
 from targetlint.vocabulary import LEVEL2_ALIASES
@@ -57,7 +58,9 @@ def text(matcher) -> Callable[[str | None], bool]:
         tests.append(lambda v: v.strip().endswith(tails))
     if matcher.regex is not None:
         pattern = re.compile(matcher.regex)
-        tests.append(lambda v: pattern.search(v) is not None)
+        written = (matcher.regex,)
+        # A user's pattern runs under user_regex's limits: a slow one is named, not its rule.
+        tests.append(lambda v: user_regex.search(pattern, v, written))
     present = matcher.present
 
     def test(value: str | None) -> bool:
