@@ -3,7 +3,7 @@ from dataclasses import field
 from typing import Annotated
 
 from targetlint.model import INDICATORS_KEYS
-from targetlint.names import LEVEL1_KINDS, level1_kind, older_template_placement
+from targetlint.names import LEVEL1_KINDS, UnprintedLevels, level1_kind, older_template_placement, unprinted_levels
 from targetlint.options import Check, rule_options
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.source import ProblemKind
@@ -49,6 +49,9 @@ class MissingLevel1(Rule):
     （“社会公众或服务对象满意度指标”），这是模板的格式，满意度算作已有，由 TL103 提示。
     申报表完全没有“绩效指标”时由 TL003 报告。
 
+    一张完全不分一级、二级的指标清单只报一次（警告），说明它没有分类，而不是每缺一个
+    一级报一个错误。
+
     **为什么重要**：绩效目标须同时说明产出、效果和服务对象的评价；缺少任何一类，
     申报表不完整，评审会退回。
 
@@ -84,6 +87,9 @@ class MissingLevel1(Rule):
     that layout has the category, and TL103 notes it. A declaration
     without any 绩效指标 is TL003's.
 
+    A flat list with no 一级 or 二级 at all is one warning saying so, not
+    one error per missing 一级.
+
     **Why it matters**: a target states the output, the effect and how those
     served judge it; without one of them the declaration is incomplete and
     reviewers return it.
@@ -117,7 +123,23 @@ class MissingLevel1(Rule):
     def check(self, declaration, source) -> Iterator[Finding]:
         if not declaration.has_indicators or indicators_rejected(declaration, source):
             return
-        present = {level1.kind for level1 in declaration.level1s}
+        level1s = declaration.level1s
+        layout = unprinted_levels(
+            [one.label for one in level1s], [two.label for one in level1s for two in one.categories]
+        )
+        if layout is UnprintedLevels.NONE_PRINTED:
+            # One finding for the layout, not one per 一级 it lacks.
+            yield self.report(
+                declaration.span("indicators"),
+                "绩效指标是一张不分一级、二级的清单：看不出哪些是产出、效益、满意度指标；请按产出、效益、满意度"
+                "（及成本）指标分类填写",
+                "the indicators are one list with no 一级 or 二级, so nothing says which are 产出, 效益 or 满意度; "
+                "file them under those categories (and 成本)",
+                subject="",
+                severity=Severity.WARNING,
+            )
+            return
+        present = {level1.kind for level1 in level1s}
         # An older template's layout ("…满意度指标" as a 二级 under 效益) has the
         # category; TL103 says what the layout is.
         present |= {

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.names import LEVEL1_KINDS, level2_kinds, older_template_placement
+from targetlint.names import LEVEL1_KINDS, UnprintedLevels, level2_kinds, older_template_placement, unprinted_levels
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.vocabulary import Level1Kind, Level2Kind
 
@@ -26,6 +26,9 @@ class InvalidLevel2(Rule):
     合法的二级：产出 → 数量、质量、时效、成本（旧格式）；效益 → 经济效益、社会效益、
     生态效益、可持续影响；满意度 → 服务对象满意度；成本（新格式）→ 经济成本、社会成本、
     生态环境成本。
+
+    整张表都不印二级（三级指标直接列在一级下）是较早的表格格式，只在第一处报一次（提示）；
+    个别指标没有二级时说“没有写二级”；完全不分级的清单由 TL101 报告。
 
     **为什么重要**：分类决定指标如何被审核和评价：放错或自创的分类让评审无法对照
     规范检查完整性，也常常说明指标本身放错了位置。
@@ -62,6 +65,11 @@ class InvalidLevel2(Rule):
     社会效益, 生态效益, 可持续影响; 满意度 → 服务对象满意度; 成本 (newer
     layout) → 经济成本, 社会成本, 生态环境成本.
 
+    A table that prints no 二级 at all (三级 straight under each 一级) is an
+    older layout, reported once, at the first, as info; a blank 二级 among
+    printed ones says the indicators lack a 二级; a list with no levels at all
+    is TL101's.
+
     **Why it matters**: the category decides how an indicator is reviewed
     and assessed; a misplaced or invented category keeps reviewers from
     checking completeness against the guidance, and often means the
@@ -86,6 +94,21 @@ class InvalidLevel2(Rule):
 
     def check(self, declaration, source) -> Iterator[Finding]:
         cost_level1 = next((level1 for level1 in declaration.level1s if level1.kind == Level1Kind.COST), None)
+        categories = [c for level1 in declaration.level1s for c in level1.categories]
+        layout = unprinted_levels([one.label for one in declaration.level1s], [c.label for c in categories])
+        if layout is UnprintedLevels.NONE_PRINTED:
+            return  # a list with no levels at all: TL101 says so, once
+        if layout is UnprintedLevels.NO_LEVEL2:
+            # A layout, said once for the table, not a bad label per 一级.
+            yield self.report(
+                categories[0].span(),
+                "指标表没有二级指标：三级指标直接列在一级指标下，是较早的表格格式；换用现行模板时请按二级分类"
+                "（如数量、质量、时效指标）填写",
+                "the table prints no 二级: its indicators sit straight under each 一级, an older layout; when you "
+                "change templates, file them under 二级 (数量, 质量, 时效 …)",
+                subject="",
+                severity=Severity.INFO,
+            )
         for level1 in declaration.level1s:
             if level1.kind is None:
                 yield self.report(
@@ -97,6 +120,8 @@ class InvalidLevel2(Rule):
                 continue
             valid = _listed(level2_kinds(level1.kind))
             for level2 in level1.categories:
+                if layout is UnprintedLevels.NO_LEVEL2:
+                    continue
                 if older_template_placement(level1.kind, level2.kind):
                     # A layout an older official template printed is never an error, nor a misfiling.
                     yield self.report(
@@ -115,6 +140,11 @@ class InvalidLevel2(Rule):
 
     def _judge(self, level1, level2, valid: str, cost_level1) -> tuple[str, str] | None:
         where = f"“{level1.label}”"
+        if not level2.label.strip():
+            return (
+                f"{where}下有指标没有写二级指标：请归入 {valid} 之一",
+                f"some indicators under '{level1.label}' have no 二级; file them under one of {valid}",
+            )
         if level2.kind is None:
             return (
                 f"二级指标“{level2.label}”不是{where}下的规范分类（{valid}）：请改用规范分类并相应移动指标",

@@ -38,6 +38,11 @@ class GoalIndicatorMismatch(Rule):
     年份、序号、金额与时长不参与比较（资金与期间由其他字段承载）。无单位的指标值
     在比率类指标上按百分比理解，其他按计数理解。
 
+    说明所建之物的尺寸、规格（“宽3米”“占地300平方米”，词表 `goal-specification-words`），
+    以及同一句中紧跟在“1个”“一座”之后、描述这一件东西的量（“新建厕所1个，长4.5米”）
+    不要求对应指标；同一单位的不同写法（公里/km，平方米/㎡，词表 `measure-unit-spellings`）
+    视为相同。
+
     **为什么重要**：总体目标与指标是同一份承诺的两种写法；目标写了“培训150人次”
     而指标里没有，年终评价就无从考核这一项，数值不同则必有一处写错。
 
@@ -75,6 +80,11 @@ class GoalIndicatorMismatch(Rule):
     Years, list numbers, money and durations are not compared (the funds and
     dates carry them). A unitless indicator value is a percentage on a
     rate-named indicator and a count elsewhere.
+
+    A dimension or specification of what is built ("宽3米", "占地300平方米";
+    word list `goal-specification-words`), and a measure of the one item the
+    same sentence counts ("新建厕所1个,长4.5米"), need no indicator; spellings
+    of one unit (公里/km, 平方米/㎡; `measure-unit-spellings`) are the same.
 
     **Why it matters**: the goal and the indicators state one commitment
     twice. A goal promising "150 trainees" with no indicator for it cannot be
@@ -118,11 +128,11 @@ class GoalIndicatorMismatch(Rule):
         tolerance = self.options.tolerance
         for target in facts.targets:
             goal_value = target.value
-            if goal_value.unit_class not in _MATCHED:
-                continue
+            if goal_value.unit_class not in _MATCHED or target.specification:
+                continue  # "宽3米" specifies what is built; no indicator is expected for it
             own, alike = [], []
             for indicator, numbers in indicators:
-                parts = [p for p in numbers if compatible(goal_value, p, indicator.facts.is_rate)]
+                parts = [p for p in numbers if compatible(goal_value, p, indicator.facts.is_rate, self.vocabulary)]
                 shared, share = relatedness(target, indicator.name)
                 # A related indicator measured otherwise (a rate beside a
                 # count) is a different measure of the same thing.

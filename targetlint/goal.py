@@ -46,6 +46,10 @@ class GoalTarget:
     # "全部合格" read as 100%: compared only with a related indicator's number,
     # never reported as a number without an indicator.
     implied: bool = False
+    # A measure that specifies a thing rather than an amount of work: a
+    # dimension ("宽3米", "占地300平方米"), or a measure of one item the same
+    # sentence counts ("新建厕所1个,长4.5米"). No indicator is expected for it.
+    specification: bool = False
 
     @property
     def unit_class(self) -> UnitClass | None:
@@ -83,6 +87,9 @@ class GoalFacts:
 # line break lands inside words ("“三 支一扶”"). Tag brackets end a clause so
 # HTML residue never joins two.
 _CLAUSE_END = "，,；;。:：！？!?<>（）()\n"
+# A sentence ends at these: the measures after "新建厕所1个," up to the next
+# one describe that toilet.
+_SENTENCE_END = "；;。！？!?\n"
 # The longest verb of output is a few characters; this is far more.
 _LOOK_BEHIND = 32
 _SUBJECT_MAX = 24
@@ -127,6 +134,12 @@ class _GoalGrammar:
         self.all_verdict = re.compile(
             rf"(?P<all>{word_alternation(v.goal_all_words)})(?P<verdict>{word_alternation(v.goal_all_verdicts)})"
         )
+        # One item counted: "一座", "1个", "一处" (not "11个", "十一个").
+        self.single = re.compile(
+            rf"(?:(?<![0-9.])1|(?<![{numerals}])[{''.join(re.escape(w) for w in self.one)}])"
+            rf"{word_alternation(v.count_units)}"
+        )
+        self.specification_words = tuple(v.goal_specification_words)
         self.five_year = re.compile(rf"[“\"‘']?十(?P<n>[{digits}])五[”\"’']?(?:时期|期间)?{gap}{plan}")
 
 
@@ -181,6 +194,7 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
         value = parse_value(m.group(), vocabulary=vocabulary)
         if value.is_numeric and value.unit_class not in (None, UnitClass.OTHER):
             found.append((m, value))
+    singles = [m.start() for m in g.single.finditer(goal)]
     # A clause is bounded by punctuation and by its neighbouring targets:
     # in "知晓率达到90%及以上、运行保障率达到100%" the second target's
     # subject starts after the first one.
@@ -200,14 +214,20 @@ def _targets(goal: str, g: _GoalGrammar, vocabulary: Vocabulary):
         # item's subject ("…90%及以上、运行保障率达到100%").
         while clause_end < ceiling and goal[clause_end] not in _CLAUSE_END + "、" and clause_end - end < _OBJECT_MAX:
             clause_end += 1
+        subject = "".join(goal[clause_start:start].split())
+        specification = False
+        if value.unit_class is UnitClass.MEASURE and not m["op"]:
+            sentence_start = max((goal.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+            specification = subject.endswith(g.specification_words) or any(sentence_start <= s < start for s in singles)
         yield GoalTarget(
             fragment=m.group(),
             start=start,
             end=end,
-            subject="".join(goal[clause_start:start].split()),
+            subject=subject,
             object="".join(goal[end:clause_end].split()).strip("、"),
             clause=goal[clause_start:clause_end].strip().rstrip("、"),
             value=value,
+            specification=specification,
         )
 
 
@@ -287,7 +307,14 @@ def agrees(goal: IndicatorValue, indicator: IndicatorValue, tolerance: float = 0
     return same_number(goal, indicator, tolerance) or (gb[0] <= ib[0] and ib[1] <= gb[1])
 
 
-def compatible(goal: IndicatorValue, indicator: IndicatorValue, rate_named: bool) -> bool:
+@lru_cache(maxsize=16)
+def _unit_spelling(vocabulary: Vocabulary) -> dict[str, str]:
+    return {w: spellings[0] for spellings in vocabulary.measure_unit_spellings for w in spellings}
+
+
+def compatible(
+    goal: IndicatorValue, indicator: IndicatorValue, rate_named: bool, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+) -> bool:
     """Whether two values measure in the same terms: percent with percent,
     a count with a count, a measure with the same measure. A number without a
     unit is a percentage on a rate-named indicator ("满意度 90") and a count
@@ -295,7 +322,8 @@ def compatible(goal: IndicatorValue, indicator: IndicatorValue, rate_named: bool
     if indicator.unit is None:
         return (goal.unit_class is UnitClass.PERCENT) == rate_named and goal.unit_class is not UnitClass.MONEY
     if goal.unit_class is UnitClass.MEASURE:
-        return indicator.unit == goal.unit
+        spelling = _unit_spelling(vocabulary)
+        return spelling.get(indicator.unit, indicator.unit) == spelling.get(goal.unit or "", goal.unit)
     return indicator.unit_class is goal.unit_class
 
 

@@ -269,3 +269,24 @@ def older_template_placement(level1: str | None, level2: str | None) -> bool:
     """Whether a 二级 of kind ``level2`` under a 一级 of kind ``level1`` is a
     layout older official templates printed (satisfaction under 效益)."""
     return (level1, level2) in OLDER_TEMPLATE_PLACEMENTS
+
+
+class UnprintedLevels(StrEnum):
+    """Which levels above 三级 a table prints none of."""
+
+    NONE_PRINTED = "none-printed"  # a flat list of indicators: no 一级, no 二级
+    NO_LEVEL2 = "no-level2"  # 一级 printed, every 三级 straight under one
+
+
+def unprinted_levels(level1_labels: list[str], level2_labels: list[str]) -> UnprintedLevels | None:
+    """The layout of a table that leaves whole levels unprinted (the labels of
+    every 一级 and every 二级 it has, in order); None when it prints both, or
+    prints some of a level (a blank label among printed ones is a gap, not a
+    layout)."""
+    if not level1_labels:
+        return None
+    if not any(label.strip() for label in level1_labels):
+        return UnprintedLevels.NONE_PRINTED
+    if level2_labels and not any(label.strip() for label in level2_labels):
+        return UnprintedLevels.NO_LEVEL2
+    return None

@@ -437,7 +437,8 @@ class _Grammar:
 
         plan_ref = (
             f"(?:{word_alternation(_norm(v.plan_references))}"
-            f"|{word_alternation(_norm(v.plan_reference_leads))}[^\\d,，;；。]{{0,10}}?{word_alternation(_norm(v.plan_reference_heads))})"
+            f"|{word_alternation(_norm(v.plan_reference_leads))}(?P<gap>[^\\d,，;；。]{{0,10}}?)"
+            f"{word_alternation(_norm(v.plan_reference_heads))})"
         )
         self.sources["plan_re"] = rf"(?P<subj>{subj})??(?P<ref>{plan_ref})(?P<tail>{han}{{0,6}})"
 
@@ -702,6 +703,8 @@ class _Grammar:
         m = self.plan_re.fullmatch(text)
         if m is None:
             return None
+        if m["gap"] and self.unit_class.get(m["gap"]) is UnitClass.TIME:
+            return None  # "按月安排", "按周开展": a frequency, not a plan the target defers to
         return dict(kind=ValueKind.PLAN_REFERENCE, words=(m["ref"],), subject=m["subj"])
 
     def relative(self, text: str) -> dict[str, Any] | None:

@@ -142,6 +142,13 @@ MEASURE_UNITS = (
     "分",
     "星",
 )
+# Spellings of one measure unit: a goal's "2公里" is an indicator's "2km".
+MEASURE_UNIT_SPELLINGS = (
+    ("公里", "千米", "km"),
+    ("平方米", "平米", "㎡"),
+    ("立方米", "m³"),
+    ("千克", "公斤", "kg"),
+)
 # Magnitude prefixes written in front of a unit: "2.6万个", "1万张", "5亿元".
 MAGNITUDES = (
     ("亿", 100_000_000),
@@ -1151,6 +1158,11 @@ INDICATOR_DIRECTIONS = {
 # 培训规划", "“十三五”规划". A cited period that ended before the declared
 # year is stale.
 GOAL_PLAN_WORDS = ("规划", "计划", "纲要", "方案")
+# Words naming a dimension of a thing rather than an amount of work: a goal's
+# "宽3米", "占地13.5平方米" or "厚15cm" specifies what is built; a reviewer
+# expects no indicator for it (TL404). 长 is not here: a length can be the
+# work itself ("硬化道路长3公里").
+GOAL_SPECIFICATION_WORDS = ("宽", "高", "厚", "深", "直径", "口径", "占地", "容积", "层高", "跨度", "规格")
 # Verbs that introduce a counted output in a goal: "完成两场保密工作宣传",
 # "举办一次世界技能大赛". A Chinese numeral counts only after one of these or
 # an operator; elsewhere it is part of a word (统一, 进一步, 三支一扶).
@@ -1259,6 +1271,7 @@ class Vocabulary:
     time_units: tuple[str, ...] = TIME_UNITS
     percent_units: tuple[str, ...] = PERCENT_UNITS
     measure_units: tuple[str, ...] = MEASURE_UNITS
+    measure_unit_spellings: tuple[tuple[str, ...], ...] = MEASURE_UNIT_SPELLINGS
     acceptable_qualitative: tuple[str, ...] = ACCEPTABLE_QUALITATIVE
     vague_words: tuple[str, ...] = VAGUE_WORDS
     manner_words: tuple[str, ...] = MANNER_WORDS
@@ -1315,6 +1328,7 @@ class Vocabulary:
     # Goals and consistency
     goal_plan_words: tuple[str, ...] = GOAL_PLAN_WORDS
     goal_count_verbs: tuple[str, ...] = GOAL_COUNT_VERBS
+    goal_specification_words: tuple[str, ...] = GOAL_SPECIFICATION_WORDS
     goal_output_words: tuple[str, ...] = GOAL_OUTPUT_WORDS
     goal_all_words: tuple[str, ...] = GOAL_ALL_WORDS
     goal_all_verdicts: tuple[str, ...] = GOAL_ALL_VERDICTS
