@@ -135,7 +135,12 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         files, errors = collect(paths, planner.excluded_directory, notices, gitignored(args.respect_gitignore))
         for zh, en in notices:  # nothing to check is neither an error nor an all-clear
             report_error(zh, en, lang)
+        found = len(files)
         files = [path for path in files if not planner.excluded(path)]
+        if not files and not errors:
+            # A configuration above the repository that excludes everything
+            # must not pass for a clean run: say which one decided.
+            report_error(*_nothing_checked(planner, paths, found - len(files)), lang)
         if args.show_files:
             for zh, en in errors:
                 report_error(zh, en, lang)
@@ -201,6 +206,19 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         failing=failing or bool(stale),
         exit_zero=args.exit_zero,
     )
+
+
+def _nothing_checked(planner, paths: list[str], excluded: int) -> tuple[str, str]:
+    used = [path for path in dict.fromkeys(planner.global_config(path).path for path in paths) if path]
+    zh_used = "、".join(used) if used else "未找到配置文件，使用默认设置"
+    en_used = ", ".join(used) if used else "no configuration file found; defaults apply"
+    if excluded:
+        return (
+            f"没有检查任何文件：{excluded} 个文件被配置的 exclude 排除（所用配置：{zh_used}）",
+            f"no file was checked: {excluded} file(s) excluded by the configuration's exclude "
+            f"(configuration used: {en_used})",
+        )
+    return f"没有检查任何文件（所用配置：{zh_used}）", f"no file was checked (configuration used: {en_used})"
 
 
 def _report_rule_errors(registry, reported: int, lang: str, report_error) -> None:
