@@ -32,6 +32,11 @@ DEFAULT_DIRECTORY = ".targetlint_cache"
 MAX_ENTRY_SIZE = 64 * 1024 * 1024
 
 
+# The backup tools' cache marker (bford.info/cachedir), with a line saying
+# whose cache it is: `targetlint cache clean` removes only a folder carrying it.
+CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n"
+
+
 class Key(NamedTuple):
     entry: Path  # the entry's file, named by the digest of the stamp and the file's bytes
     stamp: str  # the run's fingerprint and the file's configuration, checked against the entry
@@ -110,6 +115,9 @@ class Cache:
                 )
             outcome.projects = [_project(item, path) for item in record["projects"]]
             outcome.cache_entry = str(entry)
+            with contextlib.suppress(OSError):
+                # Its time says when it was last used: pruning keeps the entries runs still read.
+                os.utime(entry, follow_symlinks=False)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # Missing, unreadable, corrupt or foreign: check the file again.
             self.misses += 1
@@ -217,7 +225,7 @@ def mark_directory(directory: Path) -> None:
     from targetlint.atomic import create_new
 
     for name, text in (
-        ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# targetlint cache; safe to delete.\n"),
+        ("CACHEDIR.TAG", CACHEDIR_TAG),
         (".gitignore", "*\n"),
     ):
         with contextlib.suppress(FileExistsError):

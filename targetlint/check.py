@@ -173,6 +173,8 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         )
         if progress is not None:
             progress.clear()
+        if cache is not None:
+            _prune_cache(cache.directory, lang, report_error)
         result.errors[:0] = errors
         _report_rule_errors(registry, reported, lang, report_error)
         if streaming:
@@ -231,6 +233,24 @@ def cache_directory(cache_dir: str | None) -> Path:
     from targetlint.cache import DEFAULT_DIRECTORY
 
     return Path(cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+
+
+def _prune_cache(directory: Path, lang: str, report_error) -> None:
+    """Keep the cache bounded (see cache_pruning): at most once a day, and
+    under $TARGETLINT_CACHE_MAX_SIZE (default 512MB)."""
+    from targetlint.cache_pruning import DEFAULT_MAX_SIZE, prune_if_due
+    from targetlint.sizes import parse_size
+
+    setting = os.environ.get("TARGETLINT_CACHE_MAX_SIZE", "")
+    max_size = parse_size(setting) if setting else DEFAULT_MAX_SIZE
+    if max_size is None:
+        report_error(
+            f"TARGETLINT_CACHE_MAX_SIZE={setting!r} 不是有效的大小（如 200MB），按默认 512MB 处理",
+            f"TARGETLINT_CACHE_MAX_SIZE={setting!r} is not a size (such as 200MB); using the default 512MB",
+            lang,
+        )
+        max_size = DEFAULT_MAX_SIZE
+    prune_if_due(directory, max_size=max_size)
 
 
 def _cache(args: CheckOptions):

@@ -15,6 +15,7 @@ from targetlint import __version__, escape, os_errors
 from targetlint.cli_parser import Parser
 from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, RuleSelection, StatisticsBy
 from targetlint.i18n import Lang, Message, locale_lang, requested_lang, resolve_lang
+from targetlint.sizes import parse_size
 
 # Kept here rather than imported from targetlint.reporters so that building
 # the parser imports no reporter.
@@ -65,23 +66,16 @@ def _milliseconds(lang: Lang):
 
 
 def _size(lang: Lang):
-    units = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
-
     def parse(text: str) -> int:
-        number = text.strip().lower().rstrip("ib") if text.strip().lower().endswith("ib") else text.strip().lower()
-        digits = number.rstrip("kmgb")
-        try:
-            value = float(digits) * units[number[len(digits) :]]
-        except (ValueError, KeyError):
-            value = 0
-        if value < 1:
+        value = parse_size(text)
+        if value is None:
             raise argparse.ArgumentTypeError(
                 Message(
                     f"应为正的大小，例如 500KB 或 5MB，而不是 {text!r}",
                     f"expected a positive size such as 500KB or 5MB, got {text!r}",
                 ).text(lang)
             )
-        return int(value)
+        return value
 
     return parse
 
@@ -438,6 +432,26 @@ def build_parser(lang: Lang = Lang.ZH) -> argparse.ArgumentParser:
         help=say("写入 FILE，而不是标准输出", "write it to FILE instead of stdout"),
     )
 
+    cache = commands.add_parser("cache", lang=lang, help=say("管理结果缓存", "manage the result cache"))
+    cache_commands = cache.add_subparsers(
+        dest="cache_command", parser_class=Parser, required=True, metavar="{clean}", title=say("命令", "commands")
+    )
+    clean = cache_commands.add_parser(
+        "clean",
+        lang=lang,
+        help=say("删除结果缓存目录（随时可删，下次检查会重建）", "delete the result cache (safe at any time)"),
+    )
+    clean.add_argument(
+        "--cache-dir",
+        default=None,
+        metavar="DIR",
+        help=say(
+            "缓存目录（默认：$TARGETLINT_CACHE_DIR 或 .targetlint_cache）",
+            "the cache directory (default: $TARGETLINT_CACHE_DIR or .targetlint_cache)",
+        ),
+    )
+    clean.add_argument("--lang", choices=languages, default=None, help=language_help)
+
     server = commands.add_parser(
         "server",
         lang=lang,
@@ -497,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
             return _schema(args)
         if args.command == "server":
             return _server(args)
+        if args.command == "cache":
+            return _cache_clean(args.cache_dir, _lang(args.lang))
         if args.command == "import":
             from targetlint.importer import run_import
 
@@ -584,6 +600,27 @@ def _schema(args) -> int:
             f"{args.output}：无法写入（{reason.zh}）", f"{args.output}: cannot be written ({reason.en})", _lang(None)
         )
         return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def _cache_clean(cache_dir: str | None, lang: str) -> int:
+    from targetlint.cache_pruning import clean
+    from targetlint.check import cache_directory
+
+    directory = cache_directory(cache_dir)
+    result = clean(directory)
+    if result.refusal is not None:
+        _error(*result.refusal, lang)
+        return EXIT_ERROR
+    if not result.existed:
+        message = Message(f"没有缓存目录 {directory}，无需清理", f"no cache directory at {directory}; nothing to clean")
+    else:
+        size = f"{result.removed_bytes / 1024 / 1024:.1f} MB"
+        message = Message(
+            f"已删除缓存目录 {directory}（{result.removed_files} 个文件，{size}）",
+            f"removed the cache directory {directory} ({result.removed_files} file(s), {size})",
+        )
+    sys.stdout.write(escape.text(message.text(lang)) + "\n")
     return EXIT_CLEAN
 
 

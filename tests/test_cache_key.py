@@ -34,10 +34,11 @@ def test_a_second_run_in_a_new_process_reuses_every_entry(tmp_path):
     command = [sys.executable, "-m", "targetlint", "check", "--cache-dir", str(cache), str(corpus)]
     env = {key: value for key, value in os.environ.items() if key != "TARGETLINT_CACHE_DIR"}
     first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
-    entries = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file() and path.parent != cache}
+    # An entry is written atomically (a new inode); a hit only refreshes its time (see cache_pruning).
+    entries = {path: path.stat().st_ino for path in cache.rglob("*") if path.is_file() and path.parent != cache}
     assert len(entries) >= 3
     second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
-    after = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file() and path.parent != cache}
+    after = {path: path.stat().st_ino for path in cache.rglob("*") if path.is_file() and path.parent != cache}
     assert second.stdout == first.stdout and "TL201" in second.stdout
     assert after == entries, "the second run wrote new entries: its key differed from the first run's"
 
