@@ -54,9 +54,17 @@ class DocumentChecker:
     """Checks documents with the configuration ``check`` would use for their
     paths, rebuilding it when a configuration file on the way up changes."""
 
-    def __init__(self, registry, overrides: Overrides | None = None, cache_directory: str | None = None):
+    def __init__(
+        self,
+        registry,
+        overrides: Overrides | None = None,
+        cache_directory: str | None = None,
+        fallback_lang: str = "zh",
+    ):
         self.registry = registry
         self.overrides = overrides or Overrides()
+        # When neither --lang nor the file's configuration names a language: the locale's, else zh.
+        self.fallback_lang = fallback_lang
         self.cache_directory = cache_directory
         self._planner: Planner | None = None
         self._seen: dict[str, tuple[int, int] | None] = {}  # configuration candidate → its stat when last looked at
@@ -81,9 +89,9 @@ class DocumentChecker:
 
     def lang(self, path: str) -> str:
         try:
-            return self.overrides.lang or self.planner(path).config_for(path).settings.lang or "zh"
+            return self.overrides.lang or self.planner(path).config_for(path).settings.lang or self.fallback_lang
         except ConfigError:
-            return self.overrides.lang or "zh"
+            return self.overrides.lang or self.fallback_lang
 
     def rule(self, code: str):
         return self.registry.lookup(code)

@@ -115,7 +115,7 @@ class TargetlintServer(LanguageServer):
             self.log(f"targetlint: checking {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
             # Not a clean file: say the check failed, where the user looks (no false all-clear).
             self.checked.pop(uri, None)
-            lang = self.checker.overrides.lang or "zh"
+            lang = self.checker.overrides.lang or self.checker.fallback_lang
             message = (
                 "targetlint could not check this file (an internal error; see the language server's log)"
                 if lang == "en"
@@ -406,7 +406,14 @@ def serve(*, debounce_ms: int | None, lang: str | None, cache_dir: str | None, u
     from targetlint.plugins import load_registry
 
     cache_dir = cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or None
-    checker = DocumentChecker(load_registry(), Overrides(lang=lang), cache_dir if use_cache else None)
+    from targetlint.i18n import locale_lang
+
+    checker = DocumentChecker(
+        load_registry(),
+        Overrides(lang=lang),
+        cache_dir if use_cache else None,
+        fallback_lang=locale_lang(os.environ) or "zh",
+    )
     server = build_server(checker, DEFAULT_DEBOUNCE_MS if debounce_ms is None else debounce_ms)
     server.default_cache = use_cache and cache_dir is None
     server.start_io()

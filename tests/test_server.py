@@ -374,3 +374,15 @@ def test_server_without_pygls_says_how_to_install_it(cli, monkeypatch):
     done = cli("server")
     assert done.code == 2
     assert "pip install 'targetlint[server]'" in done.err
+
+
+def test_an_english_locale_gives_english_diagnostics_unless_configured(session, tmp_path, monkeypatch):
+    path = tmp_path / "d.yaml"
+    path.write_text(TRAINING_DECLARATION, encoding="utf-8")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    client = session()
+    english = {d["code"]: d["message"] for d in open_document(client, path)}
+    assert english["TL201"].startswith("rate indicator '培训人数达标率' has a count"), english["TL201"]
+    (tmp_path / ".targetlint.yaml").write_text("lang: zh\n", encoding="utf-8")
+    chinese = {d["code"]: d["message"] for d in change(client, path, TRAINING_DECLARATION + "\n", 2)}
+    assert chinese["TL201"].startswith("比率指标“培训人数达标率”的值是数量"), chinese["TL201"]
