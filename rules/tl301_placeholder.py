@@ -7,12 +7,13 @@ from targetlint.values import ValueKind
 
 # Besides the header's text: split-column forms write 计量单位 and 运算符 apart from the value.
 _INDICATOR_FIELDS = ("name", "value", "unit", "operator", "note")
+_ROW_FIELDS = tuple(field for field in _INDICATOR_FIELDS if field != "value")
 
 
 class Placeholder(Rule):
     """模板占位符：申报表中留有未替换的模板文字。
 
-    **作用**：在任意文本字段与指标值（含计量单位、运算符、备注列）中查找模板
+    **作用**：在任意文本字段与指标值（含计量单位、运算符、备注列和每个区域目标值）中查找模板
     占位符：“xx”“XX”“××”“**”“(≥**株)”“**月**日”“待定”“TBD” 等（模式见词表
     `placeholder-patterns`，可在配置中扩充）；紧挨着的几个标记（如“**月**日”）
     算一处。核心指标标记 ★ 不是占位符。只有单位、数量级或比较符号而没有数字的指标值
@@ -31,7 +32,8 @@ class Placeholder(Rule):
     Placeholder: template text left in the declaration.
 
     **What it does**: finds template placeholders in any text field and
-    value (unit, operator and note columns included): "xx", "XX", "××",
+    value (unit, operator and note columns and every
+    区域目标值 included): "xx", "XX", "××",
     "**", "(≥**株)", "**月**日", "待定", "TBD" and the like (patterns in the
     `placeholder-patterns` vocabulary list, which a configuration can
     extend); marks a character or two apart ("**月**日") count as one. The ★
@@ -55,13 +57,18 @@ class Placeholder(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        if may_hold_placeholders(declaration.texts(_INDICATOR_FIELDS), self.vocabulary):
+        texts = declaration.texts(_INDICATOR_FIELDS)
+        texts += [view.value or "" for view in declaration.judged_values() if view.area is not None]
+        if may_hold_placeholders(texts, self.vocabulary):
             lines = source.source.lines
             for field in HEADER_TEXT_FIELDS:
                 yield from self._scan(getattr(declaration, field), declaration.span(field), lines, None)
             for indicator in declaration.indicators():
-                for field in _INDICATOR_FIELDS:
+                for field in _ROW_FIELDS:
                     yield from self._scan(getattr(indicator, field), indicator.span(field), lines, indicator)
+                # 指标值 and each 区域目标值, each at its own place (an area's finding names the area).
+                for view in indicator.judged():
+                    yield from self._scan(view.value, view.span("value"), lines, view)
         for indicator in declaration.judged_values():
             value = indicator.parsed
             # "≤**万元" is one placeholder, reported above; "万元" alone is a blank template too.

@@ -14,7 +14,8 @@ class AnnualExceedsPeriod(Rule):
 
     **作用**：申报表同时填了 绩效指标（年度）和 实施期绩效指标 时，按三级指标名称
     配对；两边都是同一单位的数量或金额（人、个、万元…），年度值大于实施期值即报告，
-    位置在年度指标值上。比率、期限、带“每年”“年均”等限定词的值不比较。
+    位置在年度指标值上。区域目标值按区域与另一表同一区域的值比较。比率、期限、
+    带“每年”“年均”等限定词的值不比较。
 
     **为什么重要**：实施期目标是各年度目标的总和；一年就超过整个实施期，说明
     年度值或实施期值有一处抄错（常见于中期、年度两栏错位）。
@@ -40,7 +41,8 @@ class AnnualExceedsPeriod(Rule):
     **What it does**: when a declaration has both 绩效指标 (the year) and
     实施期绩效指标 (the whole period), pairs indicators by 三级指标 name;
     where both are counts or amounts in the same unit (人, 个, 万元 …) and
-    the year's is larger, reports it at the annual value. Rates, deadlines
+    the year's is larger, reports it at the annual value. A 区域目标值 is
+    compared with the same area's value in the other table. Rates, deadlines
     and values qualified "每年", "年均" … are not compared.
 
     **Why it matters**: the period's target is the sum of its years; a single
@@ -69,15 +71,18 @@ class AnnualExceedsPeriod(Rule):
     severity = Severity.ERROR
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        period: dict[str, IndicatorValue] = {}
-        for indicator in declaration.period_indicators():
-            if indicator.name and _additive(indicator.parsed):
-                period.setdefault(indicator_key(indicator.name), indicator.parsed)
+        # Keyed by name and area: a 区域目标值 is compared with the same area's
+        # in the other table (Indicator.judged), a 指标值 with the 指标值.
+        period: dict[tuple[str, str | None], IndicatorValue] = {}
+        for row in declaration.period_indicators():
+            for indicator in row.judged():
+                if indicator.name and _additive(indicator.parsed):
+                    period.setdefault((indicator_key(indicator.name), indicator.area), indicator.parsed)
         if not period:
             return
-        for indicator in declaration.indicators():
+        for indicator in declaration.judged_values():
             year = indicator.parsed
-            whole = period.get(indicator_key(indicator.name)) if indicator.name else None
+            whole = period.get((indicator_key(indicator.name), indicator.area)) if indicator.name else None
             if whole is None or not _additive(year) or year.unit != whole.unit:
                 continue
             if year.amount <= whole.amount:

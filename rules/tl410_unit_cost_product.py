@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import is_money
+from targetlint.model import Indicator
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.values import IndicatorValue, Operator, UnitClass
 
@@ -21,6 +22,7 @@ class UnitCostProduct(Rule):
     一个与其分母单位相同的数量（“培训人数 =50人”）和一个总成本（金额、不带“/”）都是
     确切值时，核对 单位成本 × 数量 = 总成本（误差 1% 以内）；不符即在总成本处报告。
     带 ≥、≤ 的界限值、单位成本或总成本不止一个、同单位的数量不止一个时不判断。
+    区域目标值逐区域核对：该区域的值与不分区域的指标值（如统一的补助标准）一起判断。
 
     **为什么重要**：评审会把这三个数相乘核对；乘不回总数，说明至少一个数抄错，
     成本目标也就无法作为考核依据。
@@ -46,7 +48,9 @@ class UnitCostProduct(Rule):
     unit as its denominator ("培训人数 =50人") and a total cost (money with
     no "/"), checks unit cost × count = total within 1%; a mismatch is
     reported at the total. Bounds, several unit costs or totals, or several
-    counts in that unit are not judged.
+    counts in that unit are not judged. 区域目标值 are checked area by area:
+    an area's values together with the rows that have no areas (one 补助标准
+    for every area).
 
     **Why it matters**: reviewers multiply these three numbers; when the
     product is not the total, one of them was mistyped and the cost target
@@ -73,30 +77,53 @@ class UnitCostProduct(Rule):
     severity = Severity.WARNING
 
     def check(self, declaration, source) -> Iterator[Finding]:
-        exact = [i for i in declaration.indicators() if _exact(i.parsed)]
+        # The values judged together: the rows' 指标值, and per area that area's
+        # 区域目标值 beside the rows with no areas (a 补助标准 of 2000元/人 holds
+        # for every area). An area is judged only where one of the three
+        # numbers is its own, so the rows' 指标值 are not judged twice.
+        values = list(declaration.judged_values())
+        groups: dict[str | None, list[Indicator]] = {None: [v for v in values if v.area is None]}
+        shared = [v for v in values if v.area is None and not v.area_values]
+        for view in values:
+            if view.area is not None:
+                groups.setdefault(view.area, list(shared)).append(view)
+        for area, group in groups.items():
+            finding = self._judge(group, area)
+            if finding is not None:
+                yield finding
+
+    def _judge(self, values: list[Indicator], area: str | None) -> Finding | None:
+        exact = [i for i in values if _exact(i.parsed)]
         money = [i for i in exact if is_money(i.parsed) and i.parsed.unit_class is UnitClass.MONEY]
         unit_costs = [i for i in money if "/" in (i.parsed.unit or "")]
         totals = [i for i in money if "/" not in (i.parsed.unit or "")]
         # One of each, or which unit cost makes which total is a guess.
         if len(unit_costs) != 1 or len(totals) != 1:
-            return
+            return None
         (total,), (unit_cost,) = totals, unit_costs
         per = unit_cost.parsed.unit.split("/", 1)[1]
         counts = [i for i in exact if i.parsed.unit == per and i.parsed.unit_class is UnitClass.COUNT]
-        if len(counts) == 1:
-            (count,) = counts
-            product = unit_cost.parsed.amount * count.parsed.amount
-            stated = total.parsed.amount
-            if abs(product - stated) <= _TOLERANCE * max(abs(product), abs(stated)):
-                return
-            yield self.report(
-                total.span("value"),
-                f"“{count.name}”{count.parsed.raw} × “{unit_cost.name}”{unit_cost.parsed.raw} = {product:,.2f} 元，"
-                f"与总成本“{total.name}”{total.parsed.raw}（{stated:,.2f} 元）不符：请核对三个数",
-                f"'{count.name}' {count.parsed.raw} × '{unit_cost.name}' {unit_cost.parsed.raw} = {product:,.2f} 元, "
-                f"not the total '{total.name}' {total.parsed.raw} ({stated:,.2f} 元); check the three numbers",
-                indicator=total,
-            )
+        if len(counts) != 1:
+            return None
+        (count,) = counts
+        if area is not None and area not in (count.area, unit_cost.area, total.area):
+            return None
+        product = unit_cost.parsed.amount * count.parsed.amount
+        stated = total.parsed.amount
+        if abs(product - stated) <= _TOLERANCE * max(abs(product), abs(stated)):
+            return None
+        # A total shared by every area is reported once per area it contradicts, naming it.
+        where = "" if area is None or total.area is not None else area
+        return self.report(
+            total.span("value"),
+            f"“{count.name}”{count.parsed.raw} × “{unit_cost.name}”{unit_cost.parsed.raw} = {product:,.2f} 元，"
+            f"与总成本“{total.name}”{total.parsed.raw}（{stated:,.2f} 元）不符：请核对三个数"
+            + (f"（区域：{where}）" if where else ""),
+            f"'{count.name}' {count.parsed.raw} × '{unit_cost.name}' {unit_cost.parsed.raw} = {product:,.2f} 元, "
+            f"not the total '{total.name}' {total.parsed.raw} ({stated:,.2f} 元); check the three numbers"
+            + (f" (area: {where})" if where else ""),
+            indicator=total,
+        )
 
 
 RULES = [UnitCostProduct]
