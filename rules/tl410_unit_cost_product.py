@@ -93,34 +93,34 @@ class UnitCostProduct(Rule):
                 yield finding
 
     def _judge(self, values: list[Indicator], area: str | None) -> Finding | None:
-        exact = [i for i in values if _exact(i.parsed)]
-        money = [i for i in exact if is_money(i.parsed) and i.parsed.unit_class is UnitClass.MONEY]
-        unit_costs = [i for i in money if "/" in (i.parsed.unit or "")]
-        totals = [i for i in money if "/" not in (i.parsed.unit or "")]
+        exact = [(i, i.parsed) for i in values if i.parsed is not None and _exact(i.parsed)]
+        money = [(i, v) for i, v in exact if is_money(v) and v.unit_class is UnitClass.MONEY]
+        unit_costs = [(i, v) for i, v in money if "/" in (v.unit or "")]
+        totals = [(i, v) for i, v in money if "/" not in (v.unit or "")]
         # One of each, or which unit cost makes which total is a guess.
         if len(unit_costs) != 1 or len(totals) != 1:
             return None
-        (total,), (unit_cost,) = totals, unit_costs
-        per = unit_cost.parsed.unit.split("/", 1)[1]
-        counts = [i for i in exact if i.parsed.unit == per and i.parsed.unit_class is UnitClass.COUNT]
+        ((total, total_value),), ((unit_cost, cost_value),) = totals, unit_costs
+        per = (cost_value.unit or "").split("/", 1)[1]
+        counts = [(i, v) for i, v in exact if v.unit == per and v.unit_class is UnitClass.COUNT]
         if len(counts) != 1:
             return None
-        (count,) = counts
+        ((count, count_value),) = counts
         if area is not None and area not in (count.area, unit_cost.area, total.area):
             return None
-        product = unit_cost.parsed.amount * count.parsed.amount
-        stated = total.parsed.amount
+        product = (cost_value.amount or 0) * (count_value.amount or 0)
+        stated = total_value.amount or 0
         if abs(product - stated) <= _TOLERANCE * max(abs(product), abs(stated)):
             return None
         # A total shared by every area is reported once per area it contradicts, naming it.
         where = "" if area is None or total.area is not None else area
         return self.report(
             total.span("value"),
-            f"“{count.name}”{count.parsed.raw} × “{unit_cost.name}”{unit_cost.parsed.raw} = {product:,.2f} 元，"
-            f"与总成本“{total.name}”{total.parsed.raw}（{stated:,.2f} 元）不符：请核对三个数"
+            f"“{count.name}”{count_value.raw} × “{unit_cost.name}”{cost_value.raw} = {product:,.2f} 元，"
+            f"与总成本“{total.name}”{total_value.raw}（{stated:,.2f} 元）不符：请核对三个数"
             + (f"（区域：{where}）" if where else ""),
-            f"'{count.name}' {count.parsed.raw} × '{unit_cost.name}' {unit_cost.parsed.raw} = {product:,.2f} 元, "
-            f"not the total '{total.name}' {total.parsed.raw} ({stated:,.2f} 元); check the three numbers"
+            f"'{count.name}' {count_value.raw} × '{unit_cost.name}' {cost_value.raw} = {product:,.2f} 元, "
+            f"not the total '{total.name}' {total_value.raw} ({stated:,.2f} 元); check the three numbers"
             + (f" (area: {where})" if where else ""),
             indicator=total,
         )
