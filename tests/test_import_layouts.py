@@ -139,6 +139,12 @@ def test_midterm_and_annual_side_by_side(tmp_path):
         ("产出指标", "质量指标", "农产品例行监测合格率"),
     ]
     assert declaration.period_funds.total == 685000
+    # The goal block: each text under its own label, neither kept in 其他.
+    assert declaration.goal == "开展农产品质量安全监测。"
+    assert declaration.period_goal == "三年内建成农产品质检体系，检测批次达到2批次/千人。"
+    assert str(declaration.period) == "2024–2026"
+    assert declaration.other == {}
+    assert "could not place" not in err
 
 
 def test_long_term_block_then_annual_block(tmp_path):
@@ -147,3 +153,46 @@ def test_long_term_block_then_annual_block(tmp_path):
     assert [(i.name, i.value) for i in declaration.indicators()] == [("完成改造项目数", "≥4个")]
     assert [(i.name, i.value) for i in declaration.period_indicators()] == [("完成改造项目数", "≥12个")]
     assert text.index("\n绩效指标:") < text.index("\n实施期绩效指标:")
+
+
+def test_several_projects_listed_on_one_sheet(tmp_path):
+    code, text, err, declarations, path = _import(tmp_path, workbooks.several_projects)
+    assert code == 0, err
+    assert text.count("\n---\n") == 1  # one YAML document per project
+    first, second = declarations
+    for declaration in declarations:  # the unit merged over both, the department's row above them
+        assert (declaration.year, declaration.department) == (2023, "820-马踏镇部门")
+        assert declaration.implementer == "820001-井研县马踏镇人民政府"
+        assert declaration.other == {"预算数（820-马踏镇部门）": "8827620.53"}
+    assert (first.name, first.funds.total, first.goal) == ("村组干部报酬", 3309840, "按时发放村组干部报酬")
+    assert (second.name, second.funds.total) == ("基层组织活动经费", 660000)
+    assert second.goal == "包括必要的办公用品费、水电费等村社区办公经费。"
+    # Each project has its own rows, none merged into the other's and none dropped.
+    assert [i.name for i in first.indicators()] == ["维护社会稳定", "村组干部230人", "人民群众满意度"]
+    assert [i.path for i in second.indicators()] == [
+        ("满意度指标", "服务对象满意度指标", "辖区内群众满意度"),
+        ("产出指标", "质量指标", "保障村社区正常运转"),
+        ("产出指标", "数量指标", "行政村数量"),
+    ]
+    last = list(second.indicators())[-1]
+    assert (str(last.parsed.operator), last.parsed.amount, int(last.weight)) == ("=", 11, 10)
+    assert f"{path}:部门预算项目绩效目标!C4:" in err  # the department's amount: kept, and said so
+    # --split writes one file per project, named after it.
+    out, err_split = io.StringIO(), io.StringIO()
+    assert run_import(str(path), str(tmp_path / "split"), split=True, force=False, stdout=out, stderr=err_split) == 0
+    assert sorted(p.name for p in (tmp_path / "split").iterdir()) == ["基层组织活动经费.yaml", "村组干部报酬.yaml"]
+
+
+def test_a_table_with_no_levels(tmp_path):
+    code, text, err, (declaration,), path = _import(tmp_path, workbooks.no_levels)
+    assert code == 0, err
+    assert "\n绩效指标:\n  - 三级指标: 辅警人员\n    指标值: 512\n    计量单位: 人\n    运算符: '='\n" in text
+    assert "其他" not in text  # every column has its field
+    rows = list(declaration.indicators())
+    assert [r.path for r in rows] == [
+        ("", "", name) for name in ("辅警人员", "项目持续期", "项目成本概算", "受益对象满意度")
+    ]
+    assert [(r.kind, r.operator) for r in rows] == [(None, "="), ("定性", None), (None, "≤"), (None, "≥")]
+    assert rows[2].parsed.amount == 3584 * 10000  # 万元, from its own unit column
+    assert declaration.name is None
+    assert f"{path}:绩效目标!A2: no 项目名称 row" in err

@@ -246,6 +246,21 @@ def test_header_block_of_another_form(tmp_path):
     assert decl.goal == "完成测试。"
 
 
+def test_anhui_period_and_annual_goals_in_text(tmp_path):
+    # Corpus 06's goal block as the PDF text prints it: the two labels on one
+    # row, then each text on a row of its own, the 中期 text first.
+    header = (
+        "项目支出绩效目标申报表\n( 2024 年度)\n项目名称\t质检体系建设\n"
+        "总 体 目 标\t\n中期目标(2024年—2026年)\t年度目标\t\n三年内建成质检体系。\t\n开展质量安全监测。\t\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t\n"
+    )
+    result, rows = _indicators(_table(tmp_path, "产出指标\t数量指标\t监督抽检批次\t≥100组\n", header=header))
+    (decl,) = result.declarations
+    assert (decl.period_goal, decl.goal) == ("三年内建成质检体系。", "开展质量安全监测。")
+    assert (decl.period_start, decl.period_end, decl.other) == ("2024", "2026", {})
+    assert rows == [("产出指标", "数量指标", "监督抽检批次", "≥100组")]
+
+
 def test_continuation_rows_and_unknown_second_level(tmp_path):
     body = (
         "产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"

@@ -195,7 +195,9 @@ def signatures_and_formula() -> Any:
 
 def midterm_beside_annual() -> Any:
     """Files 06 and 20's Anhui layout (六安, 亳州): 中期 and 年度 side by side — the
-    funds block prints 中期资金总额 left of 年度资金总额, and the indicator table
+    funds block prints 中期资金总额 left of 年度资金总额, the goal block labels
+    "中期目标(2024年—2026年)" and "年度目标" on one row with each text merged below
+    its label (总 体 目 标 merged down beside both), and the indicator table
     prints 二级指标 | 三级指标 | 指标值 twice, the 中期 half first; 一级 merged down."""
     book = openpyxl.Workbook()
     sheet = book.active
@@ -214,20 +216,28 @@ def midterm_beside_annual() -> Any:
             "C3": 68.5,
             "D3": "其中：财政拨款",
             "E3": 51.35,
-            "A4": "年度总体目标",
-            "B4": "开展农产品质量安全监测。",
+            "A4": "总 体 目 标",
+            "B4": "中期目标(2024年—2026年)",
+            "E4": "年度目标",
+            "B5": "三年内建成农产品质检体系，检测批次达到2批次/千人。",
+            "E5": "开展农产品质量安全监测。",
         },
     )
     sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A4:A5")
+    sheet.merge_cells("B4:D4")
+    sheet.merge_cells("E4:G4")
+    sheet.merge_cells("B5:D5")
+    sheet.merge_cells("E5:G5")
     rows = (
         ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "监督抽检批次", "≥300组", "数量指标", "监督抽检批次", "≥100组"],
         [None, "质量指标", "农产品例行监测合格率", "≥98%", "质量指标", "农产品例行监测合格率", "≥98%"],
     )
-    for number, cells in enumerate(rows, 5):
+    for number, cells in enumerate(rows, 6):
         for column, text in zip("ABCDEFG", cells):
             sheet[f"{column}{number}"] = text
-    sheet.merge_cells("A6:A7")
+    sheet.merge_cells("A7:A8")
     return book
 
 
@@ -250,4 +260,64 @@ def long_term_then_annual() -> Any:
     for number, cells in enumerate(rows, 1):
         for column, text in zip("ABCDE", cells):
             sheet[f"{column}{number}"] = text
+    return book
+
+
+def several_projects() -> Any:
+    """File 08's sheet (四川 井研): one table listing several projects — 单位名称 |
+    项目名称 | 预算数 | 年度目标 beside the indicator columns (指标性质 holding the
+    operator, 度量单位, 权重, 指标方向性). The department's row (单位名称 and its
+    预算数, no project) comes first; each project's 项目名称, 预算数 and 年度目标 are
+    merged down over its indicator rows, and the unit's 单位名称 over both projects."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "部门预算项目绩效目标"
+    sheet["A1"] = "部门预算项目绩效目标申报表(2023年度)"
+    sheet.merge_cells("A1:L1")
+    sheet["A2"] = "金额单位:元"
+    project = ["单位名称", "项目名称", "预算数", "年度目标"]
+    indicator = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性"]
+    first = ["820001-井研县马踏镇人民政府", "村组干部报酬", 3309840, "按时发放村组干部报酬"]
+    second = [None, "基层组织活动经费", 660000, "包括必要的办公用品费、水电费等村社区办公经费。"]
+    blank = [None] * 4
+    rows = (
+        [*project, *indicator],
+        ["820-马踏镇部门", None, 8827620.53],
+        [*first, "效益指标", "社会效益指标", "维护社会稳定", "≥", 95, "%", 10, "正向指标"],
+        [*blank, "产出指标", "数量指标", "村组干部230人", "≥", 230, "个", 10, "正向指标"],
+        [*blank, "满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", 95, "%", 10, "正向指标"],
+        [*second, "满意度指标", "服务对象满意度指标", "辖区内群众满意度", "≥", 95, "%", 10, "正向指标"],
+        [*blank, "产出指标", "质量指标", "保障村社区正常运转", "≥", 95, "%", 20, "正向指标"],
+        [*blank, "产出指标", "数量指标", "行政村数量", "=", 11, "个", 10, "正向指标"],
+    )
+    for number, cells in enumerate(rows, 3):
+        for column, text in enumerate(cells, 1):
+            if text is not None:
+                sheet.cell(number, column, text)
+    sheet.merge_cells("A5:A10")  # the unit, over both projects
+    for first, last in ((5, 7), (8, 10)):  # each project's own cells
+        for column in "BCD":
+            sheet.merge_cells(f"{column}{first}:{column}{last}")
+    return book
+
+
+def no_levels() -> Any:
+    """File 27's table (重庆 丰都): a flat list of indicators — 指标名称 | 计量单位 |
+    指标性质 | 指标值, no 一级/二级 columns and no 项目名称 row; 指标性质 holds the
+    operator (=, ≤, ≥) or 定性, and a 定性 row's 计量单位 is empty."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标"
+    rows = (
+        ["(三)绩效目标。"],
+        ["指标名称", "计量单位", "指标性质", "指标值"],
+        ["辅警人员", "人", "=", 512],
+        ["项目持续期", None, "定性", "基本建立"],
+        ["项目成本概算", "万元", "≤", 3584],
+        ["受益对象满意度", "%", "≥", 95],
+    )
+    for number, cells in enumerate(rows, 1):
+        for column, text in enumerate(cells, 1):
+            if text is not None:
+                sheet.cell(number, column, text)
     return book

@@ -18,6 +18,7 @@ from io import StringIO
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from targetlint.form_fields import year_month
 from targetlint.importer.model import EXTRA_KEYS, Declaration, Indicator
 
 _WIDTH = 100  # display columns a folded goal line aims for
@@ -67,6 +68,10 @@ def dump(decl: Declaration) -> str:
             out.append(f"{key}: {when.isoformat()}")
         elif when is not None:
             out.append(f"{key}: {scalar(when)}")
+    if decl.period_start is not None and decl.period_end is not None:
+        out.append("实施期:")
+        out.append(f"{_INDENT}开始: {_year_month(decl.period_start)}")
+        out.append(f"{_INDENT}结束: {_year_month(decl.period_end)}")
     for block, total_label, funds in (
         ("项目资金", "年度资金申请总额", decl.funding),
         ("实施期资金", "资金总额", decl.period_funding),
@@ -86,20 +91,30 @@ def dump(decl: Declaration) -> str:
             out.extend(f"{_INDENT}{k}: {_amount(v)}" for k, v in funding)
     if decl.goal is not None:
         out.append(_goal(decl.goal))
+    if decl.period_goal is not None:
+        out.append(_goal(decl.period_goal, "实施期目标"))
     out.extend(_mapping("其他", decl.other, ""))
-    out.extend(_indicators(decl.indicators))
+    out.extend(_indicators(decl.indicators, flat=decl.flat))
     if decl.period_indicators:
         out.extend(_indicators(decl.period_indicators, "实施期绩效指标"))
     return "\n".join(out) + "\n"
+
+
+def _year_month(text: str) -> str:
+    """A year or year-month as printed ("2024", "2023年7月") in the format's shape (2024, 2023-07)."""
+    parsed = year_month(text)
+    return str(parsed) if parsed is not None else scalar(text)
 
 
 def _amount(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01')):f}"
 
 
-def _indicators(indicators: list[Indicator], table: str = "绩效指标") -> list[str]:
+def _indicators(indicators: list[Indicator], table: str = "绩效指标", *, flat: bool = False) -> list[str]:
     if not indicators:
         return [f"{table}: {{}}"]
+    if flat:  # a table with no levels: the rows as a list
+        return [f"{table}:", *(line for item in indicators for line in _indicator(item, _INDENT))]
     # Group by 一级 then 二级 in order of first appearance; YAML mappings cannot
     # repeat a key, so a heading printed again further down joins its group.
     groups: dict[str, dict[str, list[Indicator]]] = {}
@@ -111,16 +126,21 @@ def _indicators(indicators: list[Indicator], table: str = "绩效指标") -> lis
         for level2, items in by_level2.items():
             out.append(f"{_INDENT * 2}{key(level2)}:")
             for item in items:
-                pad = _INDENT * 3
-                out.append(f"{pad}- 三级指标: {scalar(item.name)}")
-                if item.value or not item.areas:  # a row of area targets may have no 指标值
-                    out.append(f"{pad}  指标值: {value(item.value)}")
-                for extra in EXTRA_KEYS:
-                    if extra in item.extras:
-                        shown = value if extra == "分值" else scalar  # a weight stays a number
-                        out.append(f"{pad}  {extra}: {shown(item.extras[extra])}")
-                out.extend(_mapping("区域目标值", item.areas, pad + "  ", values=value))
-                out.extend(_mapping("其他", item.other, pad + "  "))
+                out.extend(_indicator(item, _INDENT * 3))
+    return out
+
+
+def _indicator(item: Indicator, pad: str) -> list[str]:
+    """One 三级指标 row as a list item indented by ``pad``."""
+    out = [f"{pad}- 三级指标: {scalar(item.name)}"]
+    if item.value or not item.areas:  # a row of area targets may have no 指标值
+        out.append(f"{pad}  指标值: {value(item.value)}")
+    for extra in EXTRA_KEYS:
+        if extra in item.extras:
+            shown = value if extra == "分值" else scalar  # a weight stays a number
+            out.append(f"{pad}  {extra}: {shown(item.extras[extra])}")
+    out.extend(_mapping("区域目标值", item.areas, pad + "  ", values=value))
+    out.extend(_mapping("其他", item.other, pad + "  "))
     return out
 
 
@@ -192,14 +212,14 @@ def _double(text: str) -> str:
     return result
 
 
-def _goal(text: str) -> str:
-    """年度总体目标: paragraphs as a literal block, a long line folded at its own spaces."""
-    head = "年度总体目标:"
+def _goal(text: str, label: str = "年度总体目标") -> str:
+    """A goal (年度总体目标, 实施期目标): paragraphs as a literal block, a long line folded at its own spaces."""
+    head = f"{label}:"
     if "\n" in text:
         block = "\n".join(_INDENT + line if line else "" for line in text.split("\n"))
         for indicator in ("|-", "|", "|+"):
             candidate = f"{head} {indicator}\n{block}\n"
-            if _reads_back(candidate, text, key_name="年度总体目标"):
+            if _reads_back(candidate, text, key_name=label):
                 return candidate.rstrip("\n")
         return f"{head} {scalar(text)}"
     plain = scalar(text)
@@ -207,7 +227,7 @@ def _goal(text: str) -> str:
         return f"{head} {plain}"
     folded = _fold(text, first=_width(head) + 1)
     candidate = f"{head} " + f"\n{_INDENT}".join(folded)
-    if _reads_back(candidate + "\n", text, key_name="年度总体目标"):
+    if _reads_back(candidate + "\n", text, key_name=label):
         return candidate
     return f"{head} {plain}"
 

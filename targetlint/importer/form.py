@@ -46,12 +46,30 @@ def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declarati
     declarations: list[Declaration] = []
     problems: list[Problem] = []
     builder: _Builder | None = None
+    listing: _ProjectList | None = None
     next_year: int | None = None
     document_year: int | None = None
+    scale = Decimal(1)  # "金额单位:万元" above the table
 
     for row in rows:
         cells = row.cells
         if not any(c.strip() for c in cells) or labels.is_rule(cells):
+            continue
+        if positional and (columns := labels.list_columns(cells)):
+            # Several projects in one table, one after another on the sheet.
+            if builder is not None:
+                builder.finish(declarations, problems)
+                builder = None
+            if listing is not None:
+                listing.finish(declarations, problems)
+            listing = _ProjectList(row, columns, next_year or document_year, scale)
+            continue
+        if listing is not None:
+            listing.feed(row, declarations, problems)
+            continue
+        unit = labels.amount_unit(cells)
+        if unit is not None:
+            scale = Decimal(unit)
             continue
         year = labels.year_marker(cells)
         if year is not None:
@@ -68,13 +86,136 @@ def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declarati
                 builder.finish(declarations, problems)
             builder = _Builder(row.where, next_year or document_year, positional=positional)
             next_year = None
+        if builder is None and positional and labels.is_flat_heading(cells):
+            # A list of indicators with no 项目名称 row above it (corpus 27):
+            # a declaration all the same, its missing 项目名称 said.
+            builder = _Builder(row.where, next_year or document_year, positional=positional)
+            builder.problems.append(
+                Problem(row.where, "no 项目名称 row above this indicator table; the declaration has no 项目名称")
+            )
+            next_year = None
         if builder is None:
-            continue  # a preamble before the first declaration
+            # A preamble before the first declaration; a dated title that
+            # is_title does not know ("…申报表(2023年度)") still gives the year.
+            document_year = document_year or labels.title_year(cells)
+            continue
         builder.feed(row)
 
     if builder is not None:
         builder.finish(declarations, problems)
+    if listing is not None:
+        listing.finish(declarations, problems)
     return declarations, problems
+
+
+class _ProjectList:
+    """A table listing several projects (corpus 08): each project's 项目名称,
+    单位名称, 预算数 and 年度目标 cells merged down over its indicator rows. A
+    row with a new 项目名称 starts a declaration; the rows below it, up to the
+    next, are its indicators. A row naming a unit and no project (the
+    department's total above its projects) gives the 主管部门 of the projects
+    below it, and its amount is kept in their 其他."""
+
+    def __init__(self, heading: Row, columns: dict[str, int], year: int | None, scale: Decimal) -> None:
+        self.columns = columns
+        self.headings = {index: heading.cells[index].strip() for index in columns.values()}
+        # The indicator heading without the project columns, for each project's table.
+        self.heading = Row(self._without(heading.cells, set(columns.values())), heading.where)
+        self.year = year
+        self.scale = scale
+        self.department: str | None = None
+        self.department_where: Where | None = None
+        self.department_other: dict[str, tuple[str, Where]] = {}
+        self.builder: _Builder | None = None
+
+    @staticmethod
+    def _without(cells: list[str], indexes: set[int]) -> list[str]:
+        return ["" if i in indexes else c for i, c in enumerate(cells)]
+
+    def _cell(self, row: Row, role: str) -> str:
+        index = self.columns.get(role)
+        if index is None or index >= len(row.cells) or index in row.merged_from_above:
+            return ""
+        return row.cells[index].strip()
+
+    def feed(self, row: Row, declarations: list[Declaration], problems: list[Problem]) -> None:
+        project_columns = set(self.columns.values())
+        name = self._cell(row, "name")
+        current = self.builder.decl if self.builder is not None else None
+        rest = [c for i, c in enumerate(row.cells) if i not in project_columns and c.strip()]
+        if name and (current is None or name != current.name):
+            self._start(row, name, declarations, problems)
+        elif not name and not rest and (self._cell(row, "unit") or self._cell(row, "department")):
+            self._department_row(row, declarations, problems)
+            return
+        if self.builder is None:
+            return
+        # The project's own cells (and copies merged down from them) are read;
+        # anything else in those columns (a note, a footer) stays for the table to place.
+        shown = {
+            i
+            for i in project_columns
+            if i < len(row.cells)
+            and (i in row.merged_from_above or row.cells[i].strip() == (self.builder.project_cells.get(i) or ""))
+        }
+        cells = self._without(row.cells, shown)
+        if any(c.strip() for c in cells):
+            self.builder.feed(Row(cells, row.where, row.merged_categories))
+
+    def _start(self, row: Row, name: str, declarations: list[Declaration], problems: list[Problem]) -> None:
+        if self.builder is not None:
+            self.builder.finish(declarations, problems)
+        builder = _Builder(row.where, self.year, positional=True)
+        builder.scale = self.scale
+        builder._start_table(self.heading)
+        decl = builder.decl
+        for role, index in self.columns.items():
+            # A cell merged down from above counts here: a 单位名称 merged over
+            # several projects is each one's.
+            text = row.cells[index].strip() if index < len(row.cells) else ""
+            if not text:
+                continue
+            builder.project_cells[index] = text
+            field = {"name": "name", "unit": "implementer", "department": "department", "total": "total"}.get(role)
+            if field is not None:
+                builder._set_field(field, text, row, index)
+            elif role == "goal":
+                decl.goal = text
+                decl.cells.setdefault("goal", _where_at(row, index))
+        if decl.department is None and self.department is not None:
+            decl.department = self.department
+            if self.department_where is not None:
+                decl.cells.setdefault("department", self.department_where)
+        for key, (text, where) in self.department_other.items():
+            decl.other[key] = text
+            decl.cells[f"其他.{key}"] = where
+        self.builder = builder
+
+    def _department_row(self, row: Row, declarations: list[Declaration], problems: list[Problem]) -> None:
+        if self.builder is not None:
+            self.builder.finish(declarations, problems)
+            self.builder = None
+        unit_role = "department" if self._cell(row, "department") else "unit"
+        self.department = self._cell(row, unit_role)
+        self.department_where = _where_at(row, self.columns[unit_role])
+        self.department_other = {}
+        for role, index in self.columns.items():
+            text = self._cell(row, role)
+            if text and role != unit_role:
+                key = f"{self.headings[index]}（{self.department}）"
+                self.department_other[key] = (text, _where_at(row, index))
+                problems.append(
+                    Problem(
+                        _where_at(row, index),
+                        f"the department's {self.headings[index]} {text} has no field; "
+                        f"kept in 其他 of each project below as {key}",
+                    )
+                )
+
+    def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
+        if self.builder is not None:
+            self.builder.finish(declarations, problems)
+            self.builder = None
 
 
 class _Builder:
@@ -85,6 +226,9 @@ class _Builder:
         self.scale = Decimal(1)
         self.goal_column = 0
         self.goal_lines: list[str] = []
+        # A 中期目标 column left of the 年度目标 one (labels on one row, texts below).
+        self.period_goal_column: int | None = None
+        self.period_goal_lines: list[str] = []
         self.columns: dict[str, int] = {}
         # Columns the format has no field for, by index → heading as printed:
         # one target per area when the table has no 指标值 column, else 其他.
@@ -101,6 +245,9 @@ class _Builder:
         # Rows that found no place: kept in the declaration's 其他, each also a warning.
         self.unplaced: list[tuple[Where, list[str]]] = []
         self.unplaced_header: list[tuple[Where, list[str]]] = []  # label, value, label, value …
+        self.flat = False  # the indicator table has no 一级 column (a list of indicators)
+        # A project listed in a table of several (_ProjectList): its own cells, by column.
+        self.project_cells: dict[int, str] = {}
 
     def feed(self, row: Row) -> None:
         block = labels.table_block(row.cells)
@@ -122,6 +269,8 @@ class _Builder:
     # --- header block ---------------------------------------------------
     def _header_row(self, row: Row) -> None:
         cells = row.cells
+        if self._period_goal_row(row):
+            return
         found = False
         for index, cell in enumerate(cells):
             scale = labels.amount_scale(cell)
@@ -148,11 +297,35 @@ class _Builder:
                 self._set_field(field, text, row, at)
         if found:
             return
-        if labels.is_indicator_heading(cells):
+        if self._is_heading(cells):
             self._start_table(row)
         else:
             self.problems.append(Problem(row.where, f"could not place row (not a header field): {_shown(cells)}"))
             self.unplaced_header.append((row.where, cells))
+
+    def _period_goal_row(self, row: Row) -> bool:
+        """A 中期目标 / 长期目标 label: its text follows it (实施期目标), or, when
+        the 年度目标 label stands beside it, both texts are on the rows below."""
+        cells = row.cells
+        found = next(((i, g) for i, c in enumerate(cells) if (g := labels.period_goal(c)) is not None), None)
+        if found is None:
+            return False
+        index, label = found
+        if label.start and label.end:
+            self.decl.period_start, self.decl.period_end = label.start, label.end
+            self.decl.cells.setdefault("period", _where_at(row, index))
+        text, at = self._value_after(cells, index)
+        if text is not None:
+            self._set_field("period_goal", text, row, at)
+            rest = [c if i > at else "" for i, c in enumerate(cells)]
+            if any(c.strip() for c in rest):
+                self._header_row(Row(rest, row.where, row.merged_categories))
+            return True
+        annual = next((i for i in range(index + 1, len(cells)) if labels.header_label(cells[i]) == "goal"), None)
+        self.phase = "goal"
+        self.period_goal_column = index
+        self.goal_column = annual if annual is not None else len(cells)
+        return True
 
     @staticmethod
     def _value_after(cells: list[str], index: int) -> tuple[str | None, int]:
@@ -195,7 +368,7 @@ class _Builder:
     # --- 年度总体目标 ---------------------------------------------------------
     def _goal_row(self, row: Row) -> None:
         cells = row.cells
-        if labels.is_indicator_heading(cells):
+        if self._is_heading(cells):
             self._start_table(row)
             return
         filled = [c for c in cells if c.strip()]
@@ -204,11 +377,34 @@ class _Builder:
             self.phase = "table"
             self._table_row(row)
             return
+        if self.period_goal_column is not None:
+            self._period_and_annual_goal_row(row, filled)
+            return
         # The text sits under the 年度总体目标 label; cells left of it (项目总目标) are not the goal.
         own = [i for i in range(self.goal_column, len(cells)) if cells[i].strip()]
         self.goal_lines.append(" ".join(cells[i] for i in own) if own else " ".join(filled))
         first = own[0] if own else next(i for i, c in enumerate(cells) if c.strip())
         self.decl.cells.setdefault("goal", _where_at(row, first))
+
+    def _period_and_annual_goal_row(self, row: Row, filled: list[str]) -> None:
+        """Texts under "中期目标 | 年度目标": by column in a worksheet; in text,
+        whose columns shift, the first text is the period's and the rest the year's."""
+        cells = row.cells
+        assert self.period_goal_column is not None
+        if self.positional:
+            period = [i for i in range(self.period_goal_column, min(self.goal_column, len(cells))) if cells[i].strip()]
+            annual = [i for i in range(self.goal_column, len(cells)) if cells[i].strip()]
+        else:
+            indexes = [i for i, c in enumerate(cells) if c.strip()]
+            first_text = not self.period_goal_lines
+            period = indexes[:1] if first_text else []
+            annual = indexes[1:] if first_text else indexes
+        if period:
+            self.period_goal_lines.append(" ".join(cells[i] for i in period))
+            self.decl.cells.setdefault("period_goal", _where_at(row, period[0]))
+        if annual:
+            self.goal_lines.append(" ".join(cells[i] for i in annual))
+            self.decl.cells.setdefault("goal", _where_at(row, annual[0]))
 
     # --- indicator table -------------------------------------------------
     def _start_table(self, row: Row) -> None:
@@ -232,15 +428,20 @@ class _Builder:
                     self.columns[role] = index
                 elif role in _SIDE_BY_SIDE and role not in repeated:
                     repeated[role] = index
+            self.flat = self.table.flat = "level1" not in self.columns
             if {"name", "value"} <= repeated.keys():
                 # 中期 and 年度 side by side (安徽): the first 二级/三级/指标值 are the
                 # period's, the repeated ones the year's; 一级 is shared.
                 self.period_columns = {role: self.columns[role] for role in repeated}
                 self.columns.update(repeated)
 
+    def _is_heading(self, cells: list[str]) -> bool:
+        """The indicator table's heading row; in a worksheet also one with no 一级 column."""
+        return labels.is_indicator_heading(cells) or (self.positional and labels.is_flat_heading(cells))
+
     def _table_row(self, row: Row) -> None:
         cells = row.cells
-        if labels.is_indicator_heading(cells):
+        if self._is_heading(cells):
             self._start_table(row)  # repeated on a new page
             return
         if labels.is_footer(cells):
@@ -255,7 +456,9 @@ class _Builder:
             return
         # A table with one target column per area has no 指标值 column.
         by_area = "value" not in self.columns and bool(self.unnamed_columns)
-        needed = {"level1", "name"} if by_area else {"level1", "name", "value"}
+        needed = {"name"} if by_area else {"name", "value"}
+        if not self.flat:
+            needed.add("level1")
         missing = needed - self.columns.keys()
         if missing:
             self.problems.append(
@@ -342,8 +545,11 @@ class _Builder:
     def finish(self, declarations: list[Declaration], problems: list[Problem]) -> None:
         if self.goal_lines:
             self.decl.goal = "\n".join(self.goal_lines)
+        if self.period_goal_lines:
+            self.decl.period_goal = "\n".join(self.period_goal_lines)
         indicators, table_problems = self.table.finish()
         self.decl.indicators = indicators
+        self.decl.flat = self.flat
         self.decl.period_indicators, period_problems = self.period_table.finish()
         table_problems = table_problems + period_problems
         for where, cells in self.unplaced_header:

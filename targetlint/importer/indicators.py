@@ -80,6 +80,8 @@ class IndicatorTable:
         self.pending_level1: list[Heading] = []  # placeholders for a 一级 printed later
         self.pending_level2: list[Heading] = []  # placeholders for a 二级 printed later
         self.rows: list[_Row] = []
+        # A table with no levels at all (no 一级/二级 columns): rows are kept in order, under none.
+        self.flat = False
         self.problems: list[Problem] = []
         self.unplaced: list[tuple[Where, list[str]]] = []  # rows reported, kept for 其他
 
@@ -310,7 +312,9 @@ class IndicatorTable:
         self, name: str, value: str, where: Where, extras: dict[str, str], cells: dict[str, Where] | None = None
     ) -> None:
         level1 = self.level1
-        if level1 is None:
+        if self.flat:
+            level1, self.level2 = Heading(""), None
+        elif level1 is None:
             level1 = self._wait_for_level1(requires=None, fallback=None)
             if self.level2 is None:
                 # Neither heading printed yet: the 二级 comes with the 一级.
@@ -335,7 +339,7 @@ class IndicatorTable:
         for row in self.rows:
             level1 = row.level1.final_label()
             level2 = row.level2.final_label() if row.level2 is not None else ""
-            if not level1:
+            if not level1 and not self.flat:
                 self.problems.append(
                     Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}")
                 )
@@ -343,7 +347,7 @@ class IndicatorTable:
                 continue
             indicators.append(
                 Indicator(
-                    level1,
+                    level1 or "",
                     level2 or "",
                     row.name,
                     row.value,

@@ -128,6 +128,13 @@ def is_indicator_heading(cells: list[str]) -> bool:
     return "一级指标" in squeezed and ("三级指标" in squeezed or "二级指标" in squeezed)
 
 
+def is_flat_heading(cells: list[str]) -> bool:
+    """The heading row of a table with no levels (corpus 27: 指标名称 | 计量单位 |
+    指标性质 | 指标值): an indicator name and a value column, no 一级指标."""
+    roles = {column_role(c) for c in cells if c.strip()}
+    return "level1" not in roles and {"name", "value"} <= roles
+
+
 def year_marker(cells: list[str]) -> int | None:
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) == 1:
@@ -177,6 +184,7 @@ FIELD_LABELS = {
     "中期资金总额": "period_total",
     "长期资金总额": "period_total",
     "年度总体目标": "goal",
+    "年度目标": "goal",
     "年度总体绩效目标": "goal",
     "年度履职目标": "goal",
     "整体绩效目标": "goal",
@@ -188,6 +196,7 @@ STRUCTURAL_LABELS = {
     "财政资金",
     "项目绩效目标",
     "项目总目标",
+    "总体目标",
     "长期目标",
     "项目资金(元)",
     "项目资金（元）",
@@ -197,6 +206,30 @@ STRUCTURAL_LABELS = {
     "资金情况",
 }
 AMOUNT_FIELDS = ("total", "current", "carryover", "other")
+
+# The period's goal printed beside the year's (安徽: "中期目标(2024年—2026年) | 年度目标"),
+# its years in the label.
+_PERIOD_GOAL = re.compile(r"^(?:中长期|中期|长期|实施期)(?:总体)?(?:绩效)?目标(?:[（(](?P<years>[^）)]*)[）)])?[：:]?$")
+_PERIOD_YEARS = re.compile(r"^(\d{4}(?:年\d{1,2}月?)?)年?[—–\-~～至到]+(\d{4}(?:年\d{1,2}月?)?)年?$")
+
+
+@dataclass(frozen=True)
+class PeriodGoal:
+    """A 中期目标 label: the years it prints, as written ("2024", "2026"), when it prints them."""
+
+    start: str | None
+    end: str | None
+
+
+def period_goal(cell: str) -> PeriodGoal | None:
+    """The label of a period's goal column ("中期目标(2024年—2026年)"), or None."""
+    match = _PERIOD_GOAL.match(squeeze(cell))
+    if match is None:
+        return None
+    years = _PERIOD_YEARS.match(match.group("years") or "")
+    return PeriodGoal(years.group(1), years.group(2)) if years else PeriodGoal(None, None)
+
+
 _UNIT_NOTE = re.compile(r"[（(](?:万元|元)[）)]$")
 
 
@@ -259,6 +292,50 @@ def header_label(cell: str) -> str | None:
     if text in STRUCTURAL_LABELS:
         return ""
     return None
+
+
+# A list of projects on one sheet (四川 井研: "单位名称 | 项目名称 | 预算数 | 年度目标 |
+# 一级指标 …"): the project's own columns left of its indicator columns, each
+# project's cells merged down over its indicator rows.
+LIST_COLUMNS = {
+    "项目名称": "name",
+    "单位名称": "unit",
+    "预算单位": "unit",
+    "实施单位": "unit",
+    "主管部门": "department",
+    "预算数": "total",
+    "预算金额": "total",
+    "年度资金总额": "total",
+    "资金总额": "total",
+    "年度目标": "goal",
+    "年度总体目标": "goal",
+    "年度绩效目标": "goal",
+}
+
+
+def list_columns(cells: list[str]) -> dict[str, int]:
+    """The project columns of an indicator heading row that also heads 项目名称
+    (several projects listed in one table); {} for an ordinary heading row."""
+    if not is_indicator_heading(cells):
+        return {}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        role = LIST_COLUMNS.get(_BRACKETS.sub("", squeeze(cell)))
+        if role is not None:
+            found.setdefault(role, index)
+    return found if "name" in found else {}
+
+
+_AMOUNT_UNIT = re.compile(r"^(?:金额)?单位[：:](万元|元)$")
+
+
+def amount_unit(cells: list[str]) -> int | None:
+    """10000 or 1 for a row that only says the table's unit ("金额单位:万元")."""
+    filled = [squeeze(c) for c in cells if c.strip()]
+    match = _AMOUNT_UNIT.match(filled[0]) if len(filled) == 1 else None
+    if match is None:
+        return None
+    return 10000 if match.group(1) == "万元" else 1
 
 
 def amount_scale(cell: str) -> int | None:

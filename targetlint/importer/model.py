@@ -68,7 +68,13 @@ class Declaration:
     period_funding: Funding = field(default_factory=Funding)
     period_indicators: list[Indicator] = field(default_factory=list)
     goal: str | None = None
+    # 实施期目标 and 实施期: the period's goal printed beside the year's
+    # ("中期目标(2024年—2026年) | 年度目标"), its first and last year as printed.
+    period_goal: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
+    flat: bool = False  # the table prints no levels (一级/二级): 绩效指标 is a list
     # Rows the format has no field for (其他): the row's label as printed → the rest of the row.
     other: dict[str, str] = field(default_factory=dict)
     # Where each header field's value was read, by field name (name, department,
