@@ -418,6 +418,7 @@ def build_parser(lang: Lang = Lang.ZH) -> argparse.ArgumentParser:
     )
     importer.add_argument("--split", action="store_true", help=say("每份申报表一个文件", "one file per declaration"))
     importer.add_argument("--force", action="store_true", help=say("覆盖已有文件", "overwrite existing files"))
+    importer.add_argument("--lang", choices=languages, default=None, help=language_help)
 
     schema = commands.add_parser(
         "schema",
@@ -514,10 +515,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "cache":
             return _cache_clean(args.cache_dir, _lang(args.lang))
         if args.command == "import":
-            from targetlint.importer import run_import
+            from targetlint.importer import language, run_import
 
             return run_import(
-                args.source, args.output, split=args.split, force=args.force, stdout=sys.stdout, stderr=sys.stderr
+                args.source,
+                args.output,
+                split=args.split,
+                force=args.force,
+                stdout=sys.stdout,
+                stderr=sys.stderr,
+                lang=language(args.lang, args.source),
             )
     except KeyboardInterrupt:
         return 130

@@ -166,7 +166,7 @@ def _book(tmp_path, name="form.xlsx", *, merged=True, sheets=("测试项目",), 
 
 def _run(source, output, *, split=False, force=False):
     out, err = io.StringIO(), io.StringIO()
-    code = run_import(str(source), str(output), split=split, force=force, stdout=out, stderr=err)
+    code = run_import(str(source), str(output), split=split, force=force, stdout=out, stderr=err, lang="en")
     return code, out.getvalue(), err.getvalue()
 
 

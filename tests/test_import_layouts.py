@@ -25,7 +25,7 @@ def _import(tmp_path, build):
     path = tmp_path / f"{build.__name__}.xlsx"
     build().save(path)
     out, err = io.StringIO(), io.StringIO()
-    code = run_import(str(path), "-", split=False, force=False, stdout=out, stderr=err)
+    code = run_import(str(path), "-", split=False, force=False, stdout=out, stderr=err, lang="en")
     assert "Traceback" not in err.getvalue()
     text = out.getvalue()
     loaded = load_yaml(decode(text.encode("utf-8"), "imported.yaml"))

@@ -105,7 +105,13 @@ def _yaml():
 def _run(source, output=None, *, split=False, force=False):
     out, err = io.StringIO(), io.StringIO()
     code = run_import(
-        str(source), None if output is None else str(output), split=split, force=force, stdout=out, stderr=err
+        str(source),
+        None if output is None else str(output),
+        split=split,
+        force=force,
+        stdout=out,
+        stderr=err,
+        lang="en",  # the messages below are checked in English; test_import_messages checks both
     )
     return code, out.getvalue(), err.getvalue()
 

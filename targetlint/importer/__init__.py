@@ -38,7 +38,7 @@ from typing import TextIO
 from targetlint.importer.model import Declaration, Problem, SourceError
 from targetlint.source import OLE_MAGIC, ZIP_MAGIC
 
-__all__ = ["ImportResult", "SourceError", "load", "run_import"]
+__all__ = ["ImportResult", "SourceError", "language", "load", "run_import"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # rows could not be placed, or the source is unusable
@@ -49,29 +49,60 @@ EXIT_USAGE = 2  # the output cannot be written as asked (would overwrite, not a 
 class ImportResult:
     declarations: list[Declaration]
     problems: list[Problem] = field(default_factory=list)  # rows that found no place (kept in 其他)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # sheets skipped
     warnings: list[Problem] = field(default_factory=list)  # cells read with a caveat (a formula with no value)
 
 
 class _UsageError(Exception):
-    pass
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return str(self) if lang == "en" else self.zh
+
+
+def language(explicit: str | None, near: str) -> str:
+    """The language ``import`` speaks, resolved as ``check`` resolves its own
+    (``i18n.resolve_lang``): ``--lang``, else the ``lang`` of the configuration
+    governing ``near`` (``Planner.global_config``), else the locale, else
+    Chinese. A configuration that cannot be read is no reason not to import:
+    it is passed over here, and ``check`` reports it."""
+    from targetlint.config import ConfigError
+    from targetlint.i18n import resolve_lang
+
+    configured = None
+    if not explicit:
+        from targetlint.planner import Planner
+        from targetlint.plugins import load_registry
+
+        try:
+            configured = Planner(load_registry()).global_config(os.path.abspath(near)).settings.lang
+        except ConfigError:
+            configured = None
+    return resolve_lang(explicit, configured, os.environ).value
 
 
 def load(source: str) -> ImportResult:
     """Read a source file; raises SourceError when it cannot be read at all."""
     path = Path(source)
     if not path.exists():
-        raise SourceError(f"{source}: no such file")
+        raise SourceError(f"{source}: no such file", f"{source}：文件不存在")
     if path.is_dir():
-        raise SourceError(f"{source}: is a directory, not a table")
+        raise SourceError(f"{source}: is a directory, not a table", f"{source}：是目录，不是表格")
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise SourceError(f"{source}: cannot be read ({error.strerror})") from None
+        raise SourceError(
+            f"{source}: cannot be read ({error.strerror})", f"{source}：无法读取（{error.strerror}）"
+        ) from None
     suffix = path.suffix.lower()
     if suffix == ".xls" or head.startswith(OLE_MAGIC):
-        raise SourceError(f"{source}: the old .xls format is not supported; save the workbook as .xlsx")
+        raise SourceError(
+            f"{source}: the old .xls format is not supported; save the workbook as .xlsx",
+            f"{source}：不支持旧的 .xls 格式，请在 Excel 中另存为 .xlsx",
+        )
     if suffix in (".xlsx", ".xlsm") or head.startswith(ZIP_MAGIC):
         from targetlint.importer.excel import read_workbook
 
@@ -83,33 +114,43 @@ def load(source: str) -> ImportResult:
     return ImportResult(declarations, problems)
 
 
-def run_import(source: str, output: str | None, *, split: bool, force: bool, stdout: TextIO, stderr: TextIO) -> int:
-    """Import ``source`` and write YAML; returns the exit code (0, 1 or 2)."""
+def run_import(
+    source: str, output: str | None, *, split: bool, force: bool, stdout: TextIO, stderr: TextIO, lang: str = "zh"
+) -> int:
+    """Import ``source`` and write YAML; returns the exit code (0, 1 or 2).
+    Every message goes to ``stderr`` in ``lang`` (``zh`` or ``en``)."""
     from targetlint.importer.emit import dump, dump_all
     from targetlint.schema import MODELINE
+
+    def say(zh: str, en: str) -> None:
+        print(f"targetlint import: {en if lang == 'en' else zh}", file=stderr)
 
     try:
         result = load(source)
     except SourceError as error:
-        print(f"targetlint import: {error}", file=stderr)
+        say(error.text("zh"), error.text("en"))
         return EXIT_FAILED
     for note in result.notes:
-        print(f"targetlint import: note: {note}", file=stderr)
+        say(f"提示：{note.text('zh')}", f"note: {note.text('en')}")
     for problem in result.problems:
-        print(f"{problem}" if "kept in 其他" in problem.message else f"{problem} (kept in 其他)", file=stderr)
+        kept = "kept in 其他" in problem.message  # the message says so itself
+        print(
+            problem.text(lang) + ("" if kept else " (kept in 其他)" if lang == "en" else "（保留在 其他 中）"),
+            file=stderr,
+        )
     for warning in result.warnings:
-        print(warning, file=stderr)
+        print(warning.text(lang), file=stderr)
 
     try:
         plan = _plan(source, output, split=split, declarations=result.declarations)
     except _UsageError as error:
-        print(f"targetlint import: {error}", file=stderr)
+        say(error.text("zh"), error.text("en"))
         return EXIT_USAGE
     if not force:
         existing = [path for path, _ in plan if path is not None and os.path.lexists(path)]
         if existing:
             for taken in existing:
-                print(f"targetlint import: {taken} exists; not overwriting it (use --force)", file=stderr)
+                say(f"{taken} 已存在，不覆盖（覆盖请加 --force）", f"{taken} exists; not overwriting it (use --force)")
             return EXIT_USAGE
 
     from targetlint.atomic import write_atomic
@@ -124,17 +165,25 @@ def run_import(source: str, output: str | None, *, split: bool, force: bool, std
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, text.encode("utf-8"), force=force)
         except FileExistsError:
-            print(f"targetlint import: {path} appeared while writing; not overwriting it (use --force)", file=stderr)
+            say(
+                f"写入时 {path} 已被创建，不覆盖（覆盖请加 --force）",
+                f"{path} appeared while writing; not overwriting it (use --force)",
+            )
             return EXIT_USAGE
         except OSError as error:
-            print(f"targetlint import: cannot write {path}: {error.strerror or error}", file=stderr)
+            say(f"无法写入 {path}：{error.strerror or error}", f"cannot write {path}: {error.strerror or error}")
             return EXIT_USAGE
     count = sum(len(d.indicators) for d in result.declarations)
-    where = "standard output" if plan[0][0] is None else (str(plan[0][0]) if len(plan) == 1 else f"{len(plan)} files")
-    kept = f"; {len(result.problems)} row(s) kept in 其他" if result.problems else ""
-    print(
-        f"targetlint import: {len(result.declarations)} declaration(s), {count} indicator(s) → {where}{kept}",
-        file=stderr,
+    files = len(plan)
+    to_stdout = plan[0][0] is None
+    where_en = "standard output" if to_stdout else (str(plan[0][0]) if files == 1 else f"{files} files")
+    where_zh = "标准输出" if to_stdout else (str(plan[0][0]) if files == 1 else f"{files} 个文件")
+    unplaced = len(result.problems)
+    say(
+        f"{len(result.declarations)} 份申报表，{count} 个指标 → {where_zh}"
+        + (f"；{unplaced} 行保留在 其他 中" if unplaced else ""),
+        f"{len(result.declarations)} declaration(s), {count} indicator(s) → {where_en}"
+        + (f"; {unplaced} row(s) kept in 其他" if unplaced else ""),
     )
     return EXIT_OK
 
@@ -155,10 +204,15 @@ def _plan(
         return [(target, declarations)]
 
     if output == "-":
-        raise _UsageError("--split writes one file per declaration; give a directory with -o, not '-'")
+        raise _UsageError(
+            "--split writes one file per declaration; give a directory with -o, not '-'",
+            "--split 为每份申报表写一个文件：请用 -o 指定目录，而不是 '-'",
+        )
     directory = Path(output) if output is not None else Path(stem)
     if directory.exists() and not directory.is_dir():
-        raise _UsageError(f"--split needs a directory, and {directory} is a file")
+        raise _UsageError(
+            f"--split needs a directory, and {directory} is a file", f"--split 需要一个目录，而 {directory} 是文件"
+        )
     plan: list[tuple[Path | None, list[Declaration]]] = []
     taken: set[str] = set()
     for number, decl in enumerate(declarations, 1):

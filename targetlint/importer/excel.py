@@ -20,34 +20,48 @@ from targetlint.importer.model import Declaration, Problem, SourceError, Where
 _PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
 
 
-def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[str], list[Problem]]:
+def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[Problem], list[Problem]]:
     """Declarations, rows that could not be placed, notes about skipped sheets,
     and warnings about cells (a formula whose value was never saved)."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:
-        raise SourceError(f"{source}: reading .xlsx needs openpyxl: pip install 'targetlint[excel]'") from None
+        raise SourceError(
+            f"{source}: reading .xlsx needs openpyxl: pip install 'targetlint[excel]'",
+            f"{source}：读取 .xlsx 需要 openpyxl：pip install 'targetlint[excel]'",
+        ) from None
     try:
         # Not read_only: merged ranges are only available on full worksheets.
         workbook = openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
-        raise SourceError(f"{source}: not a readable .xlsx workbook ({error})") from None
+        raise SourceError(
+            f"{source}: not a readable .xlsx workbook ({error})", f"{source}：不是可读取的 .xlsx 工作簿（{error}）"
+        ) from None
 
     declarations: list[Declaration] = []
     problems: list[Problem] = []
-    notes: list[str] = []
+    notes: list[Problem] = []
     warnings = _unsaved_formulas(openpyxl, path, workbook, source)
     for sheet in workbook.worksheets:
         found, sheet_problems = parse_rows(_rows(sheet, source), positional=True)
         if not found:
-            notes.append(f"{source}:{sheet.title}: no 项目名称 row; sheet skipped")
+            notes.append(
+                Problem(
+                    Where(source, 0, sheet.title),
+                    "no 项目名称 row; sheet skipped",
+                    "没有“项目名称”行，已跳过该工作表",
+                )
+            )
             continue
         declarations.extend(found)
         problems.extend(sheet_problems)
     if not declarations:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
-        raise SourceError(f"{source}: no declaration found: no sheet has a 项目名称 row (sheets: {names})")
+        raise SourceError(
+            f"{source}: no declaration found: no sheet has a 项目名称 row (sheets: {names})",
+            f"{source}：未找到申报表：没有工作表含“项目名称”行（工作表：{names}）",
+        )
     return declarations, problems, notes, warnings
 
 
@@ -72,6 +86,7 @@ def _unsaved_formulas(openpyxl: Any, path: Path, values: Any, source: str) -> li
                             where,
                             f"warning: the formula {text} has no saved value (read as empty); "
                             "open and save the workbook in Excel",
+                            f"警告：公式 {text} 没有保存的计算结果（按空值读取）；请在 Excel 中打开并保存该工作簿",
                         )
                     )
     return found

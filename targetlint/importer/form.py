@@ -91,7 +91,11 @@ def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declarati
             # a declaration all the same, its missing 项目名称 said.
             builder = _Builder(row.where, next_year or document_year, positional=positional)
             builder.problems.append(
-                Problem(row.where, "no 项目名称 row above this indicator table; the declaration has no 项目名称")
+                Problem(
+                    row.where,
+                    "no 项目名称 row above this indicator table; the declaration has no 项目名称",
+                    "此指标表上方没有“项目名称”行，申报表缺少项目名称",
+                )
             )
             next_year = None
         if builder is None:
@@ -209,6 +213,7 @@ class _ProjectList:
                         _where_at(row, index),
                         f"the department's {self.headings[index]} {text} has no field; "
                         f"kept in 其他 of each project below as {key}",
+                        f"部门的{self.headings[index]} {text} 没有对应字段，保留在下方每个项目的 其他 中，键为 {key}",
                     )
                 )
 
@@ -300,7 +305,13 @@ class _Builder:
         if self._is_heading(cells):
             self._start_table(row)
         else:
-            self.problems.append(Problem(row.where, f"could not place row (not a header field): {_shown(cells)}"))
+            self.problems.append(
+                Problem(
+                    row.where,
+                    f"could not place row (not a header field): {_shown(cells)}",
+                    f"无法归位的行（不是表头字段）：{_shown(cells)}",
+                )
+            )
             self.unplaced_header.append((row.where, cells))
 
     def _period_goal_row(self, row: Row) -> bool:
@@ -350,7 +361,7 @@ class _Builder:
                 return
             amount = _amount(text)
             if amount is None:
-                self.problems.append(Problem(row.where, f"could not read the amount {text!r}"))
+                self.problems.append(Problem(row.where, f"could not read the amount {text!r}", f"无法读取金额“{text}”"))
                 return
             setattr(funding, field, (amount * self.scale).quantize(Decimal("0.01")))
         elif field in ("start", "end"):
@@ -361,7 +372,9 @@ class _Builder:
             if match:
                 decl.year = int(match.group(1))
             else:
-                self.problems.append(Problem(row.where, f"could not read the 申报年度 {text!r}"))
+                self.problems.append(
+                    Problem(row.where, f"could not read the 申报年度 {text!r}", f"无法读取申报年度“{text}”")
+                )
         elif getattr(decl, field) is None:
             setattr(decl, field, text)
 
@@ -446,7 +459,11 @@ class _Builder:
             return
         if labels.is_footer(cells):
             self.problems.append(
-                Problem(row.where, f"could not place row (a footer, not an indicator): {_shown(cells)}")
+                Problem(
+                    row.where,
+                    f"could not place row (a footer, not an indicator): {_shown(cells)}",
+                    f"无法归位的行（表格下方的审核、签章、日期或说明，不是指标）：{_shown(cells)}",
+                )
             )
             self.unplaced.append((row.where, cells))
             return
@@ -466,6 +483,7 @@ class _Builder:
                     row.where,
                     "could not place row (the indicator table has no 一级指标/三级指标/指标值 columns): "
                     + _shown(cells),
+                    "无法归位的行（指标表缺少 一级指标/三级指标/指标值 列）：" + _shown(cells),
                 )
             )
             return
@@ -484,7 +502,13 @@ class _Builder:
             # A cell under no heading (a note beside the table) stays with its row.
             where = _where_at(row, index)
             heading = f"{where.column}列" if where.column else f"第{index + 1}格"
-            self.problems.append(Problem(where, f"a cell outside the table columns, kept in 其他 as {heading}: {text}"))
+            self.problems.append(
+                Problem(
+                    where,
+                    f"a cell outside the table columns, kept in 其他 as {heading}: {text}",
+                    f"表格列之外的单元格，保留在 其他 中，键为 {heading}：{text}",
+                )
+            )
             other[heading] = text
             places[f"其他.{heading}"] = where
         for role, index in self.columns.items():

@@ -120,23 +120,25 @@ class IndicatorTable:
             cats.append(rest.pop(0))
 
         if len(rest) > 2:
-            self._cannot_place(where, cells, "more cells than a 三级指标 and its 指标值")
+            self._cannot_place(
+                where, cells, "more cells than a 三级指标 and its 指标值", "单元格多于一个三级指标及其指标值"
+            )
             return
         if rest and rest[0].text.rstrip().endswith(("：", ":")):
             # "填报人：" and the like: a form footer, not an indicator.
-            self._cannot_place(where, cells, "a label, not an indicator")
+            self._cannot_place(where, cells, "a label, not an indicator", "是标签，不是指标")
             return
         if len(rest) == 1 and not cats and name_column is not None and abs(rest[0].column - name_column) > 1:
             # A lone cell away from the 三级指标 column is a note or footer, not a
             # name whose value was left blank.
-            self._cannot_place(where, cells, "a lone cell outside the 三级指标 column")
+            self._cannot_place(where, cells, "a lone cell outside the 三级指标 column", "三级指标列之外的单独单元格")
             return
         if len(rest) == 1 and _VALUE_LIKE.search(rest[0].text):
             # A name that happens to be a category word, followed by its value.
             if cats and not cats[-1].fragment:
                 rest.insert(0, cats.pop())
             else:
-                self._cannot_place(where, cells, "a 指标值 with no 三级指标")
+                self._cannot_place(where, cells, "a 指标值 with no 三级指标", "有指标值而没有三级指标")
                 return
 
         printed_level1 = self._apply_categories(cats)
@@ -226,7 +228,9 @@ class IndicatorTable:
         if not name.strip() and not value.strip() and not any(v.strip() for v in written):
             return
         if not name.strip():
-            self._cannot_place(where, [level1, level2, name, value], "a 指标值 with no 三级指标")
+            self._cannot_place(
+                where, [level1, level2, name, value], "a 指标值 with no 三级指标", "有指标值而没有三级指标"
+            )
             return
         self._add(name, value, where, {k: v for k, v in extras.items() if v.strip()}, cells or {})
         row = self.rows[-1]
@@ -322,9 +326,11 @@ class IndicatorTable:
                 self.pending_level2.append(self.level2)
         self.rows.append(_Row(level1, self.level2, name, value, where, extras, cells=cells or {"三级指标": where}))
 
-    def _cannot_place(self, where: Where, cells: list[str], why: str) -> None:
+    def _cannot_place(self, where: Where, cells: list[str], why: str, why_zh: str) -> None:
         shown = " | ".join(c.strip() for c in cells if c.strip())
-        self.problems.append(Problem(where, f"could not place row ({why}): {shown}"))
+        self.problems.append(
+            Problem(where, f"could not place row ({why}): {shown}", f"无法归位的行（{why_zh}）：{shown}")
+        )
         self.unplaced.append((where, cells))
 
     # --- result ---------------------------------------------------------
@@ -341,7 +347,11 @@ class IndicatorTable:
             level2 = row.level2.final_label() if row.level2 is not None else ""
             if not level1 and not self.flat:
                 self.problems.append(
-                    Problem(row.where, f"could not place row (no 一级指标 heading anywhere after it): {row.name}")
+                    Problem(
+                        row.where,
+                        f"could not place row (no 一级指标 heading anywhere after it): {row.name}",
+                        f"无法归位的行（其后没有任何一级指标标题）：{row.name}",
+                    )
                 )
                 self.unplaced.append((row.where, [row.name, row.value]))
                 continue

@@ -22,6 +22,8 @@ class Where:
     def __str__(self) -> str:
         if self.sheet is None:
             return f"{self.source}:{self.line}"
+        if self.line == 0:  # a whole sheet
+            return f"{self.source}:{self.sheet}"
         return f"{self.source}:{self.sheet}!{self.column or 'A'}{self.line}"
 
 
@@ -84,12 +86,27 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Problem:
+    """Something the import says about a place in the source, in English
+    (``message``) and Chinese (``zh``); ``text`` picks the language."""
+
     where: Where
     message: str
+    zh: str = ""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
+    def text(self, lang: str) -> str:
+        return f"{self.where}: {self.zh if lang != 'en' and self.zh else self.message}"
+
 
 class SourceError(Exception):
-    """The source as a whole cannot be imported (missing, empty, binary …)."""
+    """The source as a whole cannot be imported (missing, empty, binary …);
+    ``str()`` is the English message, ``text(lang)`` either."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang != "en" and self.zh else str(self)
