@@ -42,7 +42,10 @@ def test_chinese_by_default(cli, workbook):
     result = _import(cli, str(workbook), "-o", "-")
     assert result.code == 0
     err = result.err
-    assert f"{workbook}:申报表!A8: 无法归位的行（表格下方的审核、签章、日期或说明，不是指标）：主管部门审核意见 | 同意" in err
+    assert (
+        f"{workbook}:申报表!A8: 无法归位的行（表格下方的审核、签章、日期或说明，不是指标）：主管部门审核意见 | 同意"
+        in err
+    )
     assert "（保留在 其他 中）" in err
     assert f"{workbook}:申报表!C2: 警告：公式 =C3+C4 没有保存的计算结果" in err
     assert f"targetlint import: 提示：{workbook}:说明: 没有“项目名称”行，已跳过该工作表" in err
