@@ -7,6 +7,10 @@ kept in the declaration's 其他; it never stops the rest from being written.
 Columns the format has no field for are kept in each indicator's 其他, and a
 table with one target column per area and no 指标值 column in 区域目标值.
 
+A sheet or text may hold several declarations (forms stacked one below
+another, or one table listing several projects); they are written as one
+multi-document YAML file, or one file each with ``--split``.
+
 Choices the written YAML rests on (the core reads it):
 
 * A missing 指标值 is ``''``; an indicator with no 二级 sits under the key ``''``.

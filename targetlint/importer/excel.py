@@ -1,4 +1,4 @@
-"""Excel workbooks (.xlsx): the official form, one declaration per sheet.
+"""Excel workbooks (.xlsx): each sheet read as rows (see form.py), one or more declarations a sheet.
 
 openpyxl is imported here only, and only when a workbook is imported, so
 ``targetlint check`` never pays for it.
