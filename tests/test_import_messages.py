@@ -1,6 +1,7 @@
 """Every ``targetlint import`` message speaks the user's language: Chinese by
 default, English with ``--lang en``, with a configuration's ``lang: en`` (found
-the way ``check`` finds its own) or under an English locale."""
+the way ``check`` finds its own) or under an English locale. The locale is
+neutral (``LANG=C.UTF-8``) unless a test sets one (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,7 @@ pytest.importorskip("openpyxl")
 
 from . import workbooks
 
-_LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-@pytest.fixture(autouse=True)
-def _chinese_locale(monkeypatch):
-    for variable in _LOCALE:
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+_LOCALE = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @pytest.fixture
@@ -98,7 +92,19 @@ def test_errors_in_both_languages(cli, tmp_path, monkeypatch):
     assert again.code == 2 and "已存在，不覆盖（覆盖请加 --force）" in again.err
 
 
-def test_the_import_subcommand_help_is_bilingual(cli):
-    result = cli("import", "--help")
-    assert "输出文件或目录" in result.out and "output file or directory" in result.out
-    assert "--lang {zh,en}" in result.out
+def test_the_import_subcommand_help_in_both_languages(cli):
+    zh, en = cli("import", "--help"), cli("import", "--help", "--lang", "en")
+    assert "输出文件或目录" in zh.out and "output file or directory" not in zh.out
+    assert "output file or directory" in en.out
+    assert "--lang {zh,en}" in zh.out
+
+
+def test_python_m_targetlint_importer_is_the_same_command(tmp_path, capsys, monkeypatch):
+    from targetlint.importer.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main([str(tmp_path / "none.xlsx")]) == 1
+    assert "文件不存在" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help", "--lang", "en"])
+    assert "output file or directory" in capsys.readouterr().out
