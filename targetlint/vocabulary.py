@@ -1047,6 +1047,58 @@ MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出"
 # Directions that make a cost comparison a control: "较上年下降5%".
 COST_REDUCTION_WORDS = ("下降", "降低", "减少", "压缩", "节约", "节省", "持平", "不变", "不增加")
 
+# --- Misfiled effects (TL116) ---------------------------------------------
+# Words of a gain: a 社会成本 or 生态环境成本 row naming one ("改善河道景观")
+# states a benefit filed as a cost.
+EFFECT_GAIN_WORDS = ("改善", "提升", "提高", "促进", "带动", "增加", "增强", "美化", "优化", "增收", "受益", "惠及")
+# Words of a burden: what a social or ecological cost row rightly names
+# ("施工对周边交通的影响", "占用耕地面积", "噪声污染").
+COST_BURDEN_WORDS = (
+    "成本",
+    "费用",
+    "影响",
+    "损失",
+    "占用",
+    "污染",
+    "排放",
+    "噪声",
+    "扬尘",
+    "拆迁",
+    "干扰",
+    "破坏",
+    "风险",
+    "投诉",
+    "负担",
+    "代价",
+    "消耗",
+)
+# Output actions whose counts belong under 产出/数量, not 效益: "新建公厕数量".
+OUTPUT_COUNT_VERBS = (
+    "新建",
+    "建设",
+    "建成",
+    "改造",
+    "购置",
+    "采购",
+    "发放",
+    "印制",
+    "举办",
+    "召开",
+    "开展",
+    "组织",
+    "培训",
+    "维修",
+    "修缮",
+    "安装",
+    "铺设",
+    "硬化",
+    "制作",
+    "编制",
+)
+# Effects that make a count under 效益 a benefit's count: "带动就业人数",
+# "受益群众人数", "新增就业岗位数".
+BENEFIT_COUNT_WORDS = ("受益", "带动", "就业", "增收", "脱贫", "惠及", "服务对象", "游客", "吸引", "减少", "降低")
+
 # --- Indicator taxonomy ---------------------------------------------------
 
 
@@ -1354,6 +1406,10 @@ class Vocabulary:
     defect_words: tuple[str, ...] = DEFECT_WORDS
     money_nouns: tuple[str, ...] = MONEY_NOUNS
     cost_reduction_words: tuple[str, ...] = COST_REDUCTION_WORDS
+    effect_gain_words: tuple[str, ...] = EFFECT_GAIN_WORDS
+    cost_burden_words: tuple[str, ...] = COST_BURDEN_WORDS
+    output_count_verbs: tuple[str, ...] = OUTPUT_COUNT_VERBS
+    benefit_count_words: tuple[str, ...] = BENEFIT_COUNT_WORDS
 
     # Set on each instance by __post_init__; declared ClassVar so that it is no dataclass field.
     _hash: ClassVar[int]
