@@ -1,5 +1,5 @@
 from targetlint.rule import Fix, FixSafety, Severity
-from targetlint.source import BinaryFormat, ProblemKind
+from targetlint.source import BinaryFormat, ProblemKind, WorkbookTrouble
 
 from ._problems import ProblemRule
 
@@ -9,7 +9,8 @@ class YamlSyntax(ProblemRule):
 
     **作用**：报告 YAML 解析器拒绝的文本（引号未闭合、缩进错误、制表符、重复的键、
     不允许的标签如 `!!python/object`、超出加载预算的别名展开或嵌套、超过大小上限
-    （默认 1 MB）的文件），位置为出错之处（未闭合的引号或括号报告其起始处）。
+    （默认 1 MB）的文件、无法读取的 Excel 工作簿（损坏、设有密码、解压后过大）），
+    位置为出错之处（未闭合的引号或括号报告其起始处）。
     同一文件中其他文档照常检查。最常见的两种笔误直接点名：键后用了全角冒号
     （`项目名称：…`，报告在该冒号处，即使解析器在后面的行才出错）和缩进中的制表符。
 
@@ -30,7 +31,8 @@ class YamlSyntax(ProblemRule):
     **What it does**: reports text the YAML parser rejects (an unclosed quote,
     bad indentation, tabs, a duplicate key, a disallowed tag such as
     `!!python/object`, alias expansion or nesting beyond the loader's budget,
-    a file over the size limit, 1 MB by default) at the line and column of
+    a file over the size limit, 1 MB by default, an Excel workbook that
+    cannot be read: corrupt, password-protected, unpacking too large) at the line and column of
     the error (an unclosed quote or bracket where it was opened). Other
     documents of the same file are still checked. The two commonest slips are
     named as such: a full-width colon after a key (`项目名称：…`, reported at
@@ -64,6 +66,7 @@ class YamlSyntax(ProblemRule):
         ProblemKind.TOO_COMPLEX,
         ProblemKind.TOO_LARGE,
         ProblemKind.BINARY,
+        ProblemKind.WORKBOOK,
     )
     fixable = FixSafety.SAFE
 
@@ -97,6 +100,8 @@ class YamlSyntax(ProblemRule):
             return f"文档过于复杂，超出加载预算：{detail}", f"document too complex to load: {detail}"
         if problem.kind == ProblemKind.TOO_LARGE:
             return f"文件过大，未检查（{detail}）", f"file too large to check ({detail})"
+        if problem.kind == ProblemKind.WORKBOOK:
+            return _WORKBOOK.get(problem.detail, _WORKBOOK[WorkbookTrouble.CORRUPT])
         if problem.kind == ProblemKind.BINARY:
             return _BINARY.get(problem.detail, _BINARY[BinaryFormat.DATA])
         return f"YAML 语法错误：{detail}", f"YAML syntax error: {detail}"
@@ -119,9 +124,31 @@ _BINARY = {
         "YAML (e.g. targetlint import form.xlsx -o form.yaml)",
     ),
     BinaryFormat.OLD_WORKBOOK: (
-        "文件是旧版 Excel（.xls）工作簿，不是 YAML 文本：请在 Excel 中另存为 .xlsx，再用 targetlint import 转换为 YAML",
-        "the file is an old-format Excel (.xls) workbook, not YAML text: save it as .xlsx in Excel, then convert it "
-        "with targetlint import",
+        "文件是旧版 Excel（.xls）工作簿，无法直接检查：请在 Excel 中“另存为”.xlsx 格式，再检查 .xlsx 文件",
+        "the file is an old-format Excel (.xls) workbook, which cannot be checked: save it as .xlsx in Excel "
+        "(Save As), then check the .xlsx file",
+    ),
+}
+# Why an Excel workbook given to check could not be read.
+_WORKBOOK = {
+    WorkbookTrouble.CORRUPT: (
+        "Excel 工作簿已损坏或不是 .xlsx 文件，无法读取：请在 Excel 中打开并重新保存为 .xlsx",
+        "the Excel workbook is damaged or not an .xlsx file and cannot be read: open it in Excel and save it "
+        "again as .xlsx",
+    ),
+    WorkbookTrouble.ENCRYPTED: (
+        "Excel 工作簿设有密码保护，无法读取：请在 Excel 中取消密码（文件 > 信息 > 保护工作簿）后保存，再检查",
+        "the Excel workbook is password-protected and cannot be read: remove the password in Excel "
+        "(File > Info > Protect Workbook), save, and check it again",
+    ),
+    WorkbookTrouble.UNPACKED_TOO_LARGE: (
+        "Excel 工作簿解压后过大（或是伪装成工作簿的压缩炸弹），未读取",
+        "the Excel workbook unpacks to far too much data (or is a zip bomb posing as a workbook); not read",
+    ),
+    WorkbookTrouble.UNREADABLE: (
+        "Excel 工作簿无法读取（内容不是有效的 .xlsx 工作簿）：请在 Excel 中打开并重新保存为 .xlsx",
+        "the Excel workbook cannot be read (its content is not a valid .xlsx workbook): open it in Excel and "
+        "save it again as .xlsx",
     ),
 }
 

@@ -23,7 +23,7 @@ from targetlint import __version__, escape
 from targetlint.cache_stamps import fingerprint, installation_fingerprint, source_stamps
 from targetlint.projects import Project
 from targetlint.results import FileOutcome
-from targetlint.rule import Finding, Fix, FixSafety, Severity
+from targetlint.rule import Finding, Fix, FixSafety, Severity, Suggestion
 from targetlint.span import Span
 
 DEFAULT_DIRECTORY = ".targetlint_cache"
@@ -246,6 +246,8 @@ def _record(finding: Finding) -> dict:
         "origin": finding.origin,
         "value": finding.value,
     }
+    if finding.suggestion is not None:
+        record["suggestion"] = [finding.suggestion.zh, finding.suggestion.en]
     if finding.fix is not None:
         fix = finding.fix
         record["fix"] = {
@@ -293,7 +295,15 @@ def _finding(record: dict, path: str) -> Finding:
         else Fix(_span(fix["span"]), str(fix["replacement"]), FixSafety(fix["safety"]), str(fix["zh"]), str(fix["en"])),
         origin=str(record["origin"]),
         value=None if record["value"] is None else str(record["value"]),
+        suggestion=_suggestion(record.get("suggestion")),
     )
+
+
+def _suggestion(pair) -> Suggestion | None:
+    if pair is None:
+        return None
+    zh, en = pair
+    return Suggestion(str(zh), str(en))
 
 
 # The digests live in cache_stamps (results.FilePlan needs them without the cache); named here too.

@@ -92,6 +92,12 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
     for path in files:
         if planner.excluded(path):
             continue
+        if _workbook(path):
+            say(
+                f"{path}：未修复（Excel 工作簿从不被修改：请按检查结果在 Excel 中修改）",
+                f"{path}: not fixed (a workbook is never modified: make the changes in Excel)",
+            )
+            continue
         _remove_stale_temporaries(path)
         refusal = None if diff_only else _protected(path, options.fix_read_only)
         if refusal is not None:
@@ -159,6 +165,21 @@ def _fingerprint(path: str) -> tuple[int, int, int, str]:
     with open(path, "rb") as handle:
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
     return status.st_size, status.st_mtime_ns, status.st_ino, digest
+
+
+def _workbook(path: str) -> bool:
+    """A workbook checked in place, by its name or its bytes: --fix never writes one."""
+    from targetlint.workbook_source import is_workbook, is_workbook_name
+
+    if is_workbook_name(path):
+        return True
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the read
+            return False
+        with open(path, "rb") as handle:
+            return is_workbook(handle.read(65536))
+    except OSError:
+        return False
 
 
 def _protected(path: str, read_only_allowed: bool) -> tuple[str, str] | None:

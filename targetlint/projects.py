@@ -28,6 +28,7 @@ class Project:
     department: str | None
     line: int
     end_line: int
+    sheet: str | None = None  # a workbook checked in place: the worksheet, whose rows are the lines
 
     @property
     def whole_file(self) -> bool:
@@ -46,11 +47,14 @@ class ProjectIndex:
 
     def __init__(self, projects: Iterable[Project]):
         self._by_path: dict[str, list[Project]] = {}
+        # A workbook's sheets each count rows from 1: projects are found per (file, sheet).
+        self._by_sheet: dict[tuple[str, str | None], list[Project]] = {}
         for project in projects:
             self._by_path.setdefault(project.path, []).append(project)
-        for entries in self._by_path.values():
+            self._by_sheet.setdefault((project.path, project.sheet), []).append(project)
+        for entries in (*self._by_path.values(), *self._by_sheet.values()):
             entries.sort(key=lambda project: project.line)
-        self._starts = {path: [project.line for project in entries] for path, entries in self._by_path.items()}
+        self._starts = {where: [project.line for project in entries] for where, entries in self._by_sheet.items()}
 
     def paths(self) -> list[str]:
         return list(self._by_path)
@@ -60,10 +64,11 @@ class ProjectIndex:
 
     def of(self, finding: Finding) -> Project | None:
         """The project holding ``finding``, or None for a finding outside every declaration."""
-        entries = self._by_path.get(finding.path)
+        where = (finding.path, finding.sheet)
+        entries = self._by_sheet.get(where)
         if not entries:
             return None
-        position = bisect_right(self._starts[finding.path], finding.line) - 1
+        position = bisect_right(self._starts[where], finding.line) - 1
         if position >= 0 and finding.line <= entries[position].end_line:
             return entries[position]
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from targetlint.i18n import Message
 from targetlint.options import NoOptions, default_options, validate_options
 from targetlint.span import Span
 from targetlint.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -58,6 +59,12 @@ class Fix:
     text: bool = False
 
 
+# What to write instead, built by the rule from the finding itself
+# (``写成百分比（≥N%），或改名为 培训人数 并写 ≥250人``): the concrete
+# counterpart of the rule's general "How to fix", in both languages.
+Suggestion = Message
+
+
 # Line breaks in a message, with the spaces around them; at the end of a quoted
 # value (a block scalar's final newline) they are dropped, elsewhere one space.
 _TRAILING_BREAK = re.compile("\\s*[\\r\\n]\\s*(?=[”’'\")）]|$)")
@@ -79,6 +86,11 @@ class Finding:
     fix: Fix | None = None
     origin: str = ""  # the plugin that provided the rule
     value: str | None = None  # the indicator's 指标值 as written, for reports that show it beside the finding
+    suggestion: Message | None = None  # what to write instead, where the rule can say (see Suggestion)
+    # A workbook checked in place: the worksheet and cell (D15) of the offending
+    # value; the span's line is then the row and its column the column number.
+    sheet: str | None = None
+    cell: str | None = None
 
     @property
     def line(self) -> int:
@@ -97,7 +109,8 @@ class Finding:
         return text
 
     def sort_key(self) -> tuple:
-        return (self.path, self.span.line, self.span.column, self.code)
+        # A workbook's sheets each count rows from 1: a sheet's findings stay together.
+        return (self.path, self.sheet or "", self.span.line, self.span.column, self.code)
 
 
 def __getattr__(name: str) -> Any:
@@ -148,6 +161,7 @@ class Rule:
         subject: str | None = None,
         severity: Severity | None = None,
         fix: Fix | None = None,
+        suggestion: Suggestion | None = None,
     ) -> Finding:
         """A finding of this rule at ``span``; the engine adds the file and declaration.
         A finding on one area's value (a view from ``Indicator.judged``) names the area."""
@@ -165,6 +179,7 @@ class Rule:
             subject=subject if subject is not None else ((indicator.value or "") if indicator is not None else ""),
             fix=fix,
             value=indicator.value if indicator is not None and isinstance(indicator.value, str) else None,
+            suggestion=suggestion,
         )
 
     # -- documentation --------------------------------------------------

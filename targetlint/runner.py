@@ -14,6 +14,7 @@ from targetlint.lint import lint
 from targetlint.results import FileOutcome, FilePlan, RunResult
 from targetlint.rule import Finding
 from targetlint.source import MAX_FILE_SIZE, SourceText, decode, read_limited, too_large
+from targetlint.workbook_source import MAX_WORKBOOK_SIZE, is_encrypted, is_workbook, is_workbook_name, lint_workbook
 
 if TYPE_CHECKING:
     from targetlint.cache import Key
@@ -133,7 +134,7 @@ def _yaml_files(
             dirs[:] = [name for name in dirs if not gitignored(os.path.join(root, name), True)]
             names = [name for name in names if not gitignored(os.path.join(root, name), False)]
         for name in names:
-            if name.endswith(YAML_SUFFIXES):
+            if name.endswith(YAML_SUFFIXES) or is_workbook_name(name):
                 path = os.path.join(root, name)
                 try:
                     regular = S_ISREG(os.stat(path).st_mode)
@@ -261,6 +262,12 @@ def check_path(
     the entry is read without reading the file again, which happens only
     when the entry turns out unusable."""
     rendering = f"{render_key}|{path}" if render_key else None
+    workbook = is_workbook_name(path)
+    if workbook:
+        # Workbooks are not cached: their findings carry cells the cache does not keep.
+        cache = None
+        if max_file_size is not None:
+            max_file_size = max(max_file_size, MAX_WORKBOOK_SIZE)
     if cache is not None and held is not None:
         hit = cache.read(held, path, render_key=rendering)
         if hit is not None:
@@ -275,6 +282,8 @@ def check_path(
     if data is None:
         assert max_file_size is not None  # read_limited() holds back the bytes only over a limit
         return check_text(too_large(path, size, max_file_size), plan)
+    if workbook or is_workbook(data) or is_encrypted(data):
+        return check_workbook(data, path, plan)
     key = None
     if cache is not None:
         key = cache.key(data, plan.fingerprint)
@@ -286,6 +295,12 @@ def check_path(
     if key is not None:
         cache.write(key, outcome)
     return outcome
+
+
+def check_workbook(data: bytes, path: str, plan: FilePlan) -> FileOutcome:
+    """A workbook checked in place (see targetlint.workbook_source), as the runner's record."""
+    result = lint_workbook(data, path, plan)
+    return FileOutcome(path, result.findings, result.declarations, result.crashed, projects=result.projects)
 
 
 def _engine_plan(engine: Engine | None) -> FilePlan:

@@ -35,6 +35,10 @@ class ProblemKind(StrEnum):
     NOT_UTF8 = "not-utf8"  # the file was decoded from a legacy encoding
     UNDECODABLE = "undecodable"  # the bytes are not text in any supported encoding
     BINARY = "binary"  # the file holds binary data
+    # A workbook checked in place (.xlsx): it cannot be read (detail: a WorkbookTrouble) …
+    WORKBOOK = "workbook"
+    # … or the importer could not place a row or cell of it in the format (detail: what and where).
+    IMPORT = "import"
 
 
 class BinaryFormat(StrEnum):
@@ -43,6 +47,15 @@ class BinaryFormat(StrEnum):
     DATA = "NUL byte"
     WORKBOOK = "xlsx"  # an Office Open XML workbook (a zip with xl/ inside)
     OLD_WORKBOOK = "xls"  # the pre-2007 binary Excel format (an OLE2 compound file)
+
+
+class WorkbookTrouble(StrEnum):
+    """Why a workbook given to check could not be read (a WORKBOOK problem's detail)."""
+
+    CORRUPT = "corrupt"  # not a zip, a broken zip, or no workbook inside
+    ENCRYPTED = "encrypted"  # password-protected: an OLE2 file holding an EncryptedPackage
+    UNPACKED_TOO_LARGE = "unpacked-too-large"  # unpacks past the limit: a zip bomb, or far too big
+    UNREADABLE = "unreadable"  # a zip with xl/ inside that the reader still rejects
 
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -68,7 +81,7 @@ class Problem:
     # For invalid-type: the value as the field takes it, when the text says
     # it ("2024年" → "2024"), and whether that is the same value written
     # otherwise (exact) or a reading to confirm ("150万元" → "1500000").
-    suggestion: str = ""
+    suggestion: str = ""  # for an IMPORT problem: the detail in Chinese
     exact: bool = True
 
 

@@ -8,9 +8,11 @@ returns the workbook (save it where the test wants it).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.utils
 
 
 def _put(sheet: Any, cells: dict[str, Any]) -> None:
@@ -321,3 +323,99 @@ def no_levels() -> Any:
             if text is not None:
                 sheet.cell(number, column, text)
     return book
+
+
+# --- The corpus as workbooks ---------------------------------------------------
+# Every table of fixtures/corpus/ laid out as the official form (one sheet per
+# declaration: the header fields as label | value rows, then the indicator
+# table with the columns the table uses), with where each value was written,
+# so the Excel-checking tests can say at which cell each finding must land.
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+# Header rows: the form's label → the declaration's key (nested keys by a dot).
+_HEADER_ROWS = (
+    ("项目名称", "项目名称"),
+    ("部门(单位)名称", "部门名称"),
+    ("主管部门", "主管部门"),
+    ("实施单位", "实施单位"),
+    ("年度资金申请总额", "项目资金.年度资金申请总额"),
+    ("当年财政拨款", "项目资金.当年财政拨款"),
+    ("上年结转资金", "项目资金.上年结转资金"),
+    ("其他资金", "项目资金.其他资金"),
+    ("年度总体目标", "年度总体目标"),
+)
+# The indicator table's optional columns, in the order written, by their key.
+_COLUMNS = ("计量单位", "运算符", "指标性质", "分值", "指标解释", "评分标准", "指标值说明", "备注")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.yaml"))
+
+
+def _shown(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def _rows_of(table: Any) -> list[tuple[str, str, dict]]:
+    """(一级, 二级, row) of a 绩效指标 mapping, in the order written."""
+    rows: list[tuple[str, str, dict]] = []
+    if not isinstance(table, dict):
+        return rows
+    for level1, below in table.items():
+        if isinstance(below, list):  # no 二级
+            rows.extend((str(level1), "", row) for row in below if isinstance(row, dict))
+            continue
+        for level2, items in (below or {}).items():
+            rows.extend((str(level1), str(level2), row) for row in items or [] if isinstance(row, dict))
+    return rows
+
+
+def _cell(row: dict, column: str) -> Any:
+    return row.get(column, row.get("权重") if column == "分值" else None)
+
+
+def from_corpus(path: Path) -> tuple[Any, dict[tuple, tuple[str, str]]]:
+    """The workbook of one corpus file, and where each value was written:
+    ``(sheet index, "header", key)`` or ``(sheet index, indicator number,
+    column label)`` → ``(sheet title, cell)``."""
+    from ruamel.yaml import YAML
+
+    documents = [d for d in YAML(typ="safe").load_all(path.read_text(encoding="utf-8")) if isinstance(d, dict)]
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    places: dict[tuple, tuple[str, str]] = {}
+    for index, document in enumerate(documents):
+        sheet = book.create_sheet(f"表{index + 1}")
+        year = document.get("申报年度")
+        sheet.append([f"项目支出绩效目标申报表({year}年度)" if year else "项目支出绩效目标申报表"])
+        for label, key in _HEADER_ROWS:
+            head, _, tail = key.partition(".")
+            value = document.get(head)
+            if tail:
+                value = value.get(tail) if isinstance(value, dict) else None
+            if _shown(value) is None or isinstance(value, (dict, list)):
+                continue
+            sheet.append([label, _shown(value)])
+            places[(index, "header", key)] = (sheet.title, f"B{sheet.max_row}")
+        rows = _rows_of(document.get("绩效指标"))
+        columns = [c for c in _COLUMNS if any(_shown(_cell(row, c)) for *_, row in rows)]
+        headings = ["一级指标", "二级指标", "三级指标", "指标值", *columns]
+        sheet.append(headings)
+        number = 0  # the indicators' order: a row with no 三级指标 is none (the importer reports it)
+        for level1, level2, row in rows:
+            values = {"三级指标": row.get("三级指标"), "指标值": row.get("指标值", "")}
+            values.update({c: _cell(row, c) for c in columns})
+            sheet.append([level1, level2] + [_shown(values[h]) for h in headings[2:]])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # "=11个" as written, not a formula
+            for offset, heading in enumerate(headings[2:], 3):
+                if heading in ("三级指标", "指标值") or _shown(values[heading]):
+                    letter = openpyxl.utils.get_column_letter(offset)
+                    places[(index, number, heading)] = (sheet.title, f"{letter}{sheet.max_row}")
+            number += 1 if _shown(values["三级指标"]) else 0
+    return book, places

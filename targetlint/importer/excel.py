@@ -11,18 +11,21 @@ import zipfile
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from targetlint.importer import labels
 from targetlint.importer.form import Row, column_letters, parse_rows
-from targetlint.importer.model import Declaration, Problem, SourceError, Where
+from targetlint.importer.model import Declaration, NoDeclaration, Problem, SourceError, Where
 
 _PERCENT_DECIMALS = re.compile(r"0(?:\.(0+))?%")
 
 
-def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Problem], list[Problem], list[Problem]]:
+def read_workbook(
+    path: Path | IO[bytes], source: str
+) -> tuple[list[Declaration], list[Problem], list[Problem], list[Problem]]:
     """Declarations, rows that could not be placed, notes about skipped sheets,
-    and warnings about cells (a formula whose value was never saved)."""
+    and warnings about cells (a formula whose value was never saved).
+    ``path``: a file, or its bytes in memory (``targetlint check`` writes nothing)."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
@@ -58,14 +61,14 @@ def read_workbook(path: Path, source: str) -> tuple[list[Declaration], list[Prob
         problems.extend(sheet_problems)
     if not declarations:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
-        raise SourceError(
+        raise NoDeclaration(
             f"{source}: no declaration found: no sheet has a 项目名称 row (sheets: {names})",
             f"{source}：未找到申报表：没有工作表含“项目名称”行（工作表：{names}）",
         )
     return declarations, problems, notes, warnings
 
 
-def _unsaved_formulas(openpyxl: Any, path: Path, values: Any, source: str) -> list[Problem]:
+def _unsaved_formulas(openpyxl: Any, path: Path | IO[bytes], values: Any, source: str) -> list[Problem]:
     """Formula cells with no saved value: a workbook written by a program and
     never opened in Excel has none, so the cell reads empty. Each is a
     warning at its cell, not a silently missing total."""

@@ -110,3 +110,7 @@ class SourceError(Exception):
 
     def text(self, lang: str) -> str:
         return self.zh if lang != "en" and self.zh else str(self)
+
+
+class NoDeclaration(SourceError):
+    """The source was read, and no sheet or table of it is a declaration (a budget sheet, a list of names)."""

@@ -21,7 +21,7 @@ from importlib import resources
 
 from targetlint.projects import ProjectFindings, group
 from targetlint.reporters import ReportContext
-from targetlint.reporters.prose import doc_html, plain, suggestion
+from targetlint.reporters.prose import doc_html, location, plain, suggestion
 from targetlint.rule import Severity
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -242,7 +242,7 @@ def _data(groups: list[ProjectFindings], context: ReportContext, strings: dict[s
                     finding.value or "",
                     finding.message(lang),
                     suggestion(finding, context),
-                    f"{finding.path}:{finding.line}:{finding.column}",
+                    location(finding),
                 ]
             )
         name = strings["whole_file"] if project.whole_file else (project.name or strings["unnamed"])

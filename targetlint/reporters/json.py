@@ -23,6 +23,10 @@ def finding_record(finding, lang: str) -> dict:
         "message": finding.message(lang),
         "declaration": finding.declaration,
         "indicator_path": list(finding.indicator_path),
+        "value": finding.value,
+        "suggestion": finding.suggestion.text(lang) if finding.suggestion is not None else None,
+        "sheet": finding.sheet,
+        "cell": finding.cell,
         "fix": None,
     }
     if finding.fix is not None:

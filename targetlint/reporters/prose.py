@@ -77,11 +77,20 @@ def doc_html(doc: str) -> str:
 
 
 def suggestion(finding, context) -> str:
-    """What to write instead: the finding's own fix when it carries one,
-    otherwise its rule's "how to fix" advice, as plain text."""
+    """What to write instead: the finding's own suggestion or fix when it
+    carries one, otherwise its rule's "how to fix" advice, as plain text."""
+    if finding.suggestion is not None:
+        return finding.suggestion.text(context.lang)
     if finding.fix is not None:
         described = finding.fix.description_en if context.lang == "en" else finding.fix.description_zh
         if described:
             return described
     rule = context.rules.get(finding.code)
     return plain(rule.how_to_fix) if rule is not None else ""
+
+
+def location(finding) -> str:
+    """``path:line:col``, or for a workbook's cell ``path 绩效目标表!D15``."""
+    if finding.sheet is not None:
+        return f"{finding.path} {finding.sheet}!{finding.cell}"
+    return f"{finding.path}:{finding.line}:{finding.column}"

@@ -3,7 +3,9 @@
 Paths are relative to the current directory (run from the repository root)
 under ``%SRCROOT%``; columns count Unicode code points (``columnKind``);
 ``partialFingerprints`` hash the path, declaration, indicator path, rule and
-offending text, so an alert survives lines inserted above it.
+offending text, so an alert survives lines inserted above it. A finding in
+a workbook checked in place has the cell's row and column number as its
+region, and its sheet and cell as a logical location and as properties.
 """
 
 from __future__ import annotations
@@ -55,23 +57,28 @@ def render(findings, context: ReportContext) -> str:
     results = []
     for finding, fingerprint in zip(findings, fingerprints(findings, base)):
         span = finding.span
+        location: dict = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri(finding.path, base), "uriBaseId": "%SRCROOT%"},
+                "region": {
+                    "startLine": span.line,
+                    "startColumn": span.column,
+                    "endLine": span.end_line,
+                    "endColumn": max(span.end_column, 1),
+                },
+            }
+        }
+        if finding.sheet is not None:
+            # A workbook checked in place: the region is the cell's row and
+            # column number; the sheet and cell name it as Excel does.
+            reference = f"{finding.sheet}!{finding.cell}"
+            location["logicalLocations"] = [{"name": finding.cell, "fullyQualifiedName": reference, "kind": "element"}]
+            location["properties"] = {"sheet": finding.sheet, "cell": finding.cell}
         result = {
             "ruleId": finding.code,
             "level": LEVEL.get(str(finding.severity), "warning"),
             "message": {"text": finding.message(context.lang)},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(finding.path, base), "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": span.line,
-                            "startColumn": span.column,
-                            "endLine": span.end_line,
-                            "endColumn": max(span.end_column, 1),
-                        },
-                    }
-                }
-            ],
+            "locations": [location],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         }
         if finding.code in index:

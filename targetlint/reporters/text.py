@@ -45,6 +45,9 @@ def block(findings, context: ReportContext, full: bool, projects=None) -> str:
         out.append(headline(finding, context))
         if full:
             out.extend(_excerpt(finding, context))
+            if finding.suggestion is not None:
+                label = "suggestion: " if context.lang == "en" else "建议："
+                out.append(f"{' ' * 6}→ {label}{escape.text(finding.suggestion.text(context.lang))}")
             hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
             out.append(_DIM + hint + _RESET if context.color else hint)
             out.append("")
@@ -87,6 +90,8 @@ EXCERPT_CHARS = 60
 
 
 def _excerpt(finding, context: ReportContext) -> list[str]:
+    if finding.sheet is not None:  # a workbook's cell: the message names it, there is no text line to show
+        return []
     lines = context.sources(finding.path)
     if not lines or finding.line > len(lines):
         return []

@@ -15,7 +15,7 @@ from typing import Any
 
 from targetlint.projects import group
 from targetlint.reporters import ReportContext
-from targetlint.reporters.prose import suggestion
+from targetlint.reporters.prose import location, suggestion
 from targetlint.rule import Severity
 
 HEADINGS: dict[str, dict[str, Any]] = {
@@ -114,7 +114,7 @@ def render(findings, context: ReportContext) -> bytes:
                         finding.code,
                         words[str(finding.severity)],
                         suggestion(finding, context),
-                        f"{finding.path}:{finding.line}:{finding.column}",
+                        location(finding),
                     )
                 ]
             )
