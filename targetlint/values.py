@@ -137,7 +137,15 @@ _PER_HUNDRED = {"%": 1.0, "‰": 0.1, "百分比": 1.0}
 # and an approximation may stand relative to each other, and what a date,
 # a baseline comparison and a plan reference look like.
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A letter, Chinese or Latin, and a Chinese character, as category tests:
+# [^\W\d_] is any letter, and a lookahead leaves out the Latin ones. Spelt
+# as code point ranges (\u3400-\u4dbf\u4e00-\u9fff…) each such class cost
+# the regex compiler a walk over ~28,000 code points, and the grammar holds
+# a dozen of them: most of its compile time (issue 13). Letters of other
+# scripts (kana, Hangul, Cyrillic) count as Chinese here; a declaration's
+# value holds none that a rule reads.
+_LETTER = r"[^\W\d_]"
+_HAN_CHAR = rf"(?:(?![A-Za-z]){_LETTER})"
 
 # A QUALITATIVE value is a word or a short phrase; a NARRATIVE is a clause.
 # The line: clause punctuation makes a narrative; otherwise a value of at most
@@ -388,14 +396,14 @@ class _Grammar:
         all_numerals = "".join(re.escape(w) for w in self.numerals)
         cn = f"[{digit_words}{ten_words}][{all_numerals}]*" if self.numerals else "(?!)"
         num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?!\d)|\.\d+|{cn})"
-        subj = f"[{_HAN}A-Za-z·]{{1,{_SUBJECT_MAX}}}?"
-        han = f"[{_HAN}]"
-        full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|[{_HAN}A-Za-z]{{1,3}})){{0,2}}"
+        subj = f"(?:{_LETTER}|·){{1,{_SUBJECT_MAX}}}?"
+        han = _HAN_CHAR
+        full_unit = rf"{unit}(?:{unit})?(?:/(?:{unit}|{_LETTER}{{1,3}})){{0,2}}"
         # A magnitude at the end ("300万", "620万/月") is no unknown unit: 万 is a
         # multiplier, and the value names no unit at all.
         unknown = (
-            rf"(?:(?!{post}|{rsep}|{unit}|{mag}(?![{_HAN}A-Za-z]))[{_HAN}A-Za-z])"
-            rf"(?:(?!{post}|{rsep})[{_HAN}A-Za-z]){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
+            rf"(?:(?!{post}|{rsep}|{unit}|{mag}(?!{_LETTER})){_LETTER})"
+            rf"(?:(?!{post}|{rsep}){_LETTER}){{0,{_UNKNOWN_UNIT_MAX - 1}}}"
         )
 
         self.sources["has_number"] = rf"\d|{mag}" + (rf"|[{digit_words}{ten_words}]" if self.numerals else "")
@@ -407,7 +415,7 @@ class _Grammar:
             rf"|(?P<unit>{full_unit})"
             rf"|(?P<mag_k>{mag})?(?P<ain_k>{asuf})?(?P<unit_k>{full_unit})"
             rf"|(?P<mag_u>{mag})?(?P<ain_u>{asuf})?(?P<uunit>{unknown})"
-            rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?(?P<per_n>/(?:{unit}|[{_HAN}A-Za-z]{{1,3}}))?)"
+            rf"|(?P<mag_n>{mag})?(?P<ain_n>{asuf})?(?P<per_n>/(?:{unit}|{_LETTER}{{1,3}}))?)"
             rf"(?P<post>{post}{{0,2}})(?P<trail>{han}{{1,{_TRAIL_MAX}}})?"
         )
         self.sources["qual_re"] = qual
@@ -468,14 +476,14 @@ class _Grammar:
         self.sources["relative_free_re"] = rf"(?P<subj>{subj})??(?P<op>{compare_ops})(?P<base>[^\d]+?)(?P<post>{post})?"
 
         self.sources["split_re"] = rf"[，;、。|]|,(?!\d{{3}}(?!\d))|/(?=\d|[{digit_words}{ten_words}]|{ops}|{apre})"
-        self.sources["label_re"] = rf"(?P<label>[{_HAN}A-Za-z]{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)"
+        self.sources["label_re"] = rf"(?P<label>{_LETTER}{{1,{_SUBJECT_MAX}}})[:：](?P<value>.+)"
         self.sources["word_re"] = word_alternation(w for w in self.words if len(w) > 1)
-        self.sources["meaningful"] = rf"[0-9A-Za-z%{_HAN}]"
+        self.sources["meaningful"] = r"[^\W_]|%"
         self.sources["note_re"] = r"(?P<body>.+?)\((?P<note>[^()]+)\)"
         self.sources["clause_punct"] = r"[。！？!?:：;；，,]"
         # What a blank template cell keeps: its signs, magnitude and unit, and
         # placeholder marks (≤**万元); word operators (达到) are words.
-        signs = word_alternation(w for w in self.prefix_ops if not re.search(f"[{_HAN}]", w))
+        signs = word_alternation(w for w in self.prefix_ops if not any(c.isalpha() for c in w))
         self.sources["unit_only_re"] = rf"(?:{signs}|{unit}|{mag}|[*＊xX×()（）?？/])+"
         # An approximation inside a sentence: "约300名学员参加…", "参加培训200人左右的…".
         self.sources["approx_in_text"] = rf"{apre}(?:\d|[{digit_words}{ten_words}])|\d(?:{mag})?(?:{unit})?(?:{asuf})"
