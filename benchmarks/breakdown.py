@@ -42,7 +42,7 @@ def main() -> int:
     from targetlint.config import Overrides
     from targetlint.loader import _composer, load
     from targetlint.planner import Planner
-    from targetlint.plugins import load_registry
+    from targetlint.plugins import load_catalogue
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import block
     from targetlint.source import read_source
@@ -50,7 +50,7 @@ def main() -> int:
     corpus = Path(tempfile.mkdtemp(prefix="targetlint-breakdown-"))
     declarations = make_corpus(corpus, args.files, args.per_file)
     paths = sorted(str(path) for path in corpus.glob("*.yaml"))
-    planner = Planner(load_registry(), Overrides())
+    planner = Planner(load_catalogue(), Overrides())
     engine = planner.plan(paths[0]).engine
     composer = _composer()
 

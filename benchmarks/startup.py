@@ -69,9 +69,9 @@ import targetlint.cli, targetlint.model, targetlint.loader, targetlint.rule
 mark("import targetlint core (model, loader, values, vocabulary)")
 from targetlint import discovery
 from targetlint.check import cache_directory
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 discovery.cache_directory = cache_directory(sys.argv[2])
-registry = load_registry()
+registry = load_catalogue()
 mark("plugin discovery, the rule pack and the check module")
 import targetlint.check, targetlint.runner, targetlint.planner, targetlint.engine, targetlint.reporters.text
 import targetlint.config, targetlint.suppressions, targetlint.cache

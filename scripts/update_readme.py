@@ -21,10 +21,10 @@ README = ROOT / "README.md"
 
 
 def rules_table() -> str:
-    from targetlint.plugins import load_registry
+    from targetlint.plugins import load_catalogue
     from targetlint.rule_tables import rules_table as table
 
-    return table(load_registry(), "zh", "markdown")
+    return table(load_catalogue(), "zh", "markdown")
 
 
 def example_output() -> str:

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
     from targetlint.baseline import BaselineError
 
 
-def run_check(args: CheckOptions, registry, report_error) -> int:
+def _selects(overrides) -> bool:
+    return bool(overrides.select or overrides.ignore or overrides.extend_select)
+
+
+def run_check(args: CheckOptions, catalogue, report_error) -> int:
+    """Check as ``args`` say with the rules of ``catalogue`` (whose own errors
+    were reported when it was loaded)."""
     from targetlint.config import ConfigError, Overrides
     from targetlint.selection import UnknownSelector, expand
 
@@ -39,18 +45,18 @@ def run_check(args: CheckOptions, registry, report_error) -> int:
         lang=args.lang,
         profile=args.profile,
     )
-    if overrides.select or overrides.ignore or overrides.extend_select:
-        # Rule files from the configuration and profile define codes the flags may name.
-        from targetlint.planner import Planner
+    from targetlint.planner import Planner
 
-        try:
-            Planner(registry, overrides, args.config).global_config(args.first_path)
-        except ConfigError as error:
-            report_error(error.message("zh"), error.message("en"), lang)
-            return EXIT_ERROR
+    try:
+        planner = Planner(catalogue, overrides, args.config)
+        # Rule files from the configuration and profile define codes the flags may name.
+        named = planner.catalogue_for(planner.global_config(args.first_path)) if _selects(overrides) else catalogue
+    except ConfigError as error:
+        report_error(error.message("zh"), error.message("en"), lang)
+        return EXIT_ERROR
     for selectors in (overrides.select or [], overrides.ignore, overrides.extend_select):
         try:
-            expand(registry, selectors)
+            expand(named, selectors)
         except UnknownSelector as error:
             report_error(
                 f"未知的规则：{error.selector}{error.hint[0]}（见 targetlint rules）",
@@ -64,21 +70,19 @@ def run_check(args: CheckOptions, registry, report_error) -> int:
 
         user_errors += (BaselineError,)
     try:
-        return _run(args, registry, overrides, report_error, args.color)
+        return _run(args, planner, report_error, args.color)
     except user_errors as error:
         report_error(error.message("zh"), error.message("en"), lang)
         return EXIT_ERROR
 
 
-def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> int:
+def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
     from targetlint.gitignore import gitignored
     from targetlint.parallel import default_jobs
-    from targetlint.planner import Planner
     from targetlint.runner import RunResult, check_files, check_source, collect
     from targetlint.source import MAX_FILE_SIZE, decode
 
-    planner = Planner(registry, overrides, args.config)
-    reported = len(registry.errors)  # those were printed when the plugins loaded
+    overrides = planner.overrides
     paths = list(args.targets)
     reading_stdin = args.reading_stdin
     lang = args.lang or planner.global_config(args.first_path).settings.lang or args.locale_lang or "zh"
@@ -89,7 +93,7 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         from targetlint.show import settings_text
 
         sys.stdout.write(settings_text(planner, args.show_settings, lang))
-        return EXIT_ERROR if registry.errors else EXIT_CLEAN
+        return EXIT_ERROR if _rule_errors(planner) else EXIT_CLEAN
     from targetlint.reporters import BINARY_FORMATS
 
     if output_format in BINARY_FORMATS and not args.output_file:
@@ -109,10 +113,10 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
 
         fixed = fix_command.run(args, planner, lang, data)
         if fixed.complete:
-            _report_rule_errors(registry, reported, lang, report_error)
+            _report_rule_errors(planner, lang, report_error)
             # --diff and a fixed standard input end here: --exit-zero speaks for findings, not for a diff.
             return exit_code(
-                errors=fixed.errors or bool(registry.errors),
+                errors=fixed.errors or _rule_errors(planner),
                 failing=fixed.failing,
                 exit_zero=args.exit_zero and not args.diff,
             )
@@ -129,7 +133,7 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
                 keep_sources,
                 planner.plan(name),
             )
-        _report_rule_errors(registry, reported, lang, report_error)
+        _report_rule_errors(planner, lang, report_error)
     else:
         notices: list[tuple[str, str]] = []
         files, errors = collect(paths, planner.excluded_directory, notices, gitignored(args.respect_gitignore))
@@ -176,22 +180,22 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         if cache is not None:
             _prune_cache(cache.directory, lang, report_error)
         result.errors[:0] = errors
-        _report_rule_errors(registry, reported, lang, report_error)
+        _report_rule_errors(planner, lang, report_error)
         if streaming:
             for zh, en in result.errors:
                 report_error(zh, en, lang)
-            return _finish_stream(args, registry, planner, result, lang, color, overrides)
+            return _finish_stream(args, planner, result, lang, color)
     for zh, en in result.errors:
         report_error(zh, en, lang)
 
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     stale = 0
     if args.write_baseline:
-        return _write_baseline(args, findings, result, registry, lang)
+        return _write_baseline(args, findings, result, planner, lang)
     if args.baseline:
         findings, stale = _apply_baseline(args, findings, result, lang)
 
-    context = _context(args, registry, planner, result, findings, lang, color)
+    context = _context(args, planner, result, findings, lang, color)
     context.stale = stale
     if not _emit(args, output_format, findings, context, lang, report_error):
         return EXIT_ERROR
@@ -204,7 +208,7 @@ def _run(args: CheckOptions, registry, overrides, report_error, color: bool) -> 
         for f in findings
     )
     return exit_code(
-        errors=bool(result.errors or result.crashed or registry.errors),
+        errors=bool(result.errors or result.crashed or _rule_errors(planner)),
         failing=failing or bool(stale),
         exit_zero=args.exit_zero,
     )
@@ -223,9 +227,15 @@ def _nothing_checked(planner, paths: list[str], excluded: int) -> tuple[str, str
     return f"没有检查任何文件（所用配置：{zh_used}）", f"no file was checked (configuration used: {en_used})"
 
 
-def _report_rule_errors(registry, reported: int, lang: str, report_error) -> None:
-    # Rules that failed to be created while planning (see plugins.instantiate).
-    for error in registry.errors[reported:]:
+def _rule_errors(planner) -> bool:
+    """Whether loading or planning the rules met an error (the run exits 2)."""
+    return bool(planner.catalogue.errors or planner.errors)
+
+
+def _report_rule_errors(planner, lang: str, report_error) -> None:
+    # Rules that failed to be created while planning (see plugins.instantiate);
+    # the catalogue's own errors were reported when it was loaded.
+    for error in planner.errors:
         report_error(f"插件 {error.plugin}：{error.error}", f"plugin {error.plugin}: {error.error}", lang)
 
 
@@ -291,7 +301,7 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None, pro
     return emit
 
 
-def _finish_stream(args, registry, planner, result, lang, color, overrides) -> int:
+def _finish_stream(args, planner, result, lang, color) -> int:
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import summary
 
@@ -304,24 +314,24 @@ def _finish_stream(args, registry, planner, result, lang, color, overrides) -> i
             tool_version=__version__,
             files_skipped=result.skipped,
             errors=_messages(result.errors, lang),
-            successful=not (result.errors or result.crashed or registry.errors),
+            successful=not (result.errors or result.crashed or _rule_errors(planner)),
         )
         sys.stdout.write(summary((), context, result.counts) + "\n")
     sys.stdout.flush()
     return exit_code(
-        errors=bool(result.errors or result.crashed or registry.errors),
+        errors=bool(result.errors or result.crashed or _rule_errors(planner)),
         failing=result.failing,
         exit_zero=args.exit_zero,
     )
 
 
-def _context(args, registry, planner, result, findings, lang, color):
+def _context(args, planner, result, findings, lang, color):
     from targetlint.reporters import ReportContext, RuleInfo
 
     enabled = set().union(*(plan.enabled for plan in result.checked.values())) if result.checked else set()
     enabled |= {f.code for f in findings}
     rules = {}
-    for rule in registry.sorted_rules():
+    for rule in planner.run_catalogue.sorted_rules():
         if rule.code in enabled:
             fixable = str(rule.fixable) if rule.fixable else None
             rules[rule.code] = RuleInfo(
@@ -345,7 +355,7 @@ def _context(args, registry, planner, result, findings, lang, color):
         show_source=args.show_source,
         paths=list(result.checked),
         step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-        successful=not (result.errors or result.crashed or registry.errors),
+        successful=not (result.errors or result.crashed or _rule_errors(planner)),
         projects=result.projects,
         fail_on={path: str(plan.fail_on) for path, plan in result.checked.items()},
         files_skipped=result.skipped,
@@ -409,7 +419,7 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
     return True
 
 
-def _write_baseline(args, findings, result, registry, lang) -> int:
+def _write_baseline(args, findings, result, planner, lang) -> int:
     from targetlint import baseline
 
     recorded = baseline.record(args.write_baseline, findings, result.checked)
@@ -421,7 +431,7 @@ def _write_baseline(args, findings, result, registry, lang) -> int:
             if lang == "en"
             else f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n"
         )
-    return exit_code(errors=bool(result.errors or result.crashed or registry.errors), failing=False)
+    return exit_code(errors=bool(result.errors or result.crashed or _rule_errors(planner)), failing=False)
 
 
 def _apply_baseline(args, findings, result, lang):

@@ -552,15 +552,32 @@ def _lang(flag: str | None) -> str:
     return resolve_lang(flag, None, os.environ).value
 
 
-def _registry(lang: str):
-    from targetlint.plugins import load_registry
+def _catalogue(lang: str):
+    from targetlint.plugins import load_catalogue
 
-    registry = load_registry()
-    for error in registry.errors:
+    catalogue = load_catalogue()
+    for error in catalogue.errors:
         _error(
             f"插件 {error.plugin} 加载失败：{error.error}", f"plugin {error.plugin} failed to load: {error.error}", lang
         )
-    return registry
+    return catalogue
+
+
+def _configured_catalogue(lang: str, profile: str | None, config: str | None = None):
+    """``(catalogue, planner, error)`` for the commands that describe rules:
+    the plugins' and packs' rules with those of the rule files the
+    configuration (``--config`` or the current directory's) and its profile
+    name, read once. A configuration that cannot be read leaves the plugins'
+    catalogue, no planner, and its ConfigError."""
+    from targetlint.config import ConfigError, Overrides
+    from targetlint.planner import Planner
+
+    catalogue = _catalogue(lang)
+    try:
+        planner = Planner(catalogue, Overrides(profile=profile), config_path=config)
+        return planner.catalogue_for(planner.global_config()), planner, None
+    except ConfigError as error:
+        return catalogue, None, error
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -585,7 +602,7 @@ def _check(args: argparse.Namespace) -> int:
     # Plugin discovery is remembered beside the result cache (see discovery.py).
     discovery.cache_directory = None if options.no_cache else cache_directory(options.cache_dir)
     try:
-        return run_check(options, _registry(_lang(options.lang)), _error)
+        return run_check(options, _catalogue(_lang(options.lang)), _error)
     finally:
         discovery.cache_directory = None
 
@@ -714,24 +731,17 @@ def _use_color(no_color: bool) -> bool:
 
 def _rule(args) -> int:
     args.lang = _lang(args.lang)
-    registry = _registry(args.lang)
-    rule = registry.lookup(args.code)
-    if rule is None:
-        # Rules from the configuration's rule files and profile exist once it is read.
-        from targetlint.config import ConfigError, Overrides
-        from targetlint.planner import Planner
-
-        try:
-            Planner(registry, Overrides(profile=args.profile)).global_config()
-        except ConfigError as error:
-            _error(error.message("zh"), error.message("en"), args.lang)
-            return EXIT_ERROR
-        rule = registry.lookup(args.code)
+    catalogue, _, error = _configured_catalogue(args.lang, args.profile)
+    rule = catalogue.lookup(args.code)
+    if rule is None and error is not None:
+        # The code may be one of the rule files the configuration names.
+        _error(error.message("zh"), error.message("en"), args.lang)
+        return EXIT_ERROR
     if rule is None:
         from targetlint.selection import known_words
         from targetlint.suggest import hint
 
-        hint_zh, hint_en = hint(args.code, known_words(registry))
+        hint_zh, hint_en = hint(args.code, known_words(catalogue))
         _error(
             f"未知的规则：{args.code}{hint_zh}（见 targetlint rules）",
             f"unknown rule: {args.code}{hint_en} (see targetlint rules)",
@@ -749,20 +759,16 @@ def _rule(args) -> int:
 
 
 def _rules(args) -> int:
-    from targetlint.config import ConfigError, Overrides
-    from targetlint.planner import Planner
     from targetlint.rule_tables import rules_table
 
     args.lang = _lang(args.lang)
-    registry = _registry(args.lang)
-    try:
-        planner = Planner(registry, Overrides(profile=args.profile), config_path=args.config)
-        enabled = planner.enabled_codes(planner.global_config())
-    except ConfigError as error:
+    catalogue, planner, error = _configured_catalogue(args.lang, args.profile, args.config)
+    if error is not None or planner is None:
         _error(error.message("zh"), error.message("en"), args.lang)
         return EXIT_ERROR
-    sys.stdout.write(rules_table(registry, args.lang, args.format, enabled=enabled))
-    return EXIT_ERROR if registry.errors else EXIT_CLEAN
+    enabled = planner.enabled_codes(planner.global_config())
+    sys.stdout.write(rules_table(catalogue, args.lang, args.format, enabled=enabled))
+    return EXIT_ERROR if catalogue.errors else EXIT_CLEAN
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, Before, validate
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from targetlint.registry import Registry
+    from targetlint.registry import Catalogue
 
 YAML_NAMES = (".targetlint.yaml", ".targetlint.yml")
 # Words a configuration may add to one vocabulary list; the shipped lists
@@ -422,7 +422,7 @@ class Overrides:
     profile: str | None = None
 
 
-def validate_against(config: Config, registry: Registry, locate: bool = True) -> None:
+def validate_against(config: Config, registry: Catalogue, locate: bool = True) -> None:
     """Check every rule reference, option and vocabulary name in ``config``; raise ConfigError.
 
     ``locate=False`` when ``config`` is merged with a profile: its lists and

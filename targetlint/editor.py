@@ -94,7 +94,8 @@ class DocumentChecker:
             return self.overrides.lang or self.fallback_lang
 
     def rule(self, code: str):
-        return self.registry.lookup(code)
+        # With the rules of the rule files the configurations read so far name.
+        return (self._planner.run_catalogue if self._planner is not None else self.registry).lookup(code)
 
     # -- checking -------------------------------------------------------
     def check(self, path: str, text: str, *, saved: bool = False) -> CheckedDocument:

@@ -5,6 +5,11 @@ Rule selection is layered as in ruff: the defaults, then the file's
 configuration (``select`` replaces the set, ``extend-select`` adds, ``ignore``
 removes), then the command line in the same way. Files governed by the same
 configuration share one engine.
+
+The planner registers nothing: each configuration's rules are the run's
+catalogue plus the rule files that configuration and its profile name, a
+catalogue of its own built once (:func:`targetlint.profiles.with_profile`).
+Rules that cannot be created are collected in :attr:`Planner.errors`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from targetlint.config import (
     validate_against,
 )
 from targetlint.engine import Engine
+from targetlint.registry import Catalogue, PluginError
 from targetlint.rule import Severity
 from targetlint.runner import FilePlan
 from targetlint.selection import expand, resolve
@@ -31,13 +37,16 @@ UNUSED_SUPPRESSION = "TL010"
 
 
 class Planner:
-    def __init__(self, registry, overrides: Overrides | None = None, config_path: str | None = None):
+    def __init__(self, catalogue: Catalogue, overrides: Overrides | None = None, config_path: str | None = None):
         from targetlint.config import clear_caches
 
         clear_caches()  # discovery is cached within a run, never across runs of a long-lived process
-        self.registry = registry
+        self.catalogue = catalogue  # plugins and installed packs: what every configuration starts from
         self.overrides = overrides or Overrides()
+        self.errors: list[PluginError] = []  # rules that could not be created (see plugins.instantiate)
         self._effective: dict[str, Config] = {}  # config path → the config with its profile and rule files applied
+        self._catalogues: dict[str, Catalogue] = {}  # config path → its rules (the catalogue and its rule files)
+        self._compiled: dict = {}  # rule file → its compiled rules, shared by the configurations naming it
         self.explicit = self._validated(load_config(config_path)) if config_path else None
         self._engines: dict[str, Engine] = {}
         self._plans: dict[tuple[str, frozenset[str]], FilePlan] = {}
@@ -48,7 +57,7 @@ class Planner:
 
         if config.path not in self._effective:
             try:
-                effective = with_profile(config, self.registry, self.overrides.profile)
+                effective, catalogue = with_profile(config, self.catalogue, self.overrides.profile, self._compiled)
             except ConfigError as error:
                 # At the key in the file, when the mistake is the file's: not
                 # a --profile flag's, nor in a profile's own rule files.
@@ -61,10 +70,23 @@ class Planner:
                 # The file's own settings first, so a mistake is placed at the
                 # key and index written in the file; merging with a profile
                 # renumbers lists and moves rules into rule-options.
-                validate_against(config, self.registry)
-            validate_against(effective, self.registry, locate=effective is config)
+                validate_against(config, catalogue)
+            validate_against(effective, catalogue, locate=effective is config)
             self._effective[config.path] = effective
+            self._catalogues[config.path] = catalogue
         return self._effective[config.path]
+
+    def catalogue_for(self, config: Config) -> Catalogue:
+        """The rules ``config`` (a configuration this planner returned) may name."""
+        return self._catalogues.get(config.path, self.catalogue)
+
+    @property
+    def run_catalogue(self) -> Catalogue:
+        """Every rule of the configurations read so far: what a report describes."""
+        catalogue = self.catalogue
+        for other in self._catalogues.values():
+            catalogue = catalogue.merged(other)
+        return catalogue
 
     def config_for(self, path: str) -> Config:
         """The configuration governing ``path`` (``--config`` beats discovery)."""
@@ -112,39 +134,37 @@ class Planner:
 
     # -- rules -----------------------------------------------------------
     def enabled_codes(self, config: Config) -> set[str]:
-        settings, cli = config.settings, self.overrides
-        codes = resolve(self.registry, settings.select, settings.ignore, settings.extend_select)
+        settings, cli, catalogue = config.settings, self.overrides, self.catalogue_for(config)
+        codes = resolve(catalogue, settings.select, settings.ignore, settings.extend_select)
+        # The command line's selectors were checked against the run's first
+        # configuration; one naming a rule file's code matches nothing where
+        # that file is not named.
         if cli.select is not None:
-            codes = expand(self.registry, cli.select)
-        codes |= expand(self.registry, cli.extend_select)
-        codes -= expand(self.registry, cli.ignore)
-        # Rule files named by another configuration or profile are in the
-        # registry too; they run only where they were named, even under ALL.
-        # Built-in rules that are merely off by default (TL204, TL214) run
-        # whenever they are selected.
-        own = set(getattr(settings, "rule_files", ()))
-        return {c for c in codes if self._may_run(self.registry.rules[c], own)}
-
-    @staticmethod
-    def _may_run(rule, own: set) -> bool:
-        rule_file = getattr(rule, "rule_file", None)
-        return rule_file is None or rule_file in own or getattr(rule, "default_enabled", True)
+            codes = expand(catalogue, cli.select, strict=False)
+        codes |= expand(catalogue, cli.extend_select, strict=False)
+        codes -= expand(catalogue, cli.ignore, strict=False)
+        return codes
 
     def engine_for(self, config: Config) -> Engine:
         key = config.path
         if key not in self._engines:
-            registry, settings = self.registry, config.settings
+            registry, settings = self.catalogue_for(config), config.settings
             vocabulary = DEFAULT_VOCABULARY.extended(registry.vocabulary) if registry.vocabulary else DEFAULT_VOCABULARY
             if settings.vocabulary:
                 vocabulary = vocabulary.extended(settings.vocabulary)
-            options = {registry.lookup(name).code: values for name, values in config.rule_options().items()}
+            # Every name was checked against the catalogue when the configuration was read.
+            options = {
+                rule.code: values
+                for name, values in config.rule_options().items()
+                if (rule := registry.lookup(name)) is not None
+            }
             from targetlint.plugins import instantiate
 
             # A rule whose constructor raises is left out and named (exit 2), not a traceback.
             rules, errors = instantiate(registry, sorted(self.enabled_codes(config)), vocabulary, options)
             for error in errors:
-                if error not in registry.errors:
-                    registry.errors.append(error)
+                if error not in self.errors:
+                    self.errors.append(error)
             self._engines[key] = Engine(rules, vocabulary, self.severities(config))
         return self._engines[key]
 
@@ -152,28 +172,25 @@ class Planner:
         return {
             code: Severity(level)
             for selector, level in config.settings.severity.items()
-            for code in expand(self.registry, [selector])
+            for code in expand(self.catalogue_for(config), [selector])
         }
 
     def plan(self, path: str) -> FilePlan:
         config = self.config_for(path)
-        ignored = frozenset(expand(self.registry, config.per_file_selectors(path)))
+        catalogue = self.catalogue_for(config)
+        ignored = frozenset(expand(catalogue, config.per_file_selectors(path)))
         key = (config.path, ignored)
         if key not in self._plans:
-            rule = self.registry.rules.get(UNUSED_SUPPRESSION)
+            rule = catalogue.rules.get(UNUSED_SUPPRESSION)
             default = rule.severity if rule is not None else Severity.WARNING
             self._plans[key] = FilePlan(
                 engine=self.engine_for(config),
                 ignored=ignored,
                 fail_on=Severity(self.overrides.fail_on or config.settings.fail_on or "error"),
-                lookup=self._lookup,
+                lookup=catalogue.code_of,
                 unused_severity=self.severities(config).get(UNUSED_SUPPRESSION, default),
             )
         return self._plans[key]
-
-    def _lookup(self, token: str) -> str | None:
-        rule = self.registry.lookup(token)
-        return rule.code if rule is not None else None
 
 
 __all__ = ["ConfigError", "Overrides", "Planner"]

@@ -8,17 +8,33 @@ keeps ``targetlint --version`` and usage errors instant.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from targetlint.registry import PluginError, Registry
+from targetlint.registry import Catalogue, PluginError
 from targetlint.rule import Rule, Scope, Severity
 
 ENTRY_POINT_GROUP = "targetlint"
 
 
-def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registry:
-    """Load every plugin of the entry-point group (plus ``extra_plugins``,
-    ``(name, module)`` pairs for tests) and collect what they provide."""
+@dataclass
+class _Collected:
+    """What the plugins provide, while they are being asked: frozen into a Catalogue at the end."""
+
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    by_name: dict[str, type[Rule]] = field(default_factory=dict)
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    rule_files: list[str] = field(default_factory=list)
+    rule_file_origins: dict[str, str] = field(default_factory=dict)  # rule file → the plugin that shipped it
+    errors: list[PluginError] = field(default_factory=list)
+
+
+def load_catalogue(extra_plugins: list[tuple[str, Any]] | None = None) -> Catalogue:
+    """The one stage that loads rules: every plugin of the entry-point group
+    (plus ``extra_plugins``, ``(name, module)`` pairs for tests), the rule
+    files installed packs ship, frozen into a :class:`Catalogue` holding the
+    errors met. A configuration's and profile's rule files are added by
+    :func:`targetlint.profiles.with_profile`, as a new catalogue."""
     import pluggy
 
     from targetlint import hookspecs
@@ -35,7 +51,7 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
 
     manager = Manager("targetlint")
     manager.add_hookspecs(hookspecs.TargetlintSpec)
-    registry = Registry()
+    registry = _Collected()
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name)):
         try:
             module = entry_point.load()
@@ -54,7 +70,7 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
             PluginError((getattr(error, "plugin", "?") and manager.get_name(error.plugin)) or "?", str(error))
         )
 
-    registry.plugins.extend(name for name, _ in manager.list_name_plugin())
+    plugins = tuple(name for name, _ in manager.list_name_plugin())
     # Through pluggy's own hook machinery, one implementation at a time: a
     # plain ``manager.hook.x()`` stops at the first implementation that
     # raises, and one broken pack must cost only itself.
@@ -69,17 +85,25 @@ def load_registry(extra_plugins: list[tuple[str, Any]] | None = None) -> Registr
                 sink(registry, plugin_name, implementation.function())
             except (Exception, SystemExit) as error:
                 registry.errors.append(PluginError(plugin_name, f"{hook_name}: {type(error).__name__}: {error}"))
+    catalogue = Catalogue(
+        registry.rules,
+        registry.by_name,
+        {name: tuple(words) for name, words in registry.vocabulary.items()},
+        tuple(registry.rule_files),
+        plugins,
+        tuple(registry.errors),
+    )
     if registry.rule_files:
         # Declarative rule files become rules once every plugin has named its
         # files; a run with none never imports the declarative engine.
-        from targetlint.declarative import register_rule_files
+        from targetlint.declarative import with_rule_files
 
         for path in registry.rule_files:
-            register_rule_files(registry, [path], registry.rule_file_origins.get(path, "declarative"))
-    return registry
+            catalogue, _, _ = with_rule_files(catalogue, [path], registry.rule_file_origins.get(path, "declarative"))
+    return catalogue
 
 
-def _add_rules(registry: Registry, plugin: str, rules: Any) -> None:
+def _add_rules(registry: _Collected, plugin: str, rules: Any) -> None:
     for rule in rules or ():
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             registry.errors.append(PluginError(plugin, f"targetlint_rules returned {rule!r}, not a Rule subclass"))
@@ -121,7 +145,7 @@ def _malformed(rule: type[Rule]) -> str | None:
     return None
 
 
-def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
+def _add_vocabulary(registry: _Collected, plugin: str, extra: Any) -> None:
     from targetlint.vocabulary import Vocabulary
 
     if extra is None:
@@ -141,7 +165,7 @@ def _add_vocabulary(registry: Registry, plugin: str, extra: Any) -> None:
         registry.vocabulary.setdefault(name, []).extend(words)
 
 
-def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
+def _add_rule_files(registry: _Collected, plugin: str, paths: Any) -> None:
     # An entry is a path, or (pack, path) when the plugin ships the files of
     # named packs (the declarative plugin finds YAML-only packs): the pack is
     # then the rules' origin.
@@ -152,7 +176,7 @@ def _add_rule_files(registry: Registry, plugin: str, paths: Any) -> None:
 
 
 def instantiate(
-    registry: Registry, codes, vocabulary=None, options: dict[str, dict] | None = None
+    registry: Catalogue, codes, vocabulary=None, options: dict[str, dict] | None = None
 ) -> tuple[list[Rule], list[PluginError]]:
     """Create the selected rules; a rule whose constructor raises (bad options,
     a plugin bug) is left out and reported by name instead of ending the run."""

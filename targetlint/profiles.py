@@ -215,15 +215,16 @@ def apply_profile(settings, profile: ProfileSettings, rule_file_base: str):
     )
 
 
-def with_profile(config, registry, profile_override: str | None = None):
-    """``config`` with its profile (or ``profile_override``, the command line's)
-    applied and its declarative rule files compiled into ``registry``; the
-    codes those files define are added to ``extend-select``, because rule
-    files named by a configuration run only where that configuration applies.
-    Mistakes raise the configuration's ConfigError, naming the rule file,
-    line and column."""
+def with_profile(config, catalogue, profile_override: str | None = None, compiled: dict | None = None):
+    """``(effective, catalogue)``: ``config`` with its profile (or
+    ``profile_override``, the command line's) applied, and ``catalogue`` with
+    the declarative rule files of both added (a new catalogue: the one given
+    is not changed). The codes those files define are added to
+    ``extend-select``, because rule files named by a configuration run only
+    where that configuration applies. Mistakes raise the configuration's
+    ConfigError, naming the rule file, line and column. ``compiled``: see
+    :func:`targetlint.declarative.with_rule_files`."""
     from targetlint.config import ConfigError
-    from targetlint.declarative import register_rule_files
 
     settings = config.settings
     name = profile_override or settings.profile
@@ -244,7 +245,9 @@ def with_profile(config, registry, profile_override: str | None = None):
     for origin, paths in groups:
         if not paths:
             continue
-        found, errors = register_rule_files(registry, paths, origin, default_enabled=False)
+        from targetlint.declarative import with_rule_files
+
+        catalogue, found, errors = with_rule_files(catalogue, paths, origin, default_enabled=False, compiled=compiled)
         if errors:
             shown = errors[:10]
             raise ConfigError(
@@ -260,5 +263,5 @@ def with_profile(config, registry, profile_override: str | None = None):
             extend_select=list(settings.extend_select) + [c for c in codes if c not in settings.extend_select],
         )
     if settings is config.settings:
-        return config
-    return dataclasses.replace(config, settings=settings)
+        return config, catalogue
+    return dataclasses.replace(config, settings=settings), catalogue

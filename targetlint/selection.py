@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from targetlint.registry import Registry
+from targetlint.registry import Catalogue
 
 
 class UnknownSelector(ValueError):
@@ -14,14 +14,15 @@ class UnknownSelector(ValueError):
         self.hint = hint  # (zh, en) "did you mean", or empty
 
 
-def known_words(registry: Registry) -> list[str]:
+def known_words(registry: Catalogue) -> list[str]:
     """Every code and rule name a selector may spell, for "did you mean"."""
     return [*registry.rules, *registry.by_name]
 
 
-def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
+def expand(registry: Catalogue, selectors: Iterable[str], *, strict: bool = True) -> set[str]:
     """Rule codes matched by codes ("TL201"), names ("rate-with-count"),
-    prefixes ("TL2") or "ALL"; an unknown selector raises UnknownSelector."""
+    prefixes ("TL2") or "ALL"; an unknown selector raises UnknownSelector
+    (or, not ``strict``, matches nothing)."""
     codes: set[str] = set()
     for raw in selectors:
         selector = raw.strip()
@@ -35,7 +36,7 @@ def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
             codes.add(rule.code)
             continue
         matched = {code for code in registry.rules if code.startswith(selector.upper())}
-        if not matched:
+        if not matched and strict:
             from targetlint.suggest import hint
 
             raise UnknownSelector(selector, hint(selector, known_words(registry)))
@@ -44,7 +45,7 @@ def expand(registry: Registry, selectors: Iterable[str]) -> set[str]:
 
 
 def resolve(
-    registry: Registry,
+    registry: Catalogue,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     extend_select: Iterable[str] = (),

@@ -403,13 +403,13 @@ def build_server(checker: DocumentChecker, debounce_ms: int = DEFAULT_DEBOUNCE_M
 def serve(*, debounce_ms: int | None, lang: str | None, cache_dir: str | None, use_cache: bool = True) -> int:
     """Run the server on standard input and output until the client says exit."""
     from targetlint.config import Overrides
-    from targetlint.plugins import load_registry
+    from targetlint.plugins import load_catalogue
 
     cache_dir = cache_dir or os.environ.get("TARGETLINT_CACHE_DIR") or None
     from targetlint.i18n import locale_lang
 
     checker = DocumentChecker(
-        load_registry(),
+        load_catalogue(),
         Overrides(lang=lang),
         cache_dir if use_cache else None,
         fallback_lang=locale_lang(os.environ) or "zh",

@@ -183,10 +183,25 @@ _registry = None
 def _rules():
     global _registry
     if _registry is None:
-        from targetlint.plugins import load_registry
+        from targetlint.plugins import load_catalogue
 
-        _registry = load_registry()
+        _registry = load_catalogue()
     return _registry
+
+
+def _catalogue_for(case: Case):
+    """The installed rules, with those of the case's rule files (a new catalogue)."""
+    if not case.rule_files:
+        return _rules()
+    from targetlint.declarative import with_rule_files
+
+    catalogue, _, errors = with_rule_files(_rules(), case.rule_files, "rule-file", compiled=_compiled)
+    if errors:
+        raise AssertionError("invalid rule file:\n" + "\n".join(e.message("en") for e in errors))
+    return catalogue
+
+
+_compiled: dict = {}  # rule file → its compiled rules, for the cases sharing it
 
 
 def run_case(case: Case):
@@ -204,14 +219,8 @@ def _engine(case: Case):
     from targetlint.engine import Engine
     from targetlint.vocabulary import DEFAULT_VOCABULARY
 
-    if case.rule_files:
-        from targetlint.declarative import register_rule_files
-
-        # Registered in the shared registry, so every lookup of the code sees it.
-        _, errors = register_rule_files(_rules(), case.rule_files, "rule-file")
-        if errors:
-            raise AssertionError("invalid rule file:\n" + "\n".join(e.message("en") for e in errors))
-    rule_class = _rules().lookup(case.rule)
+    catalogue = _catalogue_for(case)
+    rule_class = catalogue.lookup(case.rule)
     if rule_class is None:
         raise LookupError(f"no rule {case.rule} is installed")
     vocabulary = DEFAULT_VOCABULARY.extended(case.vocabulary) if case.vocabulary else DEFAULT_VOCABULARY
@@ -237,7 +246,7 @@ def check_case(case: Case) -> None:
         expected.append((code, line, column))
     got: list[tuple[Any, ...]] = [(f.code, f.line, f.column) for f in findings if f.code == case.rule]
     if any("severity" in item for item in case.expect):
-        default = str(_rules().lookup(case.rule).severity)
+        default = str(_catalogue_for(case).lookup(case.rule).severity)
         expected = [(*e, str(item.get("severity", default))) for e, item in zip(expected, case.expect)]
         got = [(f.code, f.line, f.column, str(f.severity)) for f in findings if f.code == case.rule]
     assert sorted(got) == sorted(expected), (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from targetlint.cache import Cache
 from targetlint.cache_stamps import fingerprint
 from targetlint.engine import Engine
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.runner import FilePlan, check_text
 from targetlint.source import decode
 
@@ -14,7 +14,7 @@ from .conftest import FIXTURES
 
 class _Checker:
     def __init__(self):
-        registry = load_registry()
+        registry = load_catalogue()
         self.plan = FilePlan(Engine([rule() for rule in registry.sorted_rules()]))
 
     def check(self, source):

@@ -251,7 +251,7 @@ def test_findings_with_impossible_locations_are_contained(tmp_path):
 def test_rule_whose_constructor_raises_on_options_is_named():
     from pydantic import BaseModel
 
-    from targetlint.plugins import Registry, instantiate
+    from targetlint.plugins import Catalogue, instantiate
     from targetlint.rule import Rule, Severity
 
     class Strict(Rule):
@@ -275,7 +275,7 @@ def test_rule_whose_constructor_raises_on_options_is_named():
 
         code, name, severity, origin = "TLZ933", "fine", Severity.ERROR, "finepack"
 
-    registry = Registry(rules={"TLZ931": Strict, "TLZ932": Explodes, "TLZ933": Fine})
+    registry = Catalogue(rules={"TLZ931": Strict, "TLZ932": Explodes, "TLZ933": Fine})
     rules, errors = instantiate(registry, ["TLZ931", "TLZ932", "TLZ933"], options={"TLZ931": {"limit": "many"}})
     assert [type(r).__name__ for r in rules] == ["Fine"]
     assert [e.plugin for e in errors] == ["strictpack", "boompack"]

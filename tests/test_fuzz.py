@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from targetlint.engine import Engine
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.reporters import BINARY_FORMATS, FORMATS, ReportContext, get_renderer
 from targetlint.source import decode
 
@@ -30,7 +30,7 @@ _ENGINE: Engine | None = None
 def engine() -> Engine:
     global _ENGINE
     if _ENGINE is None:
-        registry = load_registry()
+        registry = load_catalogue()
         assert not registry.errors, registry.errors
         _ENGINE = Engine([cls() for cls in registry.sorted_rules()])
     return _ENGINE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from targetlint.engine import Engine
 from targetlint.lint import FileResult, ParseStatus, lint
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.results import FilePlan
 from targetlint.runner import check_text
 from targetlint.source import decode
@@ -12,7 +12,7 @@ from targetlint.testing import declaration_text
 
 from .conftest import FIXTURES, TRAINING_DECLARATION
 
-REGISTRY = load_registry()
+REGISTRY = load_catalogue()
 DEFAULT_CODES = [rule.code for rule in REGISTRY.sorted_rules() if getattr(rule, "default_enabled", True)]
 
 

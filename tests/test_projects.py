@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from targetlint.cache import Cache, fingerprint
 from targetlint.engine import Engine
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.projects import group
 from targetlint.rule import Severity
 from targetlint.runner import FilePlan, check_text
@@ -22,7 +22,7 @@ TWO = (
 
 
 def _plan():
-    return FilePlan(Engine([rule() for rule in load_registry().sorted_rules()]))
+    return FilePlan(Engine([rule() for rule in load_catalogue().sorted_rules()]))
 
 
 def test_each_declaration_is_a_project_with_its_lines():

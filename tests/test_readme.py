@@ -19,10 +19,10 @@ def test_readme_generated_blocks_are_current():
 
 
 def test_rule_table_lists_every_registered_rule():
-    from targetlint.plugins import load_registry
+    from targetlint.plugins import load_catalogue
 
     table = _script().rules_table()
-    for rule in load_registry().sorted_rules():
+    for rule in load_catalogue().sorted_rules():
         default = "on" if getattr(rule, "default_enabled", True) else "off"
         assert f"| {rule.code} | `{rule.name}` | {rule.severity} |" in table
         assert f"| {default} | {rule.summary('zh')} |" in table

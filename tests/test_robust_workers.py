@@ -74,8 +74,8 @@ class _Pack:
 def ending_pack(monkeypatch):
     import targetlint.plugins as plugins
 
-    real = plugins.load_registry
-    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("ending-pack", _Pack)]))
+    real = plugins.load_catalogue
+    monkeypatch.setattr(plugins, "load_catalogue", lambda extra_plugins=None: real([("ending-pack", _Pack)]))
 
 
 def _batch(tmp_path, count: int, doomed: tuple[int, ...] = (5,)):
@@ -147,8 +147,8 @@ def test_a_worker_killed_from_outside_costs_only_its_file(tmp_path):
         "import sys\n"
         "import targetlint.plugins as plugins\n"
         "import slowpack\n"
-        "real = plugins.load_registry\n"
-        "plugins.load_registry = lambda extra_plugins=None: real([('slow-pack', slowpack.Pack)])\n"
+        "real = plugins.load_catalogue\n"
+        "plugins.load_catalogue = lambda extra_plugins=None: real([('slow-pack', slowpack.Pack)])\n"
         "from targetlint.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
@@ -248,8 +248,8 @@ def test_a_rule_ending_the_process_never_ends_a_one_process_run(tmp_path, how, j
         "import sys\n"
         "import targetlint.plugins as plugins\n"
         "import endingpack\n"
-        "real = plugins.load_registry\n"
-        "plugins.load_registry = lambda extra_plugins=None: real([('ending-pack', endingpack.Pack)])\n"
+        "real = plugins.load_catalogue\n"
+        "plugins.load_catalogue = lambda extra_plugins=None: real([('ending-pack', endingpack.Pack)])\n"
         "from targetlint.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

@@ -9,12 +9,12 @@ import re
 import pytest
 
 from targetlint.options import NoOptions
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 
 from .conftest import ROOT
 
 CASES = ROOT / "tests" / "rules"
-REGISTRY = load_registry()
+REGISTRY = load_catalogue()
 BUILTIN = [rule.code for rule in REGISTRY.sorted_rules() if rule.origin == "builtin"]
 
 # Codes whose findings a YAML case cannot produce, each tested where it can be:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from targetlint.engine import Engine
 from targetlint.loader import load
 from targetlint.names import indicator_key, level2_kinds, name_facts
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.rule import NoOptions
 from targetlint.source import decode
 from targetlint.testing import declaration_text
@@ -26,7 +26,7 @@ CODES = [f"TL10{n}" for n in range(1, 10)]
 
 @pytest.fixture(scope="module")
 def registry():
-    return load_registry()
+    return load_catalogue()
 
 
 def run(registry, code: str, text: str, options: dict | None = None):

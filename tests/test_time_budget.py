@@ -130,8 +130,8 @@ def looping_pack(monkeypatch):
     import targetlint.plugins as plugins
 
     monkeypatch.setattr(engine_module, "FILE_TIME_BUDGET", BUDGET)
-    real = plugins.load_registry
-    monkeypatch.setattr(plugins, "load_registry", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
+    real = plugins.load_catalogue
+    monkeypatch.setattr(plugins, "load_catalogue", lambda extra_plugins=None: real([("looping-pack", _Pack)]))
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import pytest
 from targetlint.engine import Engine
 from targetlint.lint import lint
 from targetlint.names import name_facts
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.rule import Severity
 from targetlint.testing import declaration_text
 from targetlint.vocabulary import DEFAULT_VOCABULARY
@@ -19,7 +19,7 @@ from targetlint.vocabulary import DEFAULT_VOCABULARY
 from .conftest import FIXTURES
 
 SEED = FIXTURES / "seed" / "shanghai-hrss-2023-performance-targets.yaml"
-REGISTRY = load_registry()
+REGISTRY = load_catalogue()
 # TL213 nonstandard-operator and TL214 value-style judge how a value is
 # written, not what it says; their seed behaviour is tested in test_fix.py.
 FORM_RULES = {"TL213", "TL214"}

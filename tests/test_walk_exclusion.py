@@ -12,7 +12,7 @@ import pytest
 
 from targetlint.config import Overrides, clear_caches
 from targetlint.planner import Planner
-from targetlint.plugins import load_registry
+from targetlint.plugins import load_catalogue
 from targetlint.runner import collect
 
 from .test_robust_paths import refuse_listing
@@ -49,7 +49,7 @@ def repo(tmp_path):
 
 
 def _planner(config_path=None) -> Planner:
-    return Planner(load_registry(), Overrides(), str(config_path) if config_path else None)
+    return Planner(load_catalogue(), Overrides(), str(config_path) if config_path else None)
 
 
 def _checked(paths, planner, pruning: bool):

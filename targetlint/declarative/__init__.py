@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from targetlint.declarative.compile import DeclarativeRule
     from targetlint.declarative.loader import LoadedFile, RuleFileError, load_rule_file
-    from targetlint.registry import Registry
+    from targetlint.registry import Catalogue
 
 
 def __getattr__(name: str):
@@ -35,7 +35,7 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["LoadedFile", "RuleFileError", "compile_rule_file", "load_rule_file", "register_rule_files"]
+__all__ = ["LoadedFile", "RuleFileError", "compile_rule_file", "load_rule_file", "with_rule_files"]
 
 
 def compile_rule_file(
@@ -85,28 +85,44 @@ def _error_at(path: str, node, key: str, zh: str, en: str) -> RuleFileError:
     return RuleFileError(path, target.start_mark.line + 1, target.start_mark.column + 1, zh, en)
 
 
-def register_rule_files(
-    registry: Registry, paths: Iterable[str], origin: str = "declarative", *, default_enabled: bool = True
-) -> tuple[list[str], list[RuleFileError]]:
-    """Compile ``paths`` into ``registry``: returns the codes the files define
-    (including those registered by an earlier call for the same file) and the
-    errors, which are also recorded in ``registry.errors`` so the CLI reports
-    them and exits 2."""
+def with_rule_files(
+    catalogue: Catalogue,
+    paths: Iterable[str],
+    origin: str = "declarative",
+    *,
+    default_enabled: bool = True,
+    compiled: dict[str, tuple[list, list]] | None = None,
+) -> tuple[Catalogue, list[str], list[RuleFileError]]:
+    """``catalogue`` with the rules of the rule files ``paths`` added, as a
+    new catalogue (``catalogue`` is left as it is); the codes the files
+    define (including those ``catalogue`` already holds from the same file)
+    and the errors. ``compiled`` remembers compiled files across calls, so a
+    file several configurations name is compiled once."""
     from targetlint.registry import PluginError
 
     codes: list[str] = []
     errors: list = []
+    added: list = []
+    plugin_errors: list[PluginError] = []
     for path in dict.fromkeys(os.path.abspath(p) for p in paths):
-        known = [r.code for r in registry.rules.values() if getattr(r, "rule_file", None) == path]
+        known = [r.code for r in catalogue.rules.values() if getattr(r, "rule_file", None) == path]
         if known:
             codes.extend(known)
             continue
-        rules, file_errors = compile_rule_file(path, default_enabled=default_enabled)
+        if compiled is not None and path in compiled:
+            rules, file_errors = compiled[path]
+            rules, file_errors = list(rules), list(file_errors)
+        else:
+            rules, file_errors = compile_rule_file(path, default_enabled=default_enabled)
+            if compiled is not None:
+                compiled[path] = (list(rules), list(file_errors))
         where = origin
+        taken = {**catalogue.rules, **{r.code: r for r in added}}
+        names = {**catalogue.by_name, **{r.name: r for r in added}}
         for rule in rules:
-            other = registry.rules.get(rule.code) or registry.by_name.get(rule.name)
+            other = taken.get(rule.code) or names.get(rule.name)
             if other is not None:
-                clash = "code" if rule.code in registry.rules else "name"
+                clash = "code" if rule.code in taken else "name"
                 where = getattr(other, "rule_file", "") or other.origin
                 value = rule.code if clash == "code" else rule.name
                 file_errors.append(
@@ -119,11 +135,11 @@ def register_rule_files(
                     )
                 )
                 continue
-            rule.origin = where
-            registry.rules[rule.code] = rule
-            registry.by_name[rule.name] = rule
+            if not rule.origin:
+                rule.origin = origin
+            taken[rule.code] = names[rule.name] = rule
+            added.append(rule)
             codes.append(rule.code)
-        for error in file_errors:
-            registry.errors.append(PluginError(where, str(error)))
+        plugin_errors.extend(PluginError(where, str(error)) for error in file_errors)
         errors.extend(file_errors)
-    return codes, errors
+    return catalogue.adding(added, plugin_errors), codes, errors

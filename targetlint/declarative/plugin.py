@@ -11,7 +11,7 @@ importable package holding ``*.yaml`` rule files, usually with an empty
 Discovery reads only installed metadata and lists directories: no pack code
 runs and no rule file is parsed here. The registry compiles the files this
 hook returns, together with those other plugins ship, after every plugin has
-answered (see :func:`targetlint.plugins.load_registry`).
+answered (see :func:`targetlint.plugins.load_catalogue`).
 """
 
 from __future__ import annotations

@@ -78,10 +78,10 @@ def language(explicit: str | None, near: str) -> str:
     configured = None
     if not explicit:
         from targetlint.planner import Planner
-        from targetlint.plugins import load_registry
+        from targetlint.plugins import load_catalogue
 
         try:
-            configured = Planner(load_registry()).global_config(os.path.abspath(near)).settings.lang
+            configured = Planner(load_catalogue()).global_config(os.path.abspath(near)).settings.lang
         except ConfigError:
             configured = None
     return resolve_lang(explicit, configured, os.environ).value
