@@ -625,44 +625,11 @@ def position(path: str, loc: tuple, value: bool = True) -> tuple[int, int] | Non
 
 def _yaml_position(data: bytes, loc: tuple, value: bool) -> tuple[int, int] | None:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from targetlint.yaml_locations import setting_position
 
     node = YAML(typ="safe").compose(data)
-    if node is None:
-        return None
-    key_mark = value_mark = node.start_mark
-    for depth, part in enumerate(loc):
-        if isinstance(node, MappingNode):
-            pair = _yaml_entry(node, str(part), top=depth == 0)
-            if pair is None:
-                break
-            key_mark, value_mark = pair[0].start_mark, pair[1].start_mark
-            node = pair[1]
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
-            key_mark = value_mark = node.start_mark
-        else:
-            break
-    else:
-        mark = value_mark if value else key_mark
-        return mark.line + 1, mark.column + 1
-    if depth == 0:
-        return None
-    # Stopped short: a scalar holds what ``loc`` points into; otherwise the
-    # setting it belongs to is named at its key.
-    mark = value_mark if isinstance(node, ScalarNode) else key_mark
-    return mark.line + 1, mark.column + 1
-
-
-def _yaml_entry(node, key: str, top: bool):
-    for pair in node.value:
-        if pair[0].value == key:
-            return pair
-    if top:  # settings are spelt fail-on or fail_on; errors name them the first way
-        for pair in node.value:
-            if isinstance(pair[0].value, str) and pair[0].value.replace("_", "-") == key.replace("_", "-"):
-                return pair
-    return None
+    return None if node is None else setting_position(node, loc, at_key=not value)
 
 
 def _toml_position(text: str, prefix: tuple, loc: tuple, value: bool) -> tuple[int, int] | None:
