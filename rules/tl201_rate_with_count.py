@@ -1,8 +1,10 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import pieces, value_artefact
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, Severity, Suggestion
 from targetlint.values import IndicatorValue, UnitClass
+
+from ._suggestions import count_name, count_unit, sign
 
 
 class RateWithCount(Rule):
@@ -82,7 +84,26 @@ class RateWithCount(Rule):
                     f"rate indicator '{indicator.name}' has a count for a value ({what_en}); give a percentage or "
                     "rename it as a count",
                     indicator=indicator,
+                    suggestion=_suggestion(indicator, counted),
                 )
+
+
+def _suggestion(indicator, counted: bool) -> Suggestion:
+    """培训人数达标率 ≥250 → 写成百分比（≥N%），或改名为 培训人数 并写 ≥250人."""
+    value = indicator.parsed
+    counts = count_name(indicator.name or "", indicator.facts.rate_word)
+    unit = "" if counted else (count_unit(counts) or "")
+    count = f"{value.raw}{unit}"
+    percent = f"{sign(value)}N%"
+    if counts:
+        zh = f"写成百分比（{percent}），或改名为 {counts} 并写 {count}"
+        en = f"write a percentage ({percent}), or rename it {counts} and write {count}"
+    else:
+        zh = f"写成百分比（{percent}），或改为数量指标并写 {count}"
+        en = f"write a percentage ({percent}), or make it a count and write {count}"
+    if not counted and not unit:
+        zh, en = zh + "（加上计量单位）", en + " (with its unit)"
+    return Suggestion(zh, en)
 
 
 def _is_count(value: IndicatorValue, bounded: bool) -> bool:

@@ -1,7 +1,9 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import pieces
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, Severity, Suggestion
+
+from ._suggestions import count_unit, sign
 
 
 class CountWithPercent(Rule):
@@ -63,7 +65,19 @@ class CountWithPercent(Rule):
                     f"count indicator '{indicator.name}' has a percentage '{value.raw}' for a value; state the count "
                     "(人, 人次, 场, 个 …) or rename it as a rate",
                     indicator=indicator,
+                    suggestion=_suggestion(indicator.name or "", value),
                 )
+
+
+def _suggestion(name: str, value) -> Suggestion:
+    """培训人数 ≥90% → 写成数量（≥N人），或改名为 培训人数占比 并写 ≥90%."""
+    unit = count_unit(name)
+    count = f"{sign(value)}N{unit}" if unit else f"{sign(value)}N 加计量单位"
+    count_en = f"{sign(value)}N{unit}" if unit else f"{sign(value)}N and its unit"
+    return Suggestion(
+        f"写成数量（{count}），或改名为 {name}占比 并写 {value.raw}",
+        f"write the count ({count_en}), or rename it {name}占比 and write {value.raw}",
+    )
 
 
 RULES = [CountWithPercent]

@@ -1,9 +1,11 @@
 from collections.abc import Iterator
 
 from targetlint.measurability import is_money, pieces, value_artefact
-from targetlint.rule import Finding, FixSafety, Rule, Severity
+from targetlint.rule import Finding, FixSafety, Rule, Severity, Suggestion
 from targetlint.value_fixes import percent_fix
 from targetlint.values import IndicatorValue, ValueKind
+
+from ._suggestions import count_unit
 
 
 class MissingUnit(Rule):
@@ -87,16 +89,28 @@ class MissingUnit(Rule):
                 continue
             if not any(self._missing(p, facts) for p in pieces(value)):
                 continue
+            raw, unit = value.raw, count_unit(indicator.name)
             if facts.is_rate:
                 zh, en = "应写明 %（如“100%”）", 'add % ("100%")'
+                suggestion = Suggestion(f"写作 {raw}%", f"write {raw}%")
             elif facts.is_amount or any(is_money(p) for p in pieces(value)):
                 zh, en = "应写明货币单位（元、万元、元/人）", "add the currency (元, 万元, 元/人)"
+                suggestion = Suggestion(f"写作 {raw}元 或 {raw}万元", f"write {raw}元 or {raw}万元")
             elif any(p.operator is not None for p in pieces(value)):
                 zh, en = "应写明计量单位（人、人次、场、个…）", "add a unit (人, 人次, 场, 个 …)"
+                suggestion = (
+                    Suggestion(f"写作 {raw}{unit}", f"write {raw}{unit}")
+                    if unit
+                    else Suggestion(f"写明单位，如 {raw}个、{raw}人", f"add the unit, e.g. {raw}个 or {raw}人")
+                )
             else:
                 zh, en = (
                     "应写明计量单位（人、人次、场、个…）和比较符号",
                     "add a unit (人, 人次, 场, 个 …) and a comparison",
+                )
+                shown = f"≥{raw}{unit or '个'}"
+                suggestion = Suggestion(
+                    f"写明比较符号和单位，如 {shown}", f"add a comparison and the unit, e.g. {shown}"
                 )
             yield self.report(
                 indicator.span("value"),
@@ -104,6 +118,7 @@ class MissingUnit(Rule):
                 f"the value '{value.raw}' of '{indicator.name}' has no unit; {en}",
                 indicator=indicator,
                 fix=percent_fix(indicator, self.vocabulary) if facts.is_rate else None,
+                suggestion=suggestion,
             )
 
     @staticmethod

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from targetlint.measurability import pieces
 from targetlint.options import rule_options
-from targetlint.rule import Finding, Rule, Severity
+from targetlint.rule import Finding, Rule, Severity, Suggestion
 from targetlint.values import IndicatorValue, UnitClass, ValueKind
 
 
@@ -95,6 +95,10 @@ class MissingOperator(Rule):
                 f"the value '{value.raw}' of '{indicator.name}' has no comparison; write ≥, ≤ or = (a floor, a "
                 "ceiling or an exact value)",
                 indicator=indicator,
+                suggestion=Suggestion(
+                    f"写作 ≥{value.raw}（下限）、≤{value.raw}（上限）或 ={value.raw}（确切值）",
+                    f"write ≥{value.raw} (a floor), ≤{value.raw} (a ceiling) or ={value.raw} (exact)",
+                ),
             )
 
     def _missing(self, value: IndicatorValue, rate: bool) -> bool:

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
+from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity, Suggestion
 from targetlint.values import parse_value
 
 
@@ -84,6 +84,13 @@ class NonstandardOperator(Rule):
                             f"把“{written}”改为“{operator.value}”",
                             f"replace '{written}' with '{operator.value}'",
                         )
+                suggestion = (
+                    Suggestion(f"写作 {fix.replacement}", f"write {fix.replacement}")
+                    if fix is not None
+                    else Suggestion(
+                        f"把“{written}”改为“{operator.value}”", f"replace '{written}' with '{operator.value}'"
+                    )
+                )
                 yield self.report(
                     indicator.span(field),
                     f"指标“{indicator.name}”的比较符号“{written}”不规范，应写作“{operator.value}”",
@@ -91,6 +98,7 @@ class NonstandardOperator(Rule):
                     indicator=indicator,
                     subject=written,
                     fix=fix,
+                    suggestion=suggestion,
                 )
 
 

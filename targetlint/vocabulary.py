@@ -999,6 +999,20 @@ HEADCOUNT_ENDINGS = (
 # Counts of distinctions won measure the quality of the work, not its volume:
 # "获省部级奖项数", "获评示范点个数" stay under 质量 (TL106).
 DISTINCTION_WORDS = ("奖", "荣誉", "表彰", "示范", "星级", "先进", "称号")
+# A count's unit by how its name ends (人数 → 人): what a suggestion writes
+# after a number when the value has no unit ("培训人数 ≥250人").
+COUNT_NAME_UNITS = (
+    ("人次", "人次"),
+    ("人数", "人"),
+    ("场次", "场"),
+    ("次数", "次"),
+    ("户数", "户"),
+    ("个数", "个"),
+    ("项数", "项"),
+    ("件数", "件"),
+    ("场数", "场"),
+    ("家数", "家"),
+)
 HEADCOUNT_UNITS = (
     "人",
     "人次",

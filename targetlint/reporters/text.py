@@ -45,11 +45,11 @@ def block(findings, context: ReportContext, full: bool, projects=None) -> str:
         out.append(headline(finding, context))
         if full:
             out.extend(_excerpt(finding, context))
+            hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
+            out.append(_DIM + hint + _RESET if context.color else hint)
             if finding.suggestion is not None:
                 label = "suggestion: " if context.lang == "en" else "建议："
                 out.append(f"{' ' * 6}→ {label}{escape.text(finding.suggestion.text(context.lang))}")
-            hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
-            out.append(_DIM + hint + _RESET if context.color else hint)
             out.append("")
     return "".join(line + "\n" for line in out)
 
