@@ -203,9 +203,10 @@ def _split_comma_lists(value):
 
 
 @dataclass(kw_only=True)
-class Settings:
-    """A configuration file's settings. Built directly for a run without a
-    configuration file; pydantic validates a written one (see _read)."""
+class RuleSettings:
+    """Which rules run and how: the one schema of the settings a
+    configuration file and a policy profile share (a profile's file adds its
+    name, title and basis; see profiles.ProfileFile)."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = KEBAB_KEYS
 
@@ -213,16 +214,37 @@ class Settings:
     select: Annotated[list[str] | None, Before(_split_commas)] = None
     ignore: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
     extend_select: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
-    per_file_ignores: Annotated[dict[str, list[str]], Before(_split_comma_lists)] = field(default_factory=dict)
     severity: dict[str, Literal["error", "warning", "info"]] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule-options' other spelling
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    rule_files: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)  # relative to this file
+
+    def merged_options(self) -> dict[str, dict[str, Any]]:
+        """``rules`` and ``rule-options`` as one table (the later wins, key by key)."""
+        return merge_rule_options(self.rules, self.rule_options)
+
+
+def merge_rule_options(*tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The one merge of rule-options tables: each rule's options updated
+    table by table, so a later table wins option by option."""
+    merged: dict[str, dict[str, Any]] = {}
+    for table in tables:
+        for key, options in table.items():
+            merged.setdefault(key, {}).update(options)
+    return merged
+
+
+@dataclass(kw_only=True)
+class Settings(RuleSettings):
+    """A configuration file's settings. Built directly for a run without a
+    configuration file; pydantic validates a written one (see _read)."""
+
+    per_file_ignores: Annotated[dict[str, list[str]], Before(_split_comma_lists)] = field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] | None = None
     lang: Literal["zh", "en"] | None = None
-    vocabulary: dict[str, list[str]] = field(default_factory=dict)
     exclude: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)
     profile: str | None = None  # a policy profile (targetlint/profiles.py) this configuration builds on
-    rule_files: Annotated[list[str], Before(_split_commas)] = field(default_factory=list)  # relative to this file
 
 
 @cache
@@ -313,11 +335,7 @@ class Config:
     settings: Settings
 
     def rule_options(self) -> dict[str, dict[str, Any]]:
-        merged: dict[str, dict[str, Any]] = {}
-        for table in (self.settings.rules, self.settings.rule_options):
-            for key, options in table.items():
-                merged.setdefault(key, {}).update(options)
-        return merged
+        return self.settings.merged_options()
 
     def excluded(self, path: str) -> bool:
         return any(matches(pattern, path, self.base) for pattern in self.settings.exclude)

@@ -18,9 +18,11 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from targetlint.config import RuleSettings, merge_rule_options
 from targetlint.source import read_settings
+from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, validate
 
 PROFILE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles")
 
@@ -70,39 +72,22 @@ def profile_path(name: str) -> str:
     return path
 
 
-def _model():
-    from typing import Literal
+@dataclass(kw_only=True)
+class ProfileTitle:
+    __pydantic_config__: ClassVar[dict[str, Any]] = KEBAB_KEYS
 
-    from pydantic import BaseModel, ConfigDict, Field, field_validator
+    zh: str
+    en: str | None = None
 
-    class Text(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        zh: str
-        en: str | None = None
 
-    class Profile(BaseModel):
-        model_config = ConfigDict(extra="forbid", alias_generator=lambda n: n.replace("_", "-"), populate_by_name=True)
+@dataclass(kw_only=True)
+class ProfileFile(RuleSettings):
+    """A profile's file: the rule settings a configuration file writes (one
+    schema, config.RuleSettings), with the profile's name, title and basis."""
 
-        profile: str
-        title: Text | str | None = None
-        basis: str | None = None
-        select: list[str] | None = None
-        ignore: list[str] = []
-        extend_select: list[str] = []
-        severity: dict[str, Literal["error", "warning", "info"]] = {}
-        rules: dict[str, dict[str, Any]] = {}
-        rule_options: dict[str, dict[str, Any]] = {}
-        vocabulary: dict[str, list[str]] = {}
-        rule_files: list[str] = Field(default_factory=list)
-
-        @field_validator("select", "ignore", "extend_select", "rule_files", mode="before")
-        @classmethod
-        def _comma_list(cls, value):
-            if isinstance(value, str):
-                return [part.strip() for part in value.split(",") if part.strip()]
-            return value
-
-    return Profile
+    profile: str
+    title: ProfileTitle | str | None = None
+    basis: str | None = None
 
 
 _cache: dict[str, ProfileSettings] = {}
@@ -147,7 +132,7 @@ def load_profile(name: str) -> ProfileSettings:
     if not isinstance(data, dict):
         raise ProfileError(f"配置方案 {path} 顶层应为映射", f"the top level of profile {path} must be a mapping")
     try:
-        model = _model().model_validate(data)
+        model = validate(ProfileFile, data)
     except ValidationError as error:
         from targetlint.yaml_locations import locate, plain_loc
 
@@ -156,15 +141,14 @@ def load_profile(name: str) -> ProfileSettings:
         root = YAML(typ="safe").compose(text)
         line, column = locate(root, loc, first["type"])
         key = ".".join(str(p) for p in loc)
-        raise ProfileError(
-            f"{path}:{line}:{column}: {key}: {first['msg']}", f"{path}:{line}:{column}: {key}: {first['msg']}"
-        ) from None
+        from targetlint.config import validation_reason
+
+        # Worded as the same mistake in a configuration file is.
+        zh, en = ("未知的设置", "unknown setting") if first["type"] in UNKNOWN_KEY else validation_reason(first)
+        raise ProfileError(f"{path}:{line}:{column}: {key}: {zh}", f"{path}:{line}:{column}: {key}: {en}") from None
     title = model.title
     base = os.path.dirname(path)
-    options: dict[str, dict[str, Any]] = {}
-    for table in (model.rules, model.rule_options):
-        for key, values in table.items():
-            options.setdefault(key, {}).update(values)
+    options = model.merged_options()
     settings = ProfileSettings(
         name=model.profile,
         path=path,
@@ -192,10 +176,7 @@ def apply_profile(settings, profile: ProfileSettings, rule_file_base: str):
     # A rule the configuration asks for by name beats the profile ignoring it.
     asked = set(settings.extend_select) | set(settings.select or ())
     ignore = [item for item in profile.ignore if item not in asked] + list(settings.ignore)
-    options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in profile.rule_options.items()}
-    for table in (settings.rules, settings.rule_options):
-        for key, values in table.items():
-            options.setdefault(key, {}).update(values)
+    options = merge_rule_options(profile.rule_options, settings.rules, settings.rule_options)
     vocabulary = {k: list(v) for k, v in profile.vocabulary.items()}
     for key, words in settings.vocabulary.items():
         vocabulary.setdefault(key, []).extend(words)

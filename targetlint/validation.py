@@ -15,6 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from targetlint.yaml_locations import UNKNOWN_KEY
+
+__all__ = ["KEBAB_KEYS", "UNKNOWN_KEY", "Before", "Check", "Range", "is_pydantic_model", "validate"]
+
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
@@ -29,10 +33,6 @@ KEBAB_KEYS: dict[str, Any] = {
     "validate_by_alias": True,
     "validate_by_name": True,
 }
-
-# How pydantic names an unknown key: a model says extra_forbidden, a
-# dataclass unexpected_keyword_argument.
-UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# How pydantic names an unknown key: a model says extra_forbidden, a
+# dataclass unexpected_keyword_argument. Such an error is placed at the key.
+UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
+
 
 def child(node, key: str, value: bool = False):
     if node is None or node.id != "mapping":
@@ -63,7 +67,7 @@ def walk(node, loc: tuple) -> Trail:
 
 def locate(node, loc: tuple, error_type: str) -> tuple[int, int]:
     """(line, column) for an error: unknown keys at the key, others at the value."""
-    mark = walk(node, loc).mark(at_key=error_type == "extra_forbidden")
+    mark = walk(node, loc).mark(at_key=error_type in UNKNOWN_KEY)
     return mark.line + 1, mark.column + 1
 
 

@@ -154,3 +154,31 @@ def test_profile_rules_listed(cli, monkeypatch, tmp_path):
     listing = cli("rules", "--profile", "shanghai-2025")
     assert "SHX001" in listing.out and "cost-level1-required" in listing.out
     assert "SHX001" not in cli("rules").out
+
+
+def test_profiles_and_configuration_files_share_one_settings_schema_and_one_merge():
+    from dataclasses import fields
+
+    from targetlint.config import RuleSettings, Settings, merge_rule_options
+    from targetlint.profiles import ProfileFile
+
+    shared = {f.name for f in fields(RuleSettings)}
+    assert issubclass(Settings, RuleSettings) and issubclass(ProfileFile, RuleSettings)
+    assert shared <= {f.name for f in fields(ProfileFile)} and shared <= {f.name for f in fields(Settings)}
+    # Later tables win option by option; earlier options of the same rule stay.
+    assert merge_rule_options({"TL214": {"a": 1, "b": 1}}, {"TL214": {"b": 2}}, {"TL201": {"c": 3}}) == {
+        "TL214": {"a": 1, "b": 2},
+        "TL201": {"c": 3},
+    }
+
+
+def test_a_profile_reads_what_a_configuration_reads(write):
+    # The configuration's own readings hold in a profile: an unknown key is
+    # placed at the key, rules and rule-options are one table.
+    path = write("p.yaml", "profile: p\nselect: TL2, TL3\nrules: {TL214: {a: 1}}\nrule-options: {TL214: {b: 2}}\n")
+    settings = load_profile(str(path))
+    assert settings.select == ["TL2", "TL3"] and settings.rule_options == {"TL214": {"a": 1, "b": 2}}
+    bad = write("q.yaml", "profile: q\nseverity: {}\n  \nfail-on: error\n")
+    with pytest.raises(ProfileError) as error:
+        load_profile(str(bad))
+    assert "q.yaml:4:1" in error.value.en
