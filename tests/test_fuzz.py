@@ -469,3 +469,236 @@ def test_configuration_files(tmp_path_factory, data):
 @given(st.one_of(raw_bytes, mutated(RULE_FILE_EXAMPLE)))
 def test_rule_files(tmp_path_factory, data):
     check_rule_file_bytes(data, tmp_path_factory.mktemp("rules"))
+
+
+# -- workbooks, the HTML report and editor documents ------------------------
+
+# Text meant to break out of where it is shown: markup, script, CI and
+# terminal control, the largest cells Excel allows.
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<!--",
+    "-->",
+    "]]>",
+    "&lt;b&gt;",
+    '"><svg onload=alert(1)>',
+    "javascript:alert(1)",
+    "\u2028",
+    "\x1b]52;c;aGk=\x07",
+    '=HYPERLINK("http://x")',
+    "=1/0",
+    "'",
+    "x" * 3000,
+]
+hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.lists(st.sampled_from(HOSTILE + VALUE_PIECES), min_size=1, max_size=4).map("".join),
+    value_text,
+)
+WORKBOOK_BUILDERS = [
+    "split_columns",
+    "department",
+    "areas",
+    "merged_goal_and_funds_block",
+    "signatures_and_formula",
+    "midterm_beside_annual",
+    "long_term_then_annual",
+]
+
+
+@st.composite
+def workbooks(draw) -> bytes:
+    """A corpus-like workbook with cells overwritten, rows inserted and ranges
+    merged at random; sometimes its zip damaged byte by byte."""
+    from tests import workbooks as builders
+
+    book = getattr(builders, draw(st.sampled_from(WORKBOOK_BUILDERS)))()
+    sheet = book.active
+    cell_value = st.one_of(
+        hostile_text, st.integers(min_value=-(10**20), max_value=10**20), st.floats(), st.dates(), st.none()
+    )
+    for _ in range(draw(st.integers(min_value=0, max_value=12))):
+        row, column = draw(st.integers(1, 40)), draw(st.integers(1, 12))
+        action = draw(st.sampled_from(["set", "set", "set", "insert", "delete", "merge", "sheet"]))
+        try:
+            if action == "set":
+                sheet.cell(row=row, column=column).value = draw(cell_value)
+            elif action == "insert":
+                sheet.insert_rows(row, draw(st.integers(1, 3)))
+            elif action == "delete":
+                sheet.delete_rows(row, draw(st.integers(1, 3)))
+            elif action == "merge":
+                sheet.merge_cells(
+                    start_row=row,
+                    start_column=column,
+                    end_row=row + draw(st.integers(0, 3)),
+                    end_column=column + draw(st.integers(0, 3)),
+                )
+            else:
+                book.create_sheet(draw(st.text(min_size=1, max_size=10).filter(lambda t: not set(t) & set("[]:*?/\\"))))
+        except Exception:  # openpyxl refused the edit itself (an illegal character, a merged cell …)
+            continue
+    stream = io.BytesIO()
+    try:
+        book.save(stream)
+    except Exception:  # openpyxl could not write what the edits made: a truncated zip instead
+        return b"PK\x03\x04"
+    data = stream.getvalue()
+    if draw(st.integers(min_value=0, max_value=4)) == 0:
+        for _ in range(draw(st.integers(min_value=1, max_value=5))):
+            # (The zip's length varies with the time openpyxl stamps in it:
+            # a position drawn within a fixed range keeps the draws the same.)
+            position = draw(st.integers(min_value=0, max_value=1 << 20)) % len(data)
+            data = data[:position] + draw(st.binary(min_size=1, max_size=4)) + data[position + 1 :]
+    return data
+
+
+raw_workbooks = st.one_of(st.binary(max_size=2000).map(lambda data: b"PK\x03\x04" + data), workbooks())
+
+
+def check_workbook_bytes(data: bytes, directory: Path) -> int:
+    """``targetlint import`` of ``data`` as an .xlsx: YAML or a clean error
+    (exit 0, 1 or 2), never an exception; the YAML written goes through the
+    whole check path, and ``check`` of the workbook itself answers too."""
+    from targetlint.importer import run_import
+
+    source = directory / "book.xlsx"
+    source.write_bytes(data)
+    output = directory / "book.yaml"
+    if output.exists():
+        output.unlink()
+    out, err = io.StringIO(), io.StringIO()
+    code = run_import(str(source), str(output), split=False, force=True, stdout=out, stderr=err)
+    if code not in (0, 1, 2):
+        raise Escape(f"import exited {code!r}")
+    if "Traceback" in err.getvalue():
+        raise Escape(f"import printed a traceback: {err.getvalue()[-500:]}")
+    found = check_bytes(data, "book.xlsx")
+    if output.exists():
+        found += check_bytes(output.read_bytes(), "book.yaml")
+    return found
+
+
+_ALLOWED_TAGS: set[str] | None = None
+
+
+def _report_asset(name: str) -> str:
+    from importlib import resources
+
+    return resources.files("targetlint.reporters").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _allowed_tags() -> set[str]:
+    """Every tag targetlint itself writes into the report: the page template's
+    and those the report's and the rule documentation's code spells out."""
+    global _ALLOWED_TAGS
+    if _ALLOWED_TAGS is None:
+        import inspect
+        import re
+
+        from targetlint.reporters import html as html_report
+        from targetlint.reporters import prose
+
+        written = _report_asset("report.html") + inspect.getsource(html_report) + inspect.getsource(prose)
+        _ALLOWED_TAGS = {tag.lower() for tag in re.findall(r"</?([a-zA-Z][a-zA-Z0-9-]*)", written)}
+    return _ALLOWED_TAGS
+
+
+def stray_markup(page: str) -> set[str]:
+    """Tags in the report ``page`` that targetlint does not write, and the
+    embedded data's ``<`` (which could end its script element)."""
+    import re
+
+    script, css = _report_asset("report.js"), _report_asset("report.css")
+    head, _, rest = page.partition('<script type="application/json" id="report-data">')
+    data_json, _, tail = rest.partition("</script>")
+    written = (head + tail).replace(script, "").replace(css, "")
+    tags = {tag.lower() for tag in re.findall(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)", written)}
+    return tags - _allowed_tags() | ({"< in the data"} if "<" in data_json else set())
+
+
+def check_html_report(data: bytes, name: str = "fuzz.yaml") -> int:
+    """The HTML report of ``data``'s findings: nothing from the file becomes
+    markup (every tag in the page is one targetlint writes) and the embedded
+    data cannot close its script element."""
+    from targetlint.lint import lint
+    from targetlint.reporters import html as html_report
+
+    result = lint(decode(data, name), name, engine())
+    context = ReportContext(files_checked=1, declarations_checked=result.declarations, projects=result.projects)
+    for lang in ("zh", "en"):
+        context.lang = lang
+        stray = stray_markup(html_report.render(result.findings, context))
+        if stray:
+            raise Escape(f"text from the file became markup in the report: {sorted(stray)}")
+    return len(result.findings)
+
+
+@st.composite
+def half_typed(draw, seed: bytes = EXAMPLE) -> str:
+    """A document as an editor holds it while someone types: the example cut
+    anywhere, with a piece being typed at the cut and edits elsewhere."""
+    text = draw(mutated(seed)).decode("utf-8", "replace") if draw(st.booleans()) else seed.decode("utf-8")
+    cut = draw(st.integers(min_value=0, max_value=len(text)))
+    typing = draw(st.lists(st.one_of(st.sampled_from(YAML_PIECES + VALUE_PIECES), hostile_text), max_size=3))
+    return text[:cut] + "".join(typing) + (text[cut:] if draw(st.booleans()) else "")
+
+
+_CHECKER = None
+
+
+def check_editor_document(text: str, directory: Path) -> int:
+    """What the language server does with a document: check it, then build
+    the edit of each fix and of all safe fixes. Never an exception; every
+    finding inside the document, every edit inside its text."""
+    global _CHECKER
+    from targetlint.editor import DocumentChecker
+
+    if _CHECKER is None:
+        _CHECKER = DocumentChecker(load_registry())
+    (directory / ".git").mkdir(exist_ok=True)  # configuration discovery stops here
+    path = str(directory / "doc.yaml")
+    checked = _CHECKER.check(path, text)
+    # Findings count the lines of the text as read (every break YAML knows is
+    # one); the server maps them to the editor's (tests/test_server.py).
+    lines = decode(text.encode("utf-8", "surrogatepass"), path).text.split("\n")
+    for finding in checked.findings:
+        if not (1 <= finding.span.line <= max(len(lines), 1) and 1 <= finding.span.end_line <= max(len(lines), 1)):
+            raise Escape(f"{finding.code} at {tuple(finding.span)} outside the document ({len(lines)} lines)")
+    edits = [_CHECKER.fix(checked, finding) for finding in checked.findings[:5] if finding.fix is not None]
+    edits.append(_CHECKER.fix_all(checked))
+    for edit in edits:
+        if edit is not None and not (0 <= edit.start <= edit.end <= len(text)):
+            raise Escape(f"an edit outside the document: {edit}")
+    return len(checked.findings)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(raw_workbooks)
+def test_workbooks(tmp_path_factory, data):
+    check_workbook_bytes(data, tmp_path_factory.mktemp("book"))
+
+
+@SETTINGS
+@given(st.one_of(structured(), mutated(), half_typed().map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_html_report_escapes_what_files_hold(data):
+    check_html_report(data)
+
+
+def test_the_report_check_sees_markup():
+    # The property itself: a tag the page does not write is caught, and a
+    # '<' in the data; the example's page has neither.
+    from targetlint.reporters import html as html_report
+
+    page = html_report.render([], ReportContext())
+    assert stray_markup(page) == set()
+    assert stray_markup(page.replace("</body>", "<x-injected></body>")) == {"x-injected"}
+    assert "< in the data" in stray_markup(page.replace('id="report-data">', 'id="report-data"><'))
+    assert check_html_report(EXAMPLE) >= 2
+
+
+@SETTINGS
+@given(half_typed())
+def test_editor_documents(tmp_path_factory, text):
+    check_editor_document(text, tmp_path_factory.mktemp("doc"))

@@ -41,6 +41,11 @@ def read_workbook(
         raise SourceError(
             f"{source}: not a readable .xlsx workbook ({error})", f"{source}：不是可读取的 .xlsx 工作簿（{error}）"
         ) from None
+    except Exception as error:  # a damaged part inside the zip (XML that does not parse, a bad stream …)
+        reason = f"{type(error).__name__}: {error}"
+        raise SourceError(
+            f"{source}: not a readable .xlsx workbook ({reason})", f"{source}：不是可读取的 .xlsx 工作簿（{reason}）"
+        ) from None
 
     declarations: list[Declaration] = []
     problems: list[Problem] = []

@@ -587,6 +587,8 @@ class _Builder:
     def _keep(self, where: Where, cells: list[str], *, paired: bool) -> None:
         """A row that found no place, in 其他: label → value pairs, or its first cell → the rest."""
         filled = [c.strip() for c in cells if c.strip()]
+        if not filled:  # only spaces (a line separator, a full-width space): nothing to keep
+            return
         if paired and len(filled) % 2 == 0:
             # Label, value, label, value: the way a header row prints its fields.
             pairs = [(filled[i], filled[i + 1]) for i in range(0, len(filled), 2)]
