@@ -11,8 +11,9 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from targetlint import os_errors
 
@@ -36,7 +37,23 @@ def write_atomic(
     follow_symlinks: bool = True,
     unchanged: Callable[[], bool] | None = None,
 ) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory.
+    """Write ``data`` to ``path`` through a temporary file in the same directory
+    (see :func:`writing_atomic`)."""
+    with writing_atomic(path, force=force, follow_symlinks=follow_symlinks, unchanged=unchanged) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def writing_atomic(
+    path: str | os.PathLike[str],
+    *,
+    force: bool = True,
+    follow_symlinks: bool = True,
+    unchanged: Callable[[], bool] | None = None,
+) -> Iterator[BinaryIO]:
+    """A binary handle whose content replaces ``path`` when the block ends
+    (a report written as the run goes), through a temporary file in the same
+    directory.
 
     Without ``force`` an existing file is never replaced: FileExistsError is
     raised, even if the file appears between our check and the final rename.
@@ -73,7 +90,7 @@ def write_atomic(
             raise IsADirectoryError(f"{target} is a directory")
         if follow_symlinks and not stat.S_ISREG(st.st_mode):
             with open(target, "wb") as handle:
-                handle.write(data)
+                yield handle
             return
         existing_mode = stat.S_IMODE(st.st_mode)
         owner = (st.st_uid, st.st_gid)
@@ -81,7 +98,7 @@ def write_atomic(
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, existing_mode if existing_mode is not None else 0o666 & ~_umask())

@@ -153,17 +153,24 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
         for path in files:  # resolve every configuration before any work, so a bad one fails fast
             planner.plan(path)
         # Text output is printed file by file as results arrive and not kept,
-        # so memory follows the largest file, not the corpus. Formats that
-        # need the whole run (JSON, SARIF, baselines, statistics) keep them.
+        # so memory follows the largest file, not the corpus. Baselines,
+        # statistics and the formats that are not spooled keep them.
         streaming = output_format in ("text", "concise") and not (
             args.baseline or args.write_baseline or args.output_file or args.statistics
         )
+        # JSON and SARIF are spooled to disk file by file and written at the end.
+        from targetlint.reporters import STREAMED_FORMATS
+
+        spooled = output_format in STREAMED_FORMATS and not (args.baseline or args.write_baseline or args.statistics)
         cache = _cache(args)
         render_key = f"{output_format}|{lang}|{color}|{args.show_source}" if streaming and cache is not None else None
         from targetlint.progress import progress_for
 
         progress = progress_for(len(files), lang)
         on_file = _streamer(args, output_format, lang, color, cache, render_key, progress) if streaming else None
+        report, codes = None, set[str]()
+        if spooled:
+            report, on_file = _spooler(output_format, lang, codes)
         result = check_files(
             None,
             files,
@@ -181,10 +188,14 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
             _prune_cache(cache.directory, lang, report_error)
         result.errors[:0] = errors
         _report_rule_errors(planner, lang, report_error)
-        if streaming:
+        if streaming or report is not None:
             for zh, en in result.errors:
                 report_error(zh, en, lang)
+        if streaming:
             return _finish_stream(args, planner, result, lang, color)
+        if report is not None:
+            context = _context(args, planner, result, codes, lang, color)
+            return _finish_report(args, report, context, planner, result, lang, report_error)
     for zh, en in result.errors:
         report_error(zh, en, lang)
 
@@ -195,7 +206,7 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
     if args.baseline:
         findings, stale = _apply_baseline(args, findings, result, lang)
 
-    context = _context(args, planner, result, findings, lang, color)
+    context = _context(args, planner, result, {f.code for f in findings}, lang, color)
     context.stale = stale
     if not _emit(args, output_format, findings, context, lang, report_error):
         return EXIT_ERROR
@@ -301,6 +312,53 @@ def _streamer(args, output_format, lang, color, cache=None, render_key=None, pro
     return emit
 
 
+def _cannot_write(path: str, error: OSError, lang: str, report_error) -> None:
+    reason = os_errors.reason(error)
+    report_error(f"{path}：无法写入（{reason.zh}）", f"{path}: cannot be written ({reason.en})", lang)
+
+
+def _spooler(output_format: str, lang: str, codes: set[str]):
+    """A format's Report, and what hands it each file's findings (sorted by
+    the runner) as they arrive; ``codes`` collects the codes reported."""
+    from importlib import import_module
+
+    from targetlint.reporters import FORMATS, ReportContext
+
+    report = import_module(FORMATS[output_format]).Report(ReportContext(lang=lang, tool_version=__version__))
+
+    def add(outcome) -> None:
+        codes.update(finding.code for finding in outcome.findings)
+        report.add(outcome.findings)
+
+    return report, add
+
+
+def _finish_report(args, report, context, planner, result, lang, report_error) -> int:
+    """Write a spooled report (standard output, or ``-o`` replaced at once when complete)."""
+    from targetlint.reporters.text import summary
+
+    if args.output_file:
+        from targetlint.atomic import writing_atomic
+
+        try:
+            with writing_atomic(args.output_file) as handle:
+                report.finish(context, lambda text: handle.write(text.encode("utf-8")))
+        except OSError as error:
+            _cannot_write(args.output_file, error, lang, report_error)
+            return EXIT_ERROR
+        if not args.quiet:
+            where = f"report written to {args.output_file}" if lang == "en" else f"报告已写入 {args.output_file}"
+            sys.stdout.write(f"{summary((), context, result.counts)}\n{where}\n")
+    else:
+        report.finish(context, sys.stdout.write)
+    sys.stdout.flush()
+    return exit_code(
+        errors=bool(result.errors or result.crashed or _rule_errors(planner)),
+        failing=result.failing,
+        exit_zero=args.exit_zero,
+    )
+
+
 def _finish_stream(args, planner, result, lang, color) -> int:
     from targetlint.reporters import ReportContext
     from targetlint.reporters.text import summary
@@ -325,11 +383,12 @@ def _finish_stream(args, planner, result, lang, color) -> int:
     )
 
 
-def _context(args, planner, result, findings, lang, color):
+def _context(args, planner, result, codes: set[str], lang, color):
+    """The report's context; ``codes``: the codes of the findings reported."""
     from targetlint.reporters import ReportContext, RuleInfo
 
     enabled = set().union(*(plan.enabled for plan in result.checked.values())) if result.checked else set()
-    enabled |= {f.code for f in findings}
+    enabled |= codes
     rules = {}
     for rule in planner.run_catalogue.sorted_rules():
         if rule.code in enabled:
@@ -382,12 +441,7 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
         try:
             write_atomic(args.output_file, report if isinstance(report, bytes) else report.encode("utf-8"), force=True)
         except OSError as error:
-            reason = os_errors.reason(error)
-            report_error(
-                f"{args.output_file}：无法写入（{reason.zh}）",
-                f"{args.output_file}: cannot be written ({reason.en})",
-                lang,
-            )
+            _cannot_write(args.output_file, error, lang, report_error)
             return False
         terminal = statistics(findings, context) if args.statistics else ""
         if not args.quiet:

@@ -656,7 +656,7 @@ def check_editor_document(text: str, directory: Path) -> int:
     from targetlint.editor import DocumentChecker
 
     if _CHECKER is None:
-        _CHECKER = DocumentChecker(load_registry())
+        _CHECKER = DocumentChecker(load_catalogue())
     (directory / ".git").mkdir(exist_ok=True)  # configuration discovery stops here
     path = str(directory / "doc.yaml")
     checked = _CHECKER.check(path, text)

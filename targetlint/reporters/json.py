@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 
 from targetlint import escape
-from targetlint.reporters import ReportContext
+from targetlint.reporters import ReportContext, Spool, render_spooled
 
 SCHEMA_VERSION = 1
 
@@ -41,19 +41,39 @@ def finding_record(finding, lang: str) -> dict:
     return record
 
 
+class Report:
+    """The JSON report written as the run goes: findings are added file by
+    file and spooled to disk, and :meth:`finish` writes the document (its
+    summary first) once the run is over."""
+
+    def __init__(self, context: ReportContext):
+        self.lang = context.lang
+        self.spool = Spool()
+        self.by_severity = dict.fromkeys(("error", "warning", "info"), 0)
+
+    def add(self, findings) -> None:
+        for finding in findings:
+            self.spool.add(finding_record(finding, self.lang))
+            severity = str(finding.severity)
+            self.by_severity[severity] = self.by_severity.get(severity, 0) + 1
+
+    def finish(self, context: ReportContext, write: Callable[[str], None]) -> None:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "targetlint", "version": context.tool_version},
+            "column_unit": "unicodeCodePoints",
+            "summary": {
+                "files": context.files_checked,
+                "declarations": context.declarations_checked,
+                "skipped": context.files_skipped,
+                "findings": self.spool.count,
+                "by_severity": self.by_severity,
+            },
+            "findings": [],
+            "errors": [{"message": escape.text(message)} for message in context.errors],
+        }
+        self.spool.write_into(document, ("findings",), write)
+
+
 def render(findings, context: ReportContext) -> str:
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "targetlint", "version": context.tool_version},
-        "column_unit": "unicodeCodePoints",
-        "summary": {
-            "files": context.files_checked,
-            "declarations": context.declarations_checked,
-            "skipped": context.files_skipped,
-            "findings": len(findings),
-            "by_severity": {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")},
-        },
-        "findings": [finding_record(f, context.lang) for f in findings],
-        "errors": [{"message": escape.text(message)} for message in context.errors],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return render_spooled(Report, findings, context)
