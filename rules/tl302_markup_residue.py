@@ -1,7 +1,8 @@
 from collections.abc import Iterator
+from dataclasses import fields
 
 from targetlint.cleanup import without_markup
-from targetlint.model import HEADER_TEXT_FIELDS
+from targetlint.model import HEADER_TEXT_FIELDS, LABEL, Declaration
 from targetlint.rule import Finding, Fix, FixSafety, Rule, Severity
 from targetlint.text import markup, may_hold_markup, offset_span
 from targetlint.values import parse_value
@@ -145,23 +146,10 @@ def _plain_fix(text, span, field, vocabulary) -> Fix | None:
     return Fix(span, plain, FixSafety.SAFE, "删除排版残留", "remove the markup residue")
 
 
-_FIELD_ZH = {
-    "name": "名称",
-    "nature": "项目性质",
-    "category": "项目类别",
-    "department": "主管部门",
-    "implementer": "实施单位",
-    "goal": "年度总体目标",
-    "value": "指标值",
-    "note": "备注",
-}
-_FIELD_EN = {
-    "name": "项目名称 (name)",
-    "nature": "项目性质 (nature)",
-    "category": "项目类别 (category)",
-    "department": "主管部门 (department)",
-    "implementer": "实施单位 (implementer)",
-    "goal": "年度总体目标 (goal)",
-}
+# Every header text field by its label on the form (补助区域 too), and an
+# indicator's fields by theirs.
+_HEADER_LABELS = {f.name: f.metadata[LABEL] for f in fields(Declaration) if f.name in HEADER_TEXT_FIELDS}
+_FIELD_ZH = {**_HEADER_LABELS, "name": "名称", "value": "指标值", "note": "备注"}
+_FIELD_EN = {field: f"{label} ({field})" for field, label in _HEADER_LABELS.items()}
 
 RULES = [MarkupResidue]
