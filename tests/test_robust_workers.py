@@ -268,3 +268,19 @@ def test_a_rule_ending_the_process_never_ends_a_one_process_run(tmp_path, how, j
     assert _tl201_files(text) == {str(path) for path in corpus.iterdir() if DOOMED not in path.name}
     assert f"{count} 个文件" in text
     assert b"Traceback" not in process.stderr
+
+
+@pytest.mark.parametrize("code", ["TLZ963", "TLZ964", "TLZ965"])
+def test_an_exiting_rule_is_tl009_in_the_engine_itself(code):
+    """Where a rule runs in the run's own process (no fork; the language
+    server), sys.exit(0), KeyboardInterrupt and GeneratorExit from a rule
+    are TL009 for that rule and the file's other rules still run."""
+    from targetlint.engine import Engine
+    from targetlint.plugins import load_catalogue
+    from targetlint.source import decode
+
+    engine = Engine([RULES[code](), load_catalogue().rules["TL201"]()])
+    result = engine.check(decode(TRAINING_DECLARATION.encode("utf-8"), f"{DOOMED}.yaml"))
+    codes = sorted(finding.code for finding in result.findings)
+    assert codes == ["TL009", "TL201"], result.findings
+    assert result.crashed == 1
