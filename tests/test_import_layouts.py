@@ -196,3 +196,18 @@ def test_a_table_with_no_levels(tmp_path):
     assert rows[2].parsed.amount == 3584 * 10000  # 万元, from its own unit column
     assert declaration.name is None
     assert f"{path}:绩效目标!A2: no 项目名称 row" in err
+
+
+def test_forms_stacked_on_one_sheet(tmp_path):
+    code, text, err, (road, water), _ = _import(tmp_path, workbooks.stacked_forms)
+    assert code == 0, err
+    assert text.count("\n---\n") == 1
+    assert (road.name, road.goal, [i.name for i in road.indicators()]) == (
+        "乡村道路维护",
+        "维护乡村道路10公里。",
+        ["维护道路长度"],
+    )
+    assert [i.path for i in water.indicators()] == [
+        ("产出指标", "数量指标", "新建供水点"),
+        ("产出指标", "质量指标", "水质达标率"),
+    ]

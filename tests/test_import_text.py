@@ -267,6 +267,18 @@ def test_anhui_period_and_annual_goals_in_text(tmp_path):
     assert rows == [("产出指标", "数量指标", "监督抽检批次", "≥100组")]
 
 
+def test_a_period_goal_label_with_its_text_on_the_same_row(tmp_path):
+    # Corpus 10 (湖南): "中长期绩效 目标" followed by its text, then 年度目标 and its own.
+    header = (
+        "项目名称\t雨露计划\n中长期绩效 目标\t扶持脱贫家庭子女就读职业学校。\n年度目标\t补助1500元/学期。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t\n"
+    )
+    result, _ = _indicators(_table(tmp_path, "产出指标\t数量指标\t补助人数\t≥100人\n", header=header))
+    (decl,) = result.declarations
+    assert (decl.period_goal, decl.goal, decl.other) == ("扶持脱贫家庭子女就读职业学校。", "补助1500元/学期。", {})
+    assert result.problems == []
+
+
 def test_continuation_rows_and_unknown_second_level(tmp_path):
     body = (
         "产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"

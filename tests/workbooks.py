@@ -419,3 +419,33 @@ def from_corpus(path: Path) -> tuple[Any, dict[tuple, tuple[str, str]]]:
                     places[(index, number, heading)] = (sheet.title, f"{letter}{sheet.max_row}")
             number += 1 if _shown(values["三级指标"]) else 0
     return book, places
+
+
+def stacked_forms() -> Any:
+    """Two official forms one below the other on one sheet, each from its own
+    项目名称 row down to its table (its 一级 merged down), a blank row between."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "项目支出"
+    for first, (name, goal, rows) in zip(
+        (1, 8),
+        (
+            ("乡村道路维护", "维护乡村道路10公里。", (["产出指标", "数量指标", "维护道路长度", "≥10公里"],)),
+            (
+                "农村饮水安全",
+                "保障饮水安全。",
+                (["产出指标", "数量指标", "新建供水点", "3个"], [None, "质量指标", "水质达标率", "≥95%"]),
+            ),
+        ),
+    ):
+        sheet.cell(first, 1, "项目名称")
+        sheet.cell(first, 2, name)
+        sheet.cell(first + 1, 1, "年度总体目标")
+        sheet.cell(first + 1, 2, goal)
+        for offset, cells in enumerate((["一级指标", "二级指标", "三级指标", "指标值"], *rows), first + 2):
+            for column, text in enumerate(cells, 1):
+                if text is not None:
+                    sheet.cell(offset, column, text)
+        if len(rows) > 1:
+            sheet.merge_cells(f"A{first + 3}:A{first + 2 + len(rows)}")
+    return book
