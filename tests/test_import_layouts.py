@@ -163,7 +163,10 @@ def test_several_projects_listed_on_one_sheet(tmp_path):
     for declaration in declarations:  # the unit merged over both, the department's row above them
         assert (declaration.year, declaration.department) == (2023, "820-马踏镇部门")
         assert declaration.implementer == "820001-井研县马踏镇人民政府"
-        assert declaration.other == {"预算数（820-马踏镇部门）": "8827620.53"}
+    assert first.other == {"预算数（820-马踏镇部门）": "8827620.53"}
+    # The footer below the last project stays with it, reported at its cell.
+    assert second.other == {"预算数（820-马踏镇部门）": "8827620.53", "第11行": "填报人：王五"}
+    assert f"{path}:部门预算项目绩效目标!A11: could not place row (a footer, not an indicator)" in err
     assert (first.name, first.funds.total, first.goal) == ("村组干部报酬", 3309840, "按时发放村组干部报酬")
     assert (second.name, second.funds.total) == ("基层组织活动经费", 660000)
     assert second.goal == "包括必要的办公用品费、水电费等村社区办公经费。"

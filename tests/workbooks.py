@@ -296,6 +296,7 @@ def several_projects() -> Any:
         for column, text in enumerate(cells, 1):
             if text is not None:
                 sheet.cell(number, column, text)
+    sheet["A11"] = "填报人：王五"  # below the table, in the 单位名称 column: a footer, not a department
     sheet.merge_cells("A5:A10")  # the unit, over both projects
     for first, last in ((5, 7), (8, 10)):  # each project's own cells
         for column in "BCD":

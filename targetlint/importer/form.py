@@ -149,7 +149,12 @@ class _ProjectList:
         rest = [c for i, c in enumerate(row.cells) if i not in project_columns and c.strip()]
         if name and (current is None or name != current.name):
             self._start(row, name, declarations, problems)
-        elif not name and not rest and (self._cell(row, "unit") or self._cell(row, "department")):
+        elif (
+            not name
+            and not rest
+            and (self._cell(row, "unit") or self._cell(row, "department"))
+            and not labels.is_footer(row.cells)
+        ):
             self._department_row(row, declarations, problems)
             return
         if self.builder is None:
