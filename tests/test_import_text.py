@@ -279,6 +279,13 @@ def test_a_period_goal_label_with_its_text_on_the_same_row(tmp_path):
     assert result.problems == []
 
 
+def test_a_goal_label_with_its_text_on_the_same_row_is_read(tmp_path):
+    header = "项目名称\t道路维护\n总体目标\t维护道路10公里。\n一级指标\t二级指标\t三级指标\t指标值\t\n"
+    result, _ = _indicators(_table(tmp_path, "产出指标\t数量指标\t维护长度\t≥10公里\n", header=header))
+    (decl,) = result.declarations
+    assert (decl.goal, decl.other) == ("维护道路10公里。", {})
+
+
 def test_continuation_rows_and_unknown_second_level(tmp_path):
     body = (
         "产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"

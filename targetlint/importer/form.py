@@ -389,6 +389,8 @@ class _Builder:
         if self._is_heading(cells):
             self._start_table(row)
             return
+        if not self.goal_lines and self.period_goal_column is None and self._period_goal_row(row):
+            return  # "总体目标" alone on its row, then "中期目标(…) | 年度目标" on the next
         filled = [c for c in cells if c.strip()]
         if len(filled) >= 2 and any(labels.category(c) for c in filled[:3]):
             # No column heading row: the table started without one.

@@ -185,6 +185,7 @@ FIELD_LABELS = {
     "长期资金总额": "period_total",
     "年度总体目标": "goal",
     "年度目标": "goal",
+    "总体目标": "goal",  # 安徽 prints it beside 中期目标 / 年度目标 (see form._period_goal_row)
     "年度总体绩效目标": "goal",
     "年度履职目标": "goal",
     "整体绩效目标": "goal",
@@ -196,7 +197,6 @@ STRUCTURAL_LABELS = {
     "财政资金",
     "项目绩效目标",
     "项目总目标",
-    "总体目标",
     "长期目标",
     "项目资金(元)",
     "项目资金（元）",
@@ -308,6 +308,7 @@ LIST_COLUMNS = {
     "年度资金总额": "total",
     "资金总额": "total",
     "年度目标": "goal",
+    "总体目标": "goal",  # 安徽 prints it beside 中期目标 / 年度目标 (see form._period_goal_row)
     "年度总体目标": "goal",
     "年度绩效目标": "goal",
 }
