@@ -286,6 +286,22 @@ def test_a_goal_label_with_its_text_on_the_same_row_is_read(tmp_path):
     assert (decl.goal, decl.other) == ("维护道路10公里。", {})
 
 
+def test_an_unknown_label_beside_a_known_one_is_kept(tmp_path):
+    # 安徽: "主管部门及代码 | … | 实施单位 | …" and "项目属性 | 常年项目 | 项目期 | 3年".
+    header = (
+        "项目名称\t质检\n主管部门及代码\t[066]农业农村局\t项目负责人\t张三\n项目属性\t常年项目\t项目期\t3年\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t\n"
+    )
+    result, _ = _indicators(_table(tmp_path, "产出指标\t数量指标\t抽检批次\t≥100组\n", header=header))
+    (decl,) = result.declarations
+    assert (decl.department, decl.nature) == ("[066]农业农村局", "常年项目")
+    assert decl.other == {"项目负责人": "张三", "项目期": "3年"}
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 't.txt'}:2: cells no header field reads, kept in 其他: 项目负责人 | 张三",
+        f"{tmp_path / 't.txt'}:3: cells no header field reads, kept in 其他: 项目期 | 3年",
+    ]
+
+
 def test_continuation_rows_and_unknown_second_level(tmp_path):
     body = (
         "产出指标\t数量指标\t甲\t1个\n\t\t乙\t2个\n\t质量指标\t丙\t100%\n"

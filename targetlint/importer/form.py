@@ -282,6 +282,7 @@ class _Builder:
         if self._period_goal_row(row):
             return
         found = False
+        read: set[int] = set()  # the labels and the values read for them
         for index, cell in enumerate(cells):
             scale = labels.amount_scale(cell)
             if scale is not None:
@@ -290,6 +291,7 @@ class _Builder:
             if field is None:
                 continue
             found = True
+            read.add(index)
             if field == "goal":
                 self.phase = "goal"
                 self.goal_column = index
@@ -305,7 +307,20 @@ class _Builder:
             if field:
                 text, at = self._value_after(cells, index)
                 self._set_field(field, text, row, at)
+                read.add(at)
         if found:
+            # A label the form knows beside one it does not ("主管部门 | … | 项目期 | 3年"):
+            # what no field read is kept too, never dropped.
+            rest = [c for i, c in enumerate(cells) if c.strip() and i not in read]
+            if rest:
+                self.problems.append(
+                    Problem(
+                        row.where,
+                        f"cells no header field reads, kept in 其他: {_shown(rest)}",
+                        f"没有表头字段读取的单元格，保留在 其他 中：{_shown(rest)}",
+                    )
+                )
+                self.unplaced_header.append((row.where, rest))
             return
         if self._is_heading(cells):
             self._start_table(row)

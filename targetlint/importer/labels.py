@@ -167,6 +167,7 @@ FIELD_LABELS = {
     "部门(单位)名称": "department_name",
     "部门（单位）名称": "department_name",
     "项目性质": "nature",
+    "项目属性": "nature",  # 安徽
     "项目类别": "category",
     "主管部门": "department",
     "主管部门及代码": "department",
