@@ -311,16 +311,16 @@ class _Builder:
         if found:
             # A label the form knows beside one it does not ("主管部门 | … | 项目期 | 3年"):
             # what no field read is kept too, never dropped.
-            rest = [c for i, c in enumerate(cells) if c.strip() and i not in read]
-            if rest:
+            unread = [c for i, c in enumerate(cells) if c.strip() and i not in read]
+            if unread:
                 self.problems.append(
                     Problem(
                         row.where,
-                        f"cells no header field reads, kept in 其他: {_shown(rest)}",
-                        f"没有表头字段读取的单元格，保留在 其他 中：{_shown(rest)}",
+                        f"cells no header field reads, kept in 其他: {_shown(unread)}",
+                        f"没有表头字段读取的单元格，保留在 其他 中：{_shown(unread)}",
                     )
                 )
-                self.unplaced_header.append((row.where, rest))
+                self.unplaced_header.append((row.where, unread))
             return
         if self._is_heading(cells):
             self._start_table(row)
