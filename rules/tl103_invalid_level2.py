@@ -1,6 +1,13 @@
 from collections.abc import Iterator
 
-from targetlint.names import LEVEL1_KINDS, UnprintedLevels, level2_kinds, older_template_placement, unprinted_levels
+from targetlint.names import (
+    LEVEL1_KINDS,
+    UnprintedLevels,
+    level2_kinds,
+    level_printed,
+    older_template_placement,
+    unprinted_levels,
+)
 from targetlint.rule import Finding, Rule, Severity
 from targetlint.vocabulary import Level1Kind, Level2Kind
 
@@ -140,7 +147,7 @@ class InvalidLevel2(Rule):
 
     def _judge(self, level1, level2, valid: str, cost_level1) -> tuple[str, str] | None:
         where = f"“{level1.label}”"
-        if not level2.label.strip():
+        if not level_printed(level2.label):
             return (
                 f"{where}下有指标没有写二级指标：请归入 {valid} 之一",
                 f"some indicators under '{level1.label}' have no 二级; file them under one of {valid}",

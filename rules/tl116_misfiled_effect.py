@@ -87,10 +87,22 @@ class MisfiledEffect(Rule):
                 continue
             where = f"{indicator.level1.label}/{level2.label}" if indicator.level1 else level2.label
             if level2.kind in _BURDEN_KINDS:
-                words = (name, *(indicator.parsed.words if indicator.parsed else ()))
+                value = indicator.parsed
+                # The name, and the value's words and the words before its
+                # number ("提升至≥90%"); "不增加" holds back, it gains nothing.
+                texts = (name, *(value.words if value else ()), (value.subject or "") if value else "")
                 if any(w in name for w in v.cost_burden_words):
                     continue
-                gain = next((g for g in v.effect_gain_words for text in words if g in text), None)
+                written = indicator.value or ""
+                gain = next(
+                    (
+                        g
+                        for g in v.effect_gain_words
+                        for text in texts
+                        if g in text and f"不{g}" not in text and f"不{g}" not in written
+                    ),
+                    None,
+                )
                 if gain is None:
                     continue
                 yield self.report(

@@ -19,6 +19,7 @@ from targetlint.vocabulary import (
     LEVEL1_ALIASES,
     LEVEL2_ALIASES,
     OLDER_TEMPLATE_PLACEMENTS,
+    UNPRINTED_LEVEL_LABELS,
     Level1Kind,
     Level2Kind,
     Vocabulary,
@@ -287,8 +288,14 @@ def unprinted_levels(level1_labels: list[str], level2_labels: list[str]) -> Unpr
     layout)."""
     if not level1_labels:
         return None
-    if not any(label.strip() for label in level1_labels):
+    if not any(level_printed(label) for label in level1_labels):
         return UnprintedLevels.NONE_PRINTED
-    if level2_labels and not any(label.strip() for label in level2_labels):
+    if level2_labels and not any(level_printed(label) for label in level2_labels):
         return UnprintedLevels.NO_LEVEL2
     return None
+
+
+def level_printed(label: str) -> bool:
+    """Whether a level's label is printed: not blank, nor a marker for a
+    level the table lacks ("未分级")."""
+    return bool(label.strip()) and label.strip() not in UNPRINTED_LEVEL_LABELS

@@ -1061,6 +1061,10 @@ MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出"
 # Directions that make a cost comparison a control: "较上年下降5%".
 COST_REDUCTION_WORDS = ("下降", "降低", "减少", "压缩", "节约", "节省", "持平", "不变", "不增加")
 
+# Labels that stand for a level the table does not print: a typist's or an
+# importer's marker where the form has no 一级 or 二级 ("未分级", "无").
+UNPRINTED_LEVEL_LABELS = ("无", "未分级", "不分级", "/", "-", "—")
+
 # --- Misfiled effects (TL116) ---------------------------------------------
 # Words of a gain: a 社会成本 or 生态环境成本 row naming one ("改善河道景观")
 # states a benefit filed as a cost.
