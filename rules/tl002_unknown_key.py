@@ -33,7 +33,7 @@ class UnknownKey(ProblemRule):
     与格式的键相近的键会给出建议（“是否应为‘指标值’？”）。键大多是中文、且有键与格式的
     键相近（如“项目”“绩效指标表”）的 YAML 也按申报表检查，而不是当作其他文件跳过。
     直接检查 Excel 工作簿时，无法归入格式的行或单元格（签章行、表外的注释、表格列之外的单元格）
-    以及没有保存计算结果的公式，也在其单元格处报告。
+    、没有保存计算结果的公式以及没有绩效指标表的工作表，也在其单元格处报告。
 
     **修复方法**：改用格式中的键名（见 README 的格式说明），如 `指标值`。
     ---
@@ -57,8 +57,8 @@ class UnknownKey(ProblemRule):
     key of the format (项目, 绩效指标表), is checked as a declaration rather
     than skipped as some other file. A workbook checked in place reports its
     rows and cells that have no place in the format (a signature row, a note
-    below the table, a cell outside the table's columns) and formulas with no
-    saved value, at their cells.
+    below the table, a cell outside the table's columns), formulas with no
+    saved value and a sheet with no indicator table, at their cells.
 
     **How to fix**: use the format's key (see the format reference in the
     README), e.g. `指标值`.
@@ -72,7 +72,7 @@ class UnknownKey(ProblemRule):
     def describe(self, problem):
         if problem.kind == ProblemKind.IMPORT:
             chinese = problem.suggestion or problem.detail  # the importer says it in both languages
-            if problem.expected == "formula":
+            if problem.expected in ("formula", "no-table"):
                 return chinese, problem.detail
             return (
                 f"工作簿中这一行或单元格无法归入申报表格式，未被检查：{chinese}",

@@ -125,7 +125,15 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
         result = RunResult()
         name = args.stdin_name
         # pre-commit and editors pass the real name: its configuration applies, exclusions included.
-        if not (args.stdin_filename and planner.excluded(name)):
+        from targetlint.workbook_source import is_encrypted, is_workbook
+
+        if args.stdin_filename and planner.excluded(name):
+            pass
+        elif is_workbook(data) or is_encrypted(data):  # a workbook piped in is checked in place too
+            from targetlint.runner import check_workbook
+
+            result.add(check_workbook(data, name, planner.plan(name)), planner.plan(name))
+        else:
             check_source(
                 None,
                 decode(data, name, max_size=args.max_file_size or MAX_FILE_SIZE),

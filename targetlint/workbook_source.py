@@ -50,6 +50,7 @@ from targetlint.span import FILE_START, Span
 if TYPE_CHECKING:
     from targetlint.importer.model import Declaration, Where
     from targetlint.importer.model import Indicator as ImportedIndicator
+    from targetlint.importer.model import Problem as ImportProblem
     from targetlint.loader import SourceFile
     from targetlint.results import FilePlan
     from targetlint.rule import Finding
@@ -149,6 +150,7 @@ def lint_workbook(data: bytes, path: str, plan: FilePlan) -> FileResult:
     # documents, so the rules report it like any problem and it is moved to
     # its cell with the others.
     noted = [(problem, "unplaced") for problem in unplaced] + [(problem, "formula") for problem in warnings]
+    noted += [(_no_table(declaration), "no-table") for declaration in declarations if not declaration.indicators]
     text += "#\n" * len(noted)
     problems = [
         Problem(
@@ -167,6 +169,19 @@ def lint_workbook(data: bytes, path: str, plan: FilePlan) -> FileResult:
     result.projects = [_project(path, index, declaration) for index, declaration in enumerate(declarations)]
     result.loaded = None  # its lines are the YAML's, not the workbook's
     return result
+
+
+def _no_table(declaration: Declaration) -> ImportProblem:
+    """A declaration's sheet with no indicator table: said at its first cell, in both languages."""
+    from targetlint.importer.model import Problem as Said
+
+    sheet = declaration.where.sheet
+    return Said(
+        declaration.where,
+        f"no indicator table found on the sheet {sheet!r}: it needs a heading row "
+        "一级指标 | 二级指标 | 三级指标 | 指标值 above the indicators",
+        f"工作表“{sheet}”中没有找到绩效指标表：指标上方需要一行表头 一级指标 | 二级指标 | 三级指标 | 指标值",
+    )
 
 
 def _cells_by_line(loaded: SourceFile | None, imported: list[Declaration]) -> dict[int, Where]:

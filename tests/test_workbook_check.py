@@ -273,3 +273,33 @@ def test_checking_a_workbook_writes_nothing(cli, tmp_path):
     path = _saved(tmp_path, workbooks.areas)
     cli("check", "--no-cache", str(path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["form.xlsx"]
+
+
+def test_a_workbook_on_standard_input_is_checked_in_place(cli, tmp_path):
+    data = _saved(tmp_path, workbooks.split_columns).read_bytes()
+    result = cli("check", "--no-cache", "--format", "json", "--stdin-filename", "form.xlsx", "-", stdin=data)
+    findings = json.loads(result.out)["findings"]
+    assert result.code == 0 or result.code == 1
+    assert ("TL218", "基层组织活动经费", "C8") in {(f["code"], f["sheet"], f["cell"]) for f in findings}
+
+
+def test_a_declaration_sheet_without_an_indicator_table_fails_clearly(cli, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "果园路建设"])
+    book.active.append(["年度总体目标", "建设果园路2公里。"])
+    book.save(tmp_path / "form.xlsx")
+    code, document = _check(cli, str(tmp_path / "form.xlsx"))
+    assert code == 1
+    (said,) = [f for f in document["findings"] if f["code"] == "TL002"]
+    assert "没有找到绩效指标表" in said["message"] and (said["sheet"], said["cell"]) == ("Sheet", "A1")
+    assert any(f["code"] == "TL101" and f["severity"] == "error" for f in document["findings"])
+
+
+def test_the_reports_locate_findings_at_their_cells(cli, tmp_path):
+    path = str(_saved(tmp_path, workbooks.split_columns))
+    cli("check", "--no-cache", "--format", "xlsx", "-o", str(tmp_path / "findings.xlsx"), path)
+    rows = list(openpyxl.load_workbook(tmp_path / "findings.xlsx").worksheets[0].iter_rows(values_only=True))
+    where = rows[0].index("位置")
+    assert any(str(row[where]).endswith("form.xlsx 基层组织活动经费!C8") for row in rows[1:])
+    cli("check", "--no-cache", "--format", "html", "-o", str(tmp_path / "report.html"), path)
+    assert "基层组织活动经费!C8" in (tmp_path / "report.html").read_text(encoding="utf-8")
