@@ -112,8 +112,8 @@ _ctrl_c = _CtrlC()
 
 @dataclass
 class RuleRun:
-    """What the rules found in one file, before its policy (ignores,
-    suppressions) is applied: :func:`targetlint.lint.lint` does that."""
+    """What the rules found in one file, before its policy (severities,
+    ignores, suppressions) is applied: :func:`targetlint.policy.apply` does that."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -133,7 +133,7 @@ class Engine:
     ):
         self.rules = list(rules)
         self.vocabulary = vocabulary
-        self.severities = severities or {}
+        self.severities = severities or {}  # the configuration's grades, applied by targetlint.policy
         # Seconds per file; None: FILE_TIME_BUDGET; 0: no budget.
         self.time_budget = FILE_TIME_BUDGET if time_budget is None else time_budget
         self.file_rules = [r for r in self.rules if r.scope == Scope.FILE]
@@ -246,13 +246,10 @@ class Engine:
             detail = str(error) if isinstance(error, _GarbageFinding) else f"{type(error).__name__}: {error}"
             self._crash(rule, loaded, declaration, result, detail)
             return
-        severity = self.severities.get(rule.code)
         for finding in collected:
             finding.path = loaded.path
             finding.declaration = name
             finding.origin = rule.origin
-            if severity is not None:
-                finding.severity = severity
         result.findings.extend(collected)
 
     @staticmethod

@@ -2,10 +2,11 @@
 
 This is the single path from a file's bytes to what a user is shown about it:
 decode, load into the model, run the plan's rules (each contained, within the
-file's time budget), drop the codes its per-file ignores name, honour its
-inline suppressions. ``check`` (through the runner and the cache), ``--fix``
-(after every pass), the language server and the rule-case harness all call
-it, so a finding one of them reports is the finding every other reports.
+file's time budget), then apply the file's policy (severities, per-file
+ignores, inline suppressions: :func:`targetlint.policy.apply`). ``check``
+(through the runner and the cache), ``--fix`` (after every pass), the
+language server and the rule-case harness all call it, so a finding one of
+them reports is the finding every other reports.
 
 It is pure in the sense that matters: it reads no file, writes nothing and
 prints nothing; the plan says everything besides the bytes that decides the
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from targetlint import policy
 from targetlint.projects import Project
 from targetlint.results import FilePlan
 from targetlint.rule import Finding
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from targetlint.engine import Engine
     from targetlint.loader import SourceFile
 
-DIRECTIVE_MARKER = "targetlint:"  # targetlint.suppressions.MARKER, without importing it
 
 # Problems after which (part of) the text was not read into the model.
 _UNREAD = frozenset([ProblemKind.YAML_SYNTAX, ProblemKind.TOO_COMPLEX])
@@ -69,41 +70,7 @@ def lint(source: SourceText | bytes, path: str, plan: FilePlan | Engine) -> File
     if not isinstance(plan, FilePlan):
         plan = FilePlan(plan)
     checked = plan.engine.check(source)
-    findings = [f for f in checked.findings if f.code not in plan.ignored]
-    # Only files that mention the directive marker pay for the comment scan.
-    if DIRECTIVE_MARKER in source.text:
-        from targetlint import suppressions
-        from targetlint.engine import OutOfTime, file_crashed
-
-        # Directives on key lines need the model's block ranges.
-        declarations = checked.loaded.declarations if checked.loaded is not None else []
-        try:
-            # The scan is inside the file's time budget too: a file of
-            # hostile comments costs a finding, not the run.
-            with plan.engine.budget():
-                findings, unused = suppressions.apply(
-                    findings,
-                    source.text,
-                    declarations,
-                    plan.enabled,
-                    plan.resolve,
-                    path,
-                    plan.unused_severity,
-                    known=[word for rule in plan.engine.rules for word in (rule.code, rule.name)],
-                )
-        except OutOfTime:
-            unused = []
-            checked.crashed += 1
-            findings.append(
-                file_crashed(
-                    path,
-                    f"读取 {path} 中的抑制注释超过了每个文件 {plan.engine.time_budget:g} 秒的时限：这些注释未生效，"
-                    "所有问题照常报告",
-                    f"reading the suppression comments of {path} exceeded the {plan.engine.time_budget:g} s time "
-                    "budget per file: they were not applied, and every finding is reported",
-                )
-            )
-        findings.extend(f for f in unused if f.code not in plan.ignored)
+    findings = policy.apply(checked, source, plan)
     loaded = checked.loaded
     projects = [
         Project(path, d.index, d.name, d.department, d.span().line, max(d.end_line, d.span().line))

@@ -63,6 +63,7 @@ LAYERS: dict[str, list[str]] = {
     "engine": [
         "engine",
         "results",
+        "policy",
         "lint",
         "workbook_source",
         "projects",
