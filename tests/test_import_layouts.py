@@ -214,3 +214,13 @@ def test_forms_stacked_on_one_sheet(tmp_path):
         ("产出指标", "数量指标", "新建供水点"),
         ("产出指标", "质量指标", "水质达标率"),
     ]
+
+
+def test_a_project_list_whose_heading_is_reprinted_on_a_new_page(tmp_path):
+    path = tmp_path / "paged.xlsx"
+    workbooks.several_projects(page_break=True).save(path)
+    result = load(str(path))
+    first, second = result.declarations
+    assert len(first.indicators) == 3
+    assert [i.name for i in second.indicators] == ["辖区内群众满意度", "保障村社区正常运转", "行政村数量"]
+    assert second.other == {"预算数（820-马踏镇部门）": "8827620.53", "第12行": "填报人：王五"}

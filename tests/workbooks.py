@@ -265,12 +265,14 @@ def long_term_then_annual() -> Any:
     return book
 
 
-def several_projects() -> Any:
+def several_projects(*, page_break: bool = False) -> Any:
     """File 08's sheet (四川 井研): one table listing several projects — 单位名称 |
     项目名称 | 预算数 | 年度目标 beside the indicator columns (指标性质 holding the
     operator, 度量单位, 权重, 指标方向性). The department's row (单位名称 and its
     预算数, no project) comes first; each project's 项目名称, 预算数 and 年度目标 are
-    merged down over its indicator rows, and the unit's 单位名称 over both projects."""
+    merged down over its indicator rows, and the unit's 单位名称 over both projects.
+    ``page_break``: the heading row printed again inside the second project (a
+    table continued on the next page), its last row below with blank project cells."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "部门预算项目绩效目标"
@@ -290,15 +292,19 @@ def several_projects() -> Any:
         [*blank, "满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", 95, "%", 10, "正向指标"],
         [*second, "满意度指标", "服务对象满意度指标", "辖区内群众满意度", "≥", 95, "%", 10, "正向指标"],
         [*blank, "产出指标", "质量指标", "保障村社区正常运转", "≥", 95, "%", 20, "正向指标"],
+        *([[*project, *indicator]] if page_break else []),
         [*blank, "产出指标", "数量指标", "行政村数量", "=", 11, "个", 10, "正向指标"],
     )
+    end = 11 if page_break else 10  # the last indicator row
+    # Merges stop at a reprinted heading: the project's last row below it shows its cells blank.
+    merged_to = 9 if page_break else end
     for number, cells in enumerate(rows, 3):
         for column, text in enumerate(cells, 1):
             if text is not None:
                 sheet.cell(number, column, text)
-    sheet["A11"] = "填报人：王五"  # below the table, in the 单位名称 column: a footer, not a department
-    sheet.merge_cells("A5:A10")  # the unit, over both projects
-    for first, last in ((5, 7), (8, 10)):  # each project's own cells
+    sheet[f"A{end + 1}"] = "填报人：王五"  # below the table, in the 单位名称 column: a footer, not a department
+    sheet.merge_cells(f"A5:A{merged_to}")  # the unit, over both projects
+    for first, last in ((5, 7), (8, merged_to)):  # each project's own cells
         for column in "BCD":
             sheet.merge_cells(f"{column}{first}:{column}{last}")
     return book

@@ -56,6 +56,8 @@ def parse_rows(rows: Iterable[Row], *, positional: bool) -> tuple[list[Declarati
         if not any(c.strip() for c in cells) or labels.is_rule(cells):
             continue
         if positional and (columns := labels.list_columns(cells)):
+            if listing is not None and listing.columns == columns:
+                continue  # the heading reprinted (a new page): the projects go on
             # Several projects in one table, one after another on the sheet.
             if builder is not None:
                 builder.finish(declarations, problems)
@@ -158,6 +160,14 @@ class _ProjectList:
             self._department_row(row, declarations, problems)
             return
         if self.builder is None:
+            # Indicator rows before any project: no declaration to keep them in.
+            problems.append(
+                Problem(
+                    row.where,
+                    f"could not place row (no 项目名称 above it in the list): {_shown(row.cells)}",
+                    f"无法归位的行（清单中其上方没有项目名称）：{_shown(row.cells)}",
+                )
+            )
             return
         # The project's own cells (and copies merged down from them) are read;
         # anything else in those columns (a note, a footer) stays for the table to place.
