@@ -166,7 +166,7 @@ def lint_workbook(data: bytes, path: str, plan: FilePlan) -> FileResult:
     cells = _cells_by_line(result.loaded, declarations)
     cells.update({base + i: problem.where for i, (problem, _) in enumerate(noted)})
     result.findings = [_at_cell(finding, cells, declarations) for finding in result.findings]
-    result.projects = [_project(path, index, declaration) for index, declaration in enumerate(declarations)]
+    result.projects = _projects(path, declarations)
     result.loaded = None  # its lines are the YAML's, not the workbook's
     return result
 
@@ -258,17 +258,21 @@ def _at_cell(finding: Finding, cells: dict[int, Where], imported: list[Declarati
     )
 
 
-def _project(path: str, index: int, declaration: Declaration) -> Project:
-    rows = [declaration.where.line] + [where.line for where in _all_cells(declaration)]
-    return Project(
-        path,
-        index,
-        declaration.name or declaration.department_name,
-        declaration.department,
-        min(rows),
-        max(rows),
-        sheet=declaration.where.sheet,
-    )
+def _projects(path: str, declarations: list[Declaration]) -> list[Project]:
+    """Each declaration's rows on its sheet. Several on one sheet (a table listing
+    projects) may share cells above them (the unit's row): each then starts
+    after the one before it ends, so every row belongs to one project."""
+    projects: list[Project] = []
+    ended: dict[str | None, int] = {}
+    for index, declaration in enumerate(declarations):
+        sheet = declaration.where.sheet
+        rows = [declaration.where.line] + [where.line for where in _all_cells(declaration) if where.sheet == sheet]
+        first = max(min(rows), ended.get(sheet, 0) + 1)
+        last = max(max(rows), first)
+        ended[sheet] = last
+        name = declaration.name or declaration.department_name
+        projects.append(Project(path, index, name, declaration.department, first, last, sheet=sheet))
+    return projects
 
 
 def _all_cells(declaration: Declaration):

@@ -303,3 +303,17 @@ def test_the_reports_locate_findings_at_their_cells(cli, tmp_path):
     assert any(str(row[where]).endswith("form.xlsx 基层组织活动经费!C8") for row in rows[1:])
     cli("check", "--no-cache", "--format", "html", "-o", str(tmp_path / "report.html"), path)
     assert "基层组织活动经费!C8" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_projects_listed_on_one_sheet_each_hold_their_own_rows(cli, tmp_path):
+    path = str(_saved(tmp_path, workbooks.several_projects))
+    rows = json.loads(
+        cli("check", "--no-cache", "--statistics", "--statistics-by", "project", "--format", "json", path).out
+    )
+    _, document = _check(cli, path)
+    by_name = Counter(f["declaration"] for f in document["findings"])
+    counted = {row["project"]: row["error"] + row["warning"] + row["info"] for row in rows}
+    # Each project holds its own findings (and the sheet's notes on its rows), none the other's.
+    assert set(counted) == {"村组干部报酬", "基层组织活动经费"}
+    assert all(counted[name] >= by_name[name] > 0 for name in counted), (counted, by_name)
+    assert sum(counted.values()) == len(document["findings"])
