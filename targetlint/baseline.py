@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from targetlint import escape, os_errors
 from targetlint.finding_identity import PATH_SEPARATOR, identity, relative_path
+from targetlint.i18n import Message
 from targetlint.source import read_settings
 
 FORMAT_VERSION = 1
@@ -38,7 +39,7 @@ class BaselineError(Exception):
         self.path, self.zh, self.en = path, zh, en
 
     def message(self, lang: str = "zh") -> str:
-        return f"baseline {self.path}: {self.en}" if lang == "en" else f"基线文件 {self.path}：{self.zh}"
+        return Message(f"基线文件 {self.path}：{self.zh}", f"baseline {self.path}: {self.en}").text(lang)
 
 
 @dataclass

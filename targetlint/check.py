@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from targetlint import __version__, os_errors
 from targetlint.command import EXIT_CLEAN, EXIT_ERROR, CheckOptions, exit_code
+from targetlint.i18n import Message
 
 if TYPE_CHECKING:
     from targetlint.baseline import BaselineError
@@ -143,10 +144,10 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
             )
         _report_rule_errors(planner, lang, report_error)
     else:
-        notices: list[tuple[str, str]] = []
+        notices: list[Message] = []
         files, errors = collect(paths, planner.excluded_directory, notices, gitignored(args.respect_gitignore))
-        for zh, en in notices:  # nothing to check is neither an error nor an all-clear
-            report_error(zh, en, lang)
+        for notice in notices:  # nothing to check is neither an error nor an all-clear
+            report_error(notice.zh, notice.en, lang)
         found = len(files)
         files = [path for path in files if not planner.excluded(path)]
         if not files and not errors:
@@ -154,8 +155,8 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
             # must not pass for a clean run: say which one decided.
             report_error(*_nothing_checked(planner, paths, found - len(files)), lang)
         if args.show_files:
-            for zh, en in errors:
-                report_error(zh, en, lang)
+            for error in errors:
+                report_error(error.zh, error.en, lang)
             sys.stdout.write("".join(f"{path}\n" for path in files))
             return EXIT_ERROR if errors else EXIT_CLEAN
         for path in files:  # resolve every configuration before any work, so a bad one fails fast
@@ -197,15 +198,15 @@ def _run(args: CheckOptions, planner, report_error, color: bool) -> int:
         result.errors[:0] = errors
         _report_rule_errors(planner, lang, report_error)
         if streaming or report is not None:
-            for zh, en in result.errors:
-                report_error(zh, en, lang)
+            for error in result.errors:
+                report_error(error.zh, error.en, lang)
         if streaming:
             return _finish_stream(args, planner, result, lang, color)
         if report is not None:
             context = _context(args, planner, result, codes, lang, color)
             return _finish_report(args, report, context, planner, result, lang, report_error)
-    for zh, en in result.errors:
-        report_error(zh, en, lang)
+    for error in result.errors:
+        report_error(error.zh, error.en, lang)
 
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     stale = 0
@@ -355,7 +356,7 @@ def _finish_report(args, report, context, planner, result, lang, report_error) -
             _cannot_write(args.output_file, error, lang, report_error)
             return EXIT_ERROR
         if not args.quiet:
-            where = f"report written to {args.output_file}" if lang == "en" else f"报告已写入 {args.output_file}"
+            where = _written(args.output_file).text(lang)
             sys.stdout.write(f"{summary((), context, result.counts)}\n{where}\n")
     else:
         report.finish(context, sys.stdout.write)
@@ -430,8 +431,12 @@ def _context(args, planner, result, codes: set[str], lang, color):
     )
 
 
-def _messages(errors: list[tuple[str, str]], lang: str) -> list[str]:
-    return [en if lang == "en" else zh for zh, en in errors]
+def _written(output_file: str) -> Message:
+    return Message(f"报告已写入 {output_file}", f"report written to {output_file}")
+
+
+def _messages(errors: list[Message], lang: str) -> list[str]:
+    return [error.text(lang) for error in errors]
 
 
 def _emit(args, output_format, findings, context, lang, report_error) -> bool:
@@ -453,7 +458,7 @@ def _emit(args, output_format, findings, context, lang, report_error) -> bool:
             return False
         terminal = statistics(findings, context) if args.statistics else ""
         if not args.quiet:
-            where = f"report written to {args.output_file}" if lang == "en" else f"报告已写入 {args.output_file}"
+            where = _written(args.output_file).text(lang)
             terminal += f"{summary(findings, context)}\n{where}\n"
         sys.stdout.write(terminal)
     elif args.statistics and output_format == "json":
@@ -488,11 +493,11 @@ def _write_baseline(args, findings, result, planner, lang) -> int:
     baseline.save(recorded)
     if not args.quiet:
         total = sum(recorded.entries.values())
-        sys.stderr.write(
-            f"targetlint: wrote {len(findings)} finding(s) to {args.write_baseline} ({total} in the baseline)\n"
-            if lang == "en"
-            else f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n"
+        written = Message(
+            f"targetlint: 已把 {len(findings)} 个问题写入基线 {args.write_baseline}（基线共 {total} 个）\n",
+            f"targetlint: wrote {len(findings)} finding(s) to {args.write_baseline} ({total} in the baseline)\n",
         )
+        sys.stderr.write(written.text(lang))
     return exit_code(errors=bool(result.errors or result.crashed or _rule_errors(planner)), failing=False)
 
 
@@ -504,33 +509,33 @@ def _apply_baseline(args, findings, result, lang):
     outcome = baseline.compare(loaded, findings, result.checked)
     hidden = sum(outcome.matched.values())
     if hidden and not args.quiet:
-        sys.stderr.write(
-            f"targetlint: {hidden} finding(s) recorded in {args.baseline} not shown\n"
-            if lang == "en"
-            else f"targetlint: {hidden} 个已记录在基线 {args.baseline} 中的问题未显示\n"
+        hidden_note = Message(
+            f"targetlint: {hidden} 个已记录在基线 {args.baseline} 中的问题未显示\n",
+            f"targetlint: {hidden} finding(s) recorded in {args.baseline} not shown\n",
         )
+        sys.stderr.write(hidden_note.text(lang))
     listed = "".join(f"  {baseline.describe(key, count)}\n" for key, count in outcome.stale)
     count = sum(n for _, n in outcome.stale)
     if args.prune_baseline:
         if outcome.stale or outcome.moved:
             baseline.save(baseline.pruned(loaded, outcome))
         if outcome.stale:
-            sys.stderr.write(
-                f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}"
-                if lang == "en"
-                else f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}"
+            removed = Message(
+                f"targetlint: 已从基线 {args.baseline} 删除 {count} 条不再匹配的记录：\n{listed}",
+                f"targetlint: removed {count} stale entr(y/ies) from {args.baseline}:\n{listed}",
             )
+            sys.stderr.write(removed.text(lang))
         return outcome.new, 0
     if not outcome.stale:
         return outcome.new, 0
     command = _prune_command(args)
-    sys.stderr.write(
+    stale_note = Message(
+        f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已删除）：\n"
+        f"{listed}targetlint: 用以下命令把它们从基线中删除：{command}\n",
         f"targetlint: {count} entr(y/ies) in {args.baseline} no longer match any finding (fixed or deleted):\n"
-        f"{listed}targetlint: remove them from the baseline with: {command}\n"
-        if lang == "en"
-        else f"targetlint: 基线 {args.baseline} 中有 {count} 条记录已不再匹配任何问题（已修复或已删除）：\n"
-        f"{listed}targetlint: 用以下命令把它们从基线中删除：{command}\n"
+        f"{listed}targetlint: remove them from the baseline with: {command}\n",
     )
+    sys.stderr.write(stale_note.text(lang))
     return outcome.new, count
 
 

@@ -25,6 +25,7 @@ from itertools import count
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from targetlint import os_errors
+from targetlint.i18n import Message
 from targetlint.source import read_settings
 from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, Before, validate
 
@@ -79,16 +80,12 @@ class ConfigError(Exception):
         if self.line is not None:
             # path:line:col: first, as yamllint, ruff and editors' problem matchers expect.
             at = f"{shown}:{self.line}:{self.column}: "
-            return (
-                f"{at}configuration error:{key_en} {self.en}"
-                if lang == "en"
-                else f"{at}配置文件有误：{key_zh}{self.zh}"
+            return Message(f"{at}配置文件有误：{key_zh}{self.zh}", f"{at}configuration error:{key_en} {self.en}").text(
+                lang
             )
-        return (
-            f"configuration error in {shown}:{key_en} {self.en}"
-            if lang == "en"
-            else f"配置文件 {shown} 有误：{key_zh}{self.zh}"
-        )
+        return Message(
+            f"配置文件 {shown} 有误：{key_zh}{self.zh}", f"configuration error in {shown}:{key_en} {self.en}"
+        ).text(lang)
 
 
 # --- discovery -----------------------------------------------------------

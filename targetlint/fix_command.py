@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from targetlint import os_errors
 from targetlint.command import CheckOptions
 from targetlint.fixer import TOO_LARGE_TO_FIX, FileFix, FixOutcome, fix_bytes, fix_file, unified_diff
+from targetlint.i18n import Message
 from targetlint.source import MAX_FILE_SIZE, decode
 
 
@@ -51,7 +52,7 @@ def run(options: CheckOptions, planner, lang: str, stdin: bytes | None, stdout=N
     diff_only = options.diff
 
     def say(zh: str, en: str) -> None:
-        stderr.write(f"targetlint: {en if lang == 'en' else zh}\n")
+        stderr.write(f"targetlint: {Message(zh, en).text(lang)}\n")
 
     if stdin is not None:
         name = options.stdin_name

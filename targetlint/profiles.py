@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from targetlint.config import RuleSettings, merge_rule_options
+from targetlint.i18n import Message
 from targetlint.source import read_settings
 from targetlint.validation import KEBAB_KEYS, UNKNOWN_KEY, validate
 
@@ -30,10 +31,11 @@ PROFILE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles
 class ProfileError(Exception):
     def __init__(self, zh: str, en: str):
         super().__init__(en)
+        self.text = Message(zh, en)
         self.zh, self.en = zh, en
 
     def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+        return self.text.text(lang)
 
 
 @dataclass(frozen=True)

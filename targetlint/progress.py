@@ -13,6 +13,8 @@ import sys
 import time
 from typing import TextIO
 
+from targetlint.i18n import Message
+
 MIN_FILES = 200  # a smaller batch finishes before progress would help
 _INTERVAL = 0.1  # seconds between redraws: a terminal need not draw every file
 
@@ -34,10 +36,9 @@ class Progress:
             self._draw()
 
     def _draw(self) -> None:
-        if self.lang == "en":
-            text = f"checking {self.done:,} / {self.total:,} files"
-        else:
-            text = f"检查中 {self.done:,} / {self.total:,} 个文件"
+        text = Message(
+            f"检查中 {self.done:,} / {self.total:,} 个文件", f"checking {self.done:,} / {self.total:,} files"
+        ).text(self.lang)
         self._width = len(text) * 2  # wide enough to blank Chinese text
         self.stream.write("\r" + text)
         self.stream.flush()

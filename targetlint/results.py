@@ -15,6 +15,7 @@ from functools import cached_property
 from stat import S_ISREG
 from typing import TYPE_CHECKING
 
+from targetlint.i18n import Message
 from targetlint.projects import Project
 from targetlint.rule import Finding, Severity
 from targetlint.source import MAX_FILE_SIZE, DecodeStatus, read_source
@@ -32,7 +33,7 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     declarations: int = 0
     crashed: int = 0
-    error: tuple[str, str] | None = None  # (zh, en) when the file could not be read
+    error: Message | None = None  # when the file could not be read
     # From the cache: where the entry lives (a rendering can be kept beside
     # it), and, when a kept rendering is reused, that text and the counts
     # per severity instead of the findings.
@@ -48,7 +49,7 @@ class RunResult:
     files: int = 0
     declarations: int = 0
     skipped: int = 0  # files checked that held no declaration and no finding: other YAML
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) messages for usage and I/O errors
+    errors: list[Message] = field(default_factory=list)  # usage and I/O errors
     crashed: int = 0
     sources: dict[str, list[str]] = field(default_factory=dict)  # text that exists only in memory (standard input)
     checked: dict[str, FilePlan] = field(default_factory=dict)  # path → the plan it was checked with

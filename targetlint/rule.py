@@ -100,10 +100,15 @@ class Finding:
     def column(self) -> int:
         return self.span.column
 
+    @property
+    def bilingual(self) -> Message:
+        """The message in both languages (``message_zh`` and ``message_en``, the fields packs set)."""
+        return Message(self.message_zh, self.message_en)
+
     def message(self, lang: str = "zh") -> str:
         """The message on one line: a multi-line value quoted in it (a goal
         written as a block) is folded, so every format keeps one line a finding."""
-        text = self.message_en if lang == "en" else self.message_zh
+        text = self.bilingual.text(lang)
         if "\n" in text or "\r" in text:
             text = _BREAK.sub(" ", _TRAILING_BREAK.sub("", text))
         return text
@@ -187,7 +192,7 @@ class Rule:
     def doc(cls, lang: str = "zh") -> str:
         text = _dedent(cls.__doc__ or "")
         chinese, _, english = text.partition("\n---\n")
-        return (english if lang == "en" and english else chinese).strip()
+        return Message(chinese, english or chinese).text(lang).strip()
 
     @classmethod
     def summary(cls, lang: str = "zh") -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from targetlint import os_errors
 from targetlint.engine import Engine, file_crashed
+from targetlint.i18n import Message
 from targetlint.lint import lint
 from targetlint.results import FileOutcome, FilePlan, RunResult
 from targetlint.rule import Finding
@@ -39,9 +40,9 @@ SKIPPED_DIRS = {
 def collect(
     paths: list[str],
     excluded_directory: Callable[[str], bool] | None = None,
-    notices: list[tuple[str, str]] | None = None,
+    notices: list[Message] | None = None,
     gitignored: Callable[[str, bool], bool] | None = None,
-) -> tuple[list[str], list[tuple[str, str]]]:
+) -> tuple[list[str], list[Message]]:
     """YAML files under ``paths`` (sorted, de-duplicated) and errors for paths that are not there.
 
     ``gitignored(path, is_directory)``: what a directory walk skips (see
@@ -56,7 +57,7 @@ def collect(
     caller still drops excluded files one by one: this only saves the walk.
     """
     files: list[str] = []
-    errors: list[tuple[str, str]] = []
+    errors: list[Message] = []
     for path in paths:
         if os.path.isdir(path):
             # A directory named on the command line is walked even when it is
@@ -69,21 +70,18 @@ def collect(
             for name in special:
                 if notices is not None:
                     notices.append(
-                        (
+                        Message(
                             f"{name}：不是普通文件（设备、FIFO 或套接字），已跳过",
                             f"{name}: not a regular file (a device, FIFO or socket); skipped",
                         )
                     )
             for error in unreadable:  # os.walk skips these silently
-                reason = os_errors.reason(error)
-                errors.append(
-                    (f"{error.filename}：无法读取（{reason.zh}）", f"{error.filename}: cannot be read ({reason.en})")
-                )
+                errors.append(_unreadable(error.filename, error))
             # "No YAML files" counts excluded ones too, as when excluded folders
             # were walked; they are looked for only when nothing else was found.
             if not found and not unreadable and not any(next(_yaml_files(d, _ignore), None) for d in pruned):
                 (errors if notices is None else notices).append(
-                    (
+                    Message(
                         f"{path}：目录中没有 YAML 文件（*.yaml、*.yml）",
                         f"{path}: no YAML files (*.yaml, *.yml) in this directory",
                     )
@@ -92,9 +90,14 @@ def collect(
         elif os.path.exists(path):
             files.append(path)
         else:
-            errors.append((f"{path}：路径不存在", f"{path}: no such file or directory"))
+            errors.append(Message(f"{path}：路径不存在", f"{path}: no such file or directory"))
     unique = list(dict.fromkeys(os.path.normpath(f) for f in files))
     return unique, errors
+
+
+def _unreadable(name: str, error: OSError) -> Message:
+    reason = os_errors.reason(error)
+    return Message(f"{name}：无法读取（{reason.zh}）", f"{name}: cannot be read ({reason.en})")
 
 
 def _yaml_files(
@@ -277,8 +280,7 @@ def check_path(
     except OSError as error:
         # A file we were asked to check and cannot read is an error (exit 2),
         # like a path that does not exist: CI must not pass without having looked.
-        reason = os_errors.reason(error)
-        return FileOutcome(path, error=(f"{path}：无法读取（{reason.zh}）", f"{path}: cannot be read ({reason.en})"))
+        return FileOutcome(path, error=_unreadable(path, error))
     if data is None:
         assert max_file_size is not None  # read_limited() holds back the bytes only over a limit
         return check_text(too_large(path, size, max_file_size), plan)

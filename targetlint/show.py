@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import fields, is_dataclass
 
+from targetlint.i18n import Message
+
 
 def settings_text(planner, path: str, lang: str) -> str:
     """The effective settings for ``path``: the configuration file that
     governs it, its profile and rule files, fail-on, per-file ignores, and
     every rule that runs on it with its severity and options."""
-    en = lang == "en"
     config = planner.config_for(path)
     plan = planner.plan(path)
     settings = config.settings
@@ -19,10 +20,10 @@ def settings_text(planner, path: str, lang: str) -> str:
     fail_on = str(plan.fail_on)
 
     def row(zh: str, english: str, value: str) -> str:
-        return f"{english}: {value}\n" if en else f"{zh}：{value}\n"
+        return Message(f"{zh}：{value}\n", f"{english}: {value}\n").text(lang)
 
-    none = "none" if en else "无"
-    source = config.path or (f"{none} (defaults)" if en else f"{none}（使用默认设置）")
+    none = Message("无", "none").text(lang)
+    source = config.path or Message(f"{none}（使用默认设置）", f"{none} (defaults)").text(lang)
     out = row("设置", "settings for", path)
     out += row("配置文件", "configuration file", source)
     out += row("策略配置", "profile", profile)
@@ -30,7 +31,7 @@ def settings_text(planner, path: str, lang: str) -> str:
     out += row("导致失败的最低级别", "fail-on", fail_on)
     out += row("本文件忽略的规则", "ignored for this file", ", ".join(sorted(plan.ignored)) or none)
     rules = [rule for rule in plan.engine.rules if rule.code not in plan.ignored]
-    out += f"enabled rules ({len(rules)}):\n" if en else f"启用的规则（{len(rules)} 条）：\n"
+    out += Message(f"启用的规则（{len(rules)} 条）：\n", f"enabled rules ({len(rules)}):\n").text(lang)
     width = max((len(rule.name) for rule in rules), default=0)
     for rule in rules:
         severity = plan.engine.severities.get(rule.code, rule.severity)

@@ -102,7 +102,7 @@ def test_an_unreadable_excluded_directory_is_not_an_error(repo, monkeypatch):
     refuse_listing(monkeypatch, "vendor")
     planner = _planner()
     unpruned_files, unpruned_errors = _checked([repo], planner, pruning=False)
-    assert [en for _, en in unpruned_errors] == [f"{repo / 'vendor'}: cannot be read (Permission denied)"]
+    assert [error.en for error in unpruned_errors] == [f"{repo / 'vendor'}: cannot be read (Permission denied)"]
     files, errors = _checked([repo], planner, pruning=True)
     assert errors == [] and files == unpruned_files
 
@@ -189,7 +189,7 @@ def test_no_yaml_files_counts_the_excluded_ones_as_before(tmp_path):
     (tmp_path / ".targetlint.yaml").write_text("exclude: [vendor]\n", encoding="utf-8")
     planner = _planner()
     # Nothing but an excluded folder without YAML: the directory has no YAML files.
-    assert [en for _, en in _same_as_unpruned([root], planner)[1]] == [
+    assert [error.en for error in _same_as_unpruned([root], planner)[1]] == [
         f"{root}: no YAML files (*.yaml, *.yml) in this directory"
     ]
     # With YAML inside the excluded folder it has some, all excluded: no error, nothing checked.

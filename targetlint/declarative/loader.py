@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from targetlint import os_errors
+from targetlint.i18n import Message
 from targetlint.source import read_settings
 from targetlint.yaml_locations import child, locate, plain_loc
 
@@ -30,7 +31,7 @@ class RuleFileError:
         return f"{self.path}:{self.line}:{self.column}: {self.zh} / {self.en}"
 
     def message(self, lang: str = "zh") -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.en if lang == 'en' else self.zh}"
+        return f"{self.path}:{self.line}:{self.column}: {Message(self.zh, self.en).text(lang)}"
 
 
 @dataclass
