@@ -542,7 +542,7 @@ _LOCATED = re.compile(r"[^\s:][^:\n]*:\d+:\d+: ")
 def _error(zh: str, en: str, lang: str) -> None:
     # Messages quote paths and values, which may hold control characters;
     # the message's own line breaks stay.
-    message = "\n".join(map(escape.text, (en if lang == "en" else zh).split("\n")))
+    message = "\n".join(map(escape.text, Message(zh, en).text(lang).split("\n")))
     # A located error starts with its location, as findings do; others name the tool.
     sys.stderr.write(f"{message}\n" if _LOCATED.match(message) else f"targetlint: {message}\n")
 
@@ -749,11 +749,11 @@ def _rule(args) -> int:
         )
         return EXIT_ERROR
     fix = {
-        None: ("不可自动修复", "not fixable"),
-        "safe": ("可安全自动修复", "safe fix"),
-        "unsafe": ("可自动修复（需确认）", "unsafe fix"),
+        None: Message("不可自动修复", "not fixable"),
+        "safe": Message("可安全自动修复", "safe fix"),
+        "unsafe": Message("可自动修复（需确认）", "unsafe fix"),
     }[rule.fixable and str(rule.fixable)]
-    header = f"{rule.code} {rule.name} [{rule.severity}] ({fix[1] if args.lang == 'en' else fix[0]}; {rule.origin})"
+    header = f"{rule.code} {rule.name} [{rule.severity}] ({fix.text(args.lang)}; {rule.origin})"
     sys.stdout.write(f"{header}\n\n{rule.doc(args.lang)}\n")
     return EXIT_CLEAN
 

@@ -24,6 +24,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from targetlint import __version__
 from targetlint.editor import CheckedDocument, DocumentChecker, Replacement, is_declaration_file
+from targetlint.i18n import Message
 from targetlint.rule import Finding, FixSafety, Severity
 from targetlint.span import Span
 
@@ -116,11 +117,10 @@ class TargetlintServer(LanguageServer):
             # Not a clean file: say the check failed, where the user looks (no false all-clear).
             self.checked.pop(uri, None)
             lang = self.checker.overrides.lang or self.checker.fallback_lang
-            message = (
-                "targetlint could not check this file (an internal error; see the language server's log)"
-                if lang == "en"
-                else "targetlint 无法检查此文件（内部错误，详见语言服务器日志）"
-            )
+            message = Message(
+                "targetlint 无法检查此文件（内部错误，详见语言服务器日志）",
+                "targetlint could not check this file (an internal error; see the language server's log)",
+            ).text(lang)
             diagnostics = [_at_start(message)]
         self.send(uri, diagnostics)
         # For the log and the latency benchmark: how long after the debounce
@@ -285,7 +285,7 @@ def code_actions(server: TargetlintServer, params: types.CodeActionParams) -> li
         # whole file (up to ten checks) waits until this one is chosen, where
         # the client can resolve it, or is asked for by kind.
         fix_all = types.CodeAction(
-            title="targetlint: apply all safe fixes" if lang == "en" else "targetlint：应用全部安全修复",
+            title=Message("targetlint：应用全部安全修复", "targetlint: apply all safe fixes").text(lang),
             kind=FIX_ALL,
             data={"uri": uri, "version": _version(server, uri)},
         )
@@ -322,11 +322,14 @@ def resolve_fix_all(server: TargetlintServer, action: types.CodeAction) -> types
 def _fix_title(finding: Finding, safe: bool, lang: str) -> str:
     fix = finding.fix
     assert fix is not None
-    if lang == "en":
-        what = fix.description_en or f"replace with “{fix.replacement}”"
-        return f"Fix {finding.code}: {what}" if safe else f"Fix {finding.code} (unsafe, check the result): {what}"
-    what = fix.description_zh or f"改为“{fix.replacement}”"
-    return f"修复 {finding.code}：{what}" if safe else f"修复 {finding.code}（不安全修复，请确认）：{what}"
+    what_zh = fix.description_zh or f"改为“{fix.replacement}”"
+    what_en = fix.description_en or f"replace with “{fix.replacement}”"
+    if safe:
+        return Message(f"修复 {finding.code}：{what_zh}", f"Fix {finding.code}: {what_en}").text(lang)
+    return Message(
+        f"修复 {finding.code}（不安全修复，请确认）：{what_zh}",
+        f"Fix {finding.code} (unsafe, check the result): {what_en}",
+    ).text(lang)
 
 
 def _workspace_edit(server: TargetlintServer, uri: str, edit: types.TextEdit) -> types.WorkspaceEdit:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from targetlint import deadline
+from targetlint.i18n import Message
 
 # The stdlib parser is the one place that knows the pattern's structure as
 # the engine will run it; it is stable across 3.11's patch releases (and
@@ -124,19 +125,16 @@ class TooSlow(Exception):
         where_en = f" (from {where})" if where else ""
         where_zh = f"（来自 {where}）" if where else ""
         if self.run_wide:
-            return (
+            return Message(
+                f"正则表达式 {shown}{where_zh} 未运行：本次运行的用户正则表达式已耗时 {RUN_LIMIT:g} 秒；请改写该表达式",
                 f"the regular expression {shown}{where_en} was not run: the user patterns of this run have taken "
-                f"{RUN_LIMIT:g} s already; rewrite the pattern"
-                if lang == "en"
-                else f"正则表达式 {shown}{where_zh} 未运行：本次运行的用户正则表达式已耗时 {RUN_LIMIT:g} 秒；"
-                "请改写该表达式"
-            )
-        return (
+                f"{RUN_LIMIT:g} s already; rewrite the pattern",
+            ).text(lang)
+        return Message(
+            f"正则表达式 {shown}{where_zh} 匹配一段文字超过 {SEARCH_LIMIT:g} 秒（回溯过多）；请改写",
             f"the regular expression {shown}{where_en} took longer than {SEARCH_LIMIT:g} s on one text "
-            "(it backtracks); rewrite it"
-            if lang == "en"
-            else f"正则表达式 {shown}{where_zh} 匹配一段文字超过 {SEARCH_LIMIT:g} 秒（回溯过多）；请改写"
-        )
+            "(it backtracks); rewrite it",
+        ).text(lang)
 
 
 def matches(compiled: re.Pattern[str], text: str, patterns: Iterable[str]) -> list[re.Match[str]]:
