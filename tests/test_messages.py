@@ -32,6 +32,8 @@ CONVERTED = [
     "server.py",
     "cli.py",
     "user_regex.py",
+    "reporters/github.py",
+    "reporters/junit.py",
 ]
 
 

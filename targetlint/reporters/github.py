@@ -15,6 +15,7 @@ from collections import Counter
 
 from targetlint import escape
 from targetlint.finding_identity import relative_path
+from targetlint.i18n import Message
 from targetlint.reporters import ReportContext
 from targetlint.reporters.text import summary
 
@@ -102,12 +103,12 @@ def render(findings, context: ReportContext) -> str:
         else:
             lines.append(plain(finding, context))
     if hidden:
-        zh = f"另有 {hidden} 个问题未作为注释显示（GitHub 每个步骤每种级别最多显示 {CAP} 个），见日志或作业摘要"
-        en = (
+        note = Message(
+            f"另有 {hidden} 个问题未作为注释显示（GitHub 每个步骤每种级别最多显示 {CAP} 个），见日志或作业摘要",
             f"{hidden} more finding(s) not annotated (GitHub shows at most {CAP} per level per step); see the log or "
-            "the job summary"
+            "the job summary",
         )
-        lines.append(f"::notice title=targetlint::{escape_message(en if context.lang == 'en' else zh)}")
+        lines.append(f"::notice title=targetlint::{escape_message(note.text(context.lang))}")
     lines.append(summary(findings, context))
     if context.step_summary:
         _append_step_summary(context.step_summary, findings, context)
@@ -121,11 +122,9 @@ def markdown_table(findings, context: ReportContext) -> str:
         # backslash-escaped.
         return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escape.text(str(text))), quote=False)
 
-    header = (
-        "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |"
-        if context.lang != "en"
-        else "| file | line | column | rule | severity | message |"
-    )
+    header = Message(
+        "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |", "| file | line | column | rule | severity | message |"
+    ).text(context.lang)
     rows = [
         f"| {cell(relative_path(f.path, context.base))} | {f.line} | {f.column} | {f.code} {cell(f.name)} | "
         f"{f.severity} | {cell(f.message(context.lang))} |"

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from targetlint.finding_identity import relative_path
+from targetlint.i18n import Message
 from targetlint.reporters import ReportContext
 
 # Characters XML 1.0 forbids; YAML text may carry them and must not break the report.
@@ -39,7 +40,7 @@ def render(findings, context: ReportContext) -> str:
         if not found:
             out.append(f'    <testcase classname="targetlint" name={name} file={name}/>')
             continue
-        message = f"{len(found)} problem(s)" if context.lang == "en" else f"{len(found)} 个问题"
+        message = Message(f"{len(found)} 个问题", f"{len(found)} problem(s)").text(context.lang)
         body = "\n".join(f"{f.line}:{f.column}: {f.code} [{f.severity}] {f.message(context.lang)}" for f in found)
         kinds = ",".join(dict.fromkeys(f.code for f in found))
         out.append(f'    <testcase classname="targetlint" name={name} file={name}>')

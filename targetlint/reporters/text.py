@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from targetlint import escape
+from targetlint.i18n import Message
 from targetlint.projects import Project, ProjectIndex
 from targetlint.reporters import ReportContext
 
@@ -48,7 +49,7 @@ def block(findings, context: ReportContext, full: bool, projects=None) -> str:
             hint = f"{' ' * 6}= {finding.name} · targetlint rule {finding.code}"
             out.append(_DIM + hint + _RESET if context.color else hint)
             if finding.suggestion is not None:
-                label = "suggestion: " if context.lang == "en" else "建议："
+                label = Message("建议：", "suggestion: ").text(context.lang)
                 out.append(f"{' ' * 6}→ {label}{escape.text(finding.suggestion.text(context.lang))}")
             out.append("")
     return "".join(line + "\n" for line in out)
@@ -56,12 +57,10 @@ def block(findings, context: ReportContext, full: bool, projects=None) -> str:
 
 def project_heading(project: Project, context: ReportContext) -> str:
     """``── 项目：培训项目 · 主管部门：某局 ──``, above a declaration's findings."""
-    if context.lang == "en":
-        name = project.name or "(no project name)"
-        text = f"── project: {name}" + (f" · department: {project.department}" if project.department else "") + " ──"
-    else:
-        name = project.name or "（未填项目名称）"
-        text = f"── 项目：{name}" + (f" · 主管部门：{project.department}" if project.department else "") + " ──"
+    name = Message(project.name or "（未填项目名称）", project.name or "(no project name)")
+    department = Message(f" · 主管部门：{project.department}", f" · department: {project.department}")
+    text = Message(f"── 项目：{name.zh}", f"── project: {name.en}").text(context.lang)
+    text += (department.text(context.lang) if project.department else "") + " ──"
     text = escape.text(text)  # the names come from the file
     return _BOLD + text + _RESET if context.color else text
 
