@@ -30,6 +30,11 @@ class Message:
         return self.en if lang == Lang.EN else self.zh
 
 
+def lang_of(value: str | None) -> Lang:
+    """``value`` as a Lang: English when it says so, else the default, Chinese."""
+    return Lang.EN if value == Lang.EN else Lang.ZH
+
+
 # The variables that name the language of messages, in the order gettext
 # reads them: LANGUAGE is a list of preferences, the others one locale each.
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

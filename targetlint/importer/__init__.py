@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from targetlint.i18n import Message
 from targetlint.importer.model import Declaration, Problem, SourceError
 from targetlint.source import OLE_MAGIC, ZIP_MAGIC
 
@@ -63,7 +64,7 @@ class _UsageError(Exception):
         self.zh = zh
 
     def text(self, lang: str) -> str:
-        return str(self) if lang == "en" else self.zh
+        return Message(self.zh, str(self)).text(lang)
 
 
 def language(explicit: str | None, near: str) -> str:
@@ -127,7 +128,7 @@ def run_import(
     from targetlint.schema import MODELINE
 
     def say(zh: str, en: str) -> None:
-        print(f"targetlint import: {en if lang == 'en' else zh}", file=stderr)
+        print(f"targetlint import: {Message(zh, en).text(lang)}", file=stderr)
 
     try:
         result = load(source)
@@ -139,7 +140,7 @@ def run_import(
     for problem in result.problems:
         kept = "kept in 其他" in problem.message  # the message says so itself
         print(
-            problem.text(lang) + ("" if kept else " (kept in 其他)" if lang == "en" else "（保留在 其他 中）"),
+            problem.text(lang) + ("" if kept else Message("（保留在 其他 中）", " (kept in 其他)").text(lang)),
             file=stderr,
         )
     for warning in result.warnings:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from targetlint.i18n import Message
+
 # Optional per-indicator columns, in the order they are written.
 EXTRA_KEYS = ("计量单位", "运算符", "指标性质", "分值", "指标方向", "指标解释", "评分标准", "指标值说明", "备注")
 
@@ -97,7 +99,7 @@ class Problem:
         return f"{self.where}: {self.message}"
 
     def text(self, lang: str) -> str:
-        return f"{self.where}: {self.zh if lang != 'en' and self.zh else self.message}"
+        return f"{self.where}: {Message(self.zh or self.message, self.message).text(lang)}"
 
 
 class SourceError(Exception):
@@ -109,7 +111,7 @@ class SourceError(Exception):
         self.zh = zh
 
     def text(self, lang: str) -> str:
-        return self.zh if lang != "en" and self.zh else str(self)
+        return Message(self.zh or str(self), str(self)).text(lang)
 
 
 class NoDeclaration(SourceError):

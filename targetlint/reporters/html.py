@@ -19,6 +19,7 @@ import json
 from collections import Counter
 from importlib import resources
 
+from targetlint.i18n import Message, lang_of
 from targetlint.projects import ProjectFindings, group
 from targetlint.reporters import ReportContext
 from targetlint.reporters.prose import doc_html, location, plain, suggestion
@@ -126,7 +127,7 @@ CHART_BARS = 15
 
 
 def render(findings, context: ReportContext) -> str:
-    strings = STRINGS["en" if context.lang == "en" else "zh"]
+    strings = STRINGS[lang_of(context.lang)]
     groups = group(findings, context.projects, _fail_on(context))
     projects = [entry for entry in groups if not entry.project.whole_file]
     failed = sum(1 for entry in projects if entry.failed)
@@ -168,7 +169,7 @@ def render(findings, context: ReportContext) -> str:
     texts["generated"] = _e(strings["generated"].format(version=context.tool_version))
     return _asset("report.html").format(
         **texts,
-        lang="en" if context.lang == "en" else "zh-CN",
+        lang=Message("zh-CN", "en").text(context.lang),
         css=_asset("report.css"),
         cards=cards,
         charts=charts,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import re
 
+from targetlint.i18n import Message
+
 _FENCE = re.compile(r"^\s*```")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
@@ -82,7 +84,7 @@ def suggestion(finding, context) -> str:
     if finding.suggestion is not None:
         return finding.suggestion.text(context.lang)
     if finding.fix is not None:
-        described = finding.fix.description_en if context.lang == "en" else finding.fix.description_zh
+        described = Message(finding.fix.description_zh, finding.fix.description_en).text(context.lang)
         if described:
             return described
     rule = context.rules.get(finding.code)

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from targetlint import escape
 from targetlint.finding_identity import fingerprints, relative_path
+from targetlint.i18n import Message
 from targetlint.reporters import ReportContext, Spool, render_spooled
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,7 +26,7 @@ FINGERPRINT_KEY = "targetlint/v1"
 
 
 def _rule(info, lang: str) -> dict:
-    explain = "targetlint rule " + info.code + (" --lang en" if lang == "en" else "")
+    explain = "targetlint rule " + info.code + Message("", " --lang en").text(lang)
     return {
         "id": info.code,
         "name": info.name,

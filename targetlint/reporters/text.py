@@ -66,11 +66,16 @@ def project_heading(project: Project, context: ReportContext) -> str:
 
 
 # Severity as a Chinese line shows it; English lines keep the severity's name.
-SEVERITY_LABELS_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_LABELS = {
+    "error": Message("错误", "error"),
+    "warning": Message("警告", "warning"),
+    "info": Message("提示", "info"),
+}
 
 
 def severity_label(severity: str, lang: str) -> str:
-    return severity if lang == "en" else SEVERITY_LABELS_ZH.get(severity, severity)
+    label = SEVERITY_LABELS.get(severity)
+    return label.text(lang) if label is not None else severity
 
 
 def headline(finding, context: ReportContext) -> str:
@@ -169,37 +174,46 @@ def summary(findings, context: ReportContext, counts: Counter | None = None) -> 
     total = sum(counts.values())
     files, declarations, skipped = context.files_checked, context.declarations_checked, context.files_skipped
     errors, stale = len(context.errors) or (0 if context.successful else 1), context.stale
-    if context.lang == "en":
-        found = (
-            f"found {total} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)"
-        )
-        checked = f"{files} file(s), {declarations} declaration(s)"
-        skipped_text = f"; {skipped} YAML file(s) skipped as not declarations" if skipped else ""
-        if errors:
-            return f"Check incomplete ({errors} error(s), see above): {found} in {checked}{skipped_text}."
-        if total:
-            return f"F{found[1:]} in {checked}{skipped_text}."
-        if stale:
-            return f"No new problems, but {stale} baseline entr(y/ies) are stale (see above): {checked} checked."
-        if not declarations:
-            if not files:
-                return "No declarations found: there were no YAML files to check."
-            return f"No declarations found: {checked} checked{skipped_text}."
-        return f"All clear: {checked} checked{skipped_text}."
-    found = f"发现 {total} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）"
-    checked = f"检查了 {files} 个文件、{declarations} 份申报表"
-    skipped_text = f"；{skipped} 个 YAML 文件不是申报表，已跳过" if skipped else ""
+    found = Message(
+        f"发现 {total} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）",
+        f"found {total} problem(s) ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
+    )
+    checked = Message(
+        f"检查了 {files} 个文件、{declarations} 份申报表", f"{files} file(s), {declarations} declaration(s)"
+    )
+    skipped_text = (
+        Message(f"；{skipped} 个 YAML 文件不是申报表，已跳过", f"; {skipped} YAML file(s) skipped as not declarations")
+        if skipped
+        else Message("", "")
+    )
     if errors:
-        return f"检查未完成（出错 {errors} 处，见上文）：{found}，{checked}{skipped_text}。"
-    if total:
-        return f"{found}，{checked}{skipped_text}。"
-    if stale:
-        return f"未发现新问题，但基线中有 {stale} 条记录已过期（见上文）：{checked}。"
-    if not declarations:
-        if not files:
-            return "没有找到申报表：没有要检查的 YAML 文件。"
-        return f"没有找到申报表：{checked}{skipped_text}。"
-    return f"未发现问题：{checked}{skipped_text}。"
+        line = Message(
+            f"检查未完成（出错 {errors} 处，见上文）：{found.zh}，{checked.zh}{skipped_text.zh}。",
+            f"Check incomplete ({errors} error(s), see above): {found.en} in {checked.en}{skipped_text.en}.",
+        )
+    elif total:
+        line = Message(
+            f"{found.zh}，{checked.zh}{skipped_text.zh}。", f"F{found.en[1:]} in {checked.en}{skipped_text.en}."
+        )
+    elif stale:
+        line = Message(
+            f"未发现新问题，但基线中有 {stale} 条记录已过期（见上文）：{checked.zh}。",
+            f"No new problems, but {stale} baseline entr(y/ies) are stale (see above): {checked.en} checked.",
+        )
+    elif not declarations and not files:
+        line = Message(
+            "没有找到申报表：没有要检查的 YAML 文件。", "No declarations found: there were no YAML files to check."
+        )
+    elif not declarations:
+        line = Message(
+            f"没有找到申报表：{checked.zh}{skipped_text.zh}。",
+            f"No declarations found: {checked.en} checked{skipped_text.en}.",
+        )
+    else:
+        line = Message(
+            f"未发现问题：{checked.zh}{skipped_text.zh}。", f"All clear: {checked.en} checked{skipped_text.en}."
+        )
+    return line.text(context.lang)
 
 
 def statistic_rows(findings) -> list[tuple[str, str, int, list[str]]]:
@@ -258,20 +272,19 @@ def project_statistic_rows(findings, context: ReportContext) -> list[dict]:
 
 def project_statistics(findings, context: ReportContext) -> str:
     """``--statistics-by project`` as text: one line a project, failing ones marked."""
-    english = context.lang == "en"
-    lines = ["error warning info  result  project" if english else "错误 警告 提示  结果    项目"]
+    lang = context.lang
+    lines = [Message("错误 警告 提示  结果    项目", "error warning info  result  project").text(lang)]
     for row in project_statistic_rows(findings, context):
-        if english:
-            result = "FAIL  " if row["failed"] else "pass  "
-            name = "(whole file)" if row["whole_file"] else row["project"] or "(no project name)"
+        result = (Message("未通过", "FAIL  ") if row["failed"] else Message("通过  ", "pass  ")).text(lang)
+        if row["whole_file"]:
+            name = Message("（整个文件）", "(whole file)").text(lang)
         else:
-            result = "未通过" if row["failed"] else "通过  "
-            name = "（整个文件）" if row["whole_file"] else row["project"] or "（未填项目名称）"
+            name = row["project"] or Message("（未填项目名称）", "(no project name)").text(lang)
         department = f" · {row['department']}" if row["department"] else ""
-        counts = (
-            f"{row['error']:>5} {row['warning']:>7} {row['info']:>4}"
-            if english
-            else (f"{row['error']:>4} {row['warning']:>4} {row['info']:>4}")
-        )
+        # Each language's column headings are their own width.
+        counts = Message(
+            f"{row['error']:>4} {row['warning']:>4} {row['info']:>4}",
+            f"{row['error']:>5} {row['warning']:>7} {row['info']:>4}",
+        ).text(lang)
         lines.append(f"{counts}  {result}  {name}{department}  {row['file']}:{row['line']}")
     return "".join(line + "\n" for line in lines)

@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from targetlint.i18n import lang_of
 from targetlint.projects import group
 from targetlint.reporters import ReportContext
 from targetlint.reporters.prose import location, suggestion
@@ -61,7 +62,7 @@ def render(findings, context: ReportContext) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    words = HEADINGS["en" if context.lang == "en" else "zh"]
+    words = HEADINGS[lang_of(context.lang)]
     thresholds = context.fail_on
     groups = group(findings, context.projects, lambda path: Severity(thresholds.get(path, "error")))
     workbook = Workbook(write_only=True)
