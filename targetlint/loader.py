@@ -836,9 +836,10 @@ class _Builder:
             return []
         result = []
         for label1, key_node, value_node in self.entries(node):
-            if _is_group(value_node):
+            if _is_group(value_node) or _is_group_without_level2(label1, value_node):
                 # A level above the standard 一级 ("实施效果指标" over 产出指标
-                # and 效益指标): its keys are the 一级, each a mapping of 二级.
+                # and 效益指标): its keys are the 一级, each a mapping of 二级,
+                # or, where the table prints no 二级, the 一级's list itself.
                 for inner, inner_key, inner_value in self.entries(value_node):
                     result.append(self.level1(inner, inner_key, inner_value, group=label1))
             else:
@@ -867,6 +868,13 @@ class _Builder:
                 level2.spans = {"key": self.at(key2)}
                 level2.indicators = self.indicators(value2, level1, level2)
                 level1.categories.append(level2)
+        elif group is not None and value_node.id == "sequence":
+            # Under a level above the 一级, a table with no 二级: the list
+            # stands under a blank 二级, as when ``''`` is written for it.
+            level2 = Level2(label="", end_line=self.last(value_node))
+            level2.spans = {"key": self.at(key_node)}
+            level2.indicators = self.indicators(value_node, level1, level2)
+            level1.categories.append(level2)
         elif not (value_node.id == "scalar" and value_node.tag == NULL):
             self.problem(ProblemKind.INVALID_TYPE, self.at(value_node), label, "mapping")
         return level1
@@ -1062,6 +1070,22 @@ def _is_group(node) -> bool:
             if key.value in INDICATOR_KEYS or (inner.id == "scalar" and not (inner.tag == NULL and not inner.value)):
                 return False
     return True
+
+
+def _is_group_without_level2(label: str, node) -> bool:
+    """A level above the standard 一级 in a table that prints no 二级: a
+    label that is no 一级 over keys that all are (实施效果指标 over 产出指标
+    and 效益指标, each holding its list). 成本 and 满意度 are 二级 names too
+    (under 产出 and 效益 in older forms), so at least one key must be a
+    label only a 一级 has."""
+    if level1_kind(label) is not None or node.id != "mapping" or not node.value:
+        return False
+    labels = [key.value for key, _ in node.value if isinstance(key.value, str)]
+    if len(labels) != len(node.value) or any(level1_kind(inner) is None for inner in labels):
+        return False
+    if all(level2_kind(inner, None)[0] is not None for inner in labels):
+        return False
+    return all(value.id == "sequence" or (value.id == "scalar" and value.tag == NULL) for _, value in node.value)
 
 
 def _looks_like_declaration(root) -> bool:

@@ -136,6 +136,42 @@ def test_an_extra_level_above_the_standard_level1_is_a_group():
     assert declaration.level1s[0].span() == Span(4, 5, 4, 9)
 
 
+def test_a_level_above_the_level1_with_no_level2_printed_is_a_group():
+    # Written as the table prints it: the group's keys are 一级 names, each
+    # holding its list, so the lists stand under a blank 二级 (as `''` says).
+    text = (
+        "项目名称: 专项\n绩效指标:\n  实施效果指标:\n    产出指标:\n"
+        "      - 三级指标: 竣工验收合格率\n        指标值: 100%\n"
+        "    效益指标:\n      - 三级指标: 综合利用率\n        指标值: ≥90%\n"
+    )
+    loaded = _load(text)
+    assert not loaded.problems
+    (declaration,) = loaded.declarations
+    assert [(l1.group, l1.label, l1.kind) for l1 in declaration.level1s] == [
+        ("实施效果指标", "产出指标", "产出"),
+        ("实施效果指标", "效益指标", "效益"),
+    ]
+    assert [row.path for row in declaration.indicators()] == [
+        ("产出指标", "", "竣工验收合格率"),
+        ("效益指标", "", "综合利用率"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "level1",
+    [
+        # A 一级 label's own 二级 stay 二级, 成本 and 满意度 included: they are 二级 names too.
+        "产出指标:\n    成本指标:\n      - 三级指标: 单价\n        指标值: ≤5万元\n",
+        "社会效益:\n    满意度指标:\n      - 三级指标: 满意度\n        指标值: ≥90%\n",
+        "实施效果:\n    数量指标:\n      - 三级指标: 户数\n        指标值: ≥5户\n",
+    ],
+)
+def test_a_level1_over_level2_lists_is_no_group(level1):
+    (declaration,) = _load("项目名称: 专项\n绩效指标:\n  " + level1).declarations
+    assert all(l1.group is None for l1 in declaration.level1s)
+    assert [len(l1.categories) for l1 in declaration.level1s] == [1]
+
+
 def test_a_flat_list_has_no_levels():
     text = "项目名称: 专项\n绩效指标:\n  - 三级指标: 辅警人员\n    指标值: =512人\n"
     loaded = _load(text)
