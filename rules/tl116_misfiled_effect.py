@@ -85,7 +85,6 @@ class MisfiledEffect(Rule):
             level2, name = indicator.level2, indicator.name
             if level2 is None or not name:
                 continue
-            where = f"{indicator.level1.label}/{level2.label}" if indicator.level1 else level2.label
             if level2.kind in _BURDEN_KINDS:
                 value = indicator.parsed
                 # The name, and the value's words and the words before its
@@ -105,6 +104,7 @@ class MisfiledEffect(Rule):
                 )
                 if gain is None:
                     continue
+                where = _where(indicator)
                 yield self.report(
                     indicator.span("name"),
                     f"“{name}”说的是收益（{gain}），却放在了“{where}”下：成本指标应写项目带来的代价及其上限，"
@@ -118,6 +118,7 @@ class MisfiledEffect(Rule):
                 verb = next((w for w in v.output_count_verbs if w in name), None)
                 if verb is None or any(w in name for w in v.benefit_count_words):
                     continue
+                where = _where(indicator)
                 yield self.report(
                     indicator.span("name"),
                     f"“{name}”是产出数量（{verb}），却放在了“{where}”下：请移到产出指标/数量指标，效益指标写它带来的"
@@ -127,6 +128,12 @@ class MisfiledEffect(Rule):
                     indicator=indicator,
                     subject=name,
                 )
+
+
+def _where(indicator) -> str:
+    """The 一级/二级 an indicator is filed under, as the message names it."""
+    level2 = indicator.level2
+    return f"{indicator.level1.label}/{level2.label}" if indicator.level1 else level2.label
 
 
 RULES = [MisfiledEffect]

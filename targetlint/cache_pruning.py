@@ -73,11 +73,10 @@ def prune_if_due(directory: Path, *, max_size: int = DEFAULT_MAX_SIZE, now: floa
     if result is not None:
         stamp = directory / PRUNE_STAMP
         with contextlib.suppress(OSError):
-            if os.path.lexists(stamp) and stat.S_ISREG(os.lstat(stamp).st_mode):
-                os.utime(stamp, (now, now), follow_symlinks=False)
-            else:
+            with contextlib.suppress(FileExistsError):
                 create_new(stamp, b"")
-                os.utime(stamp, (now, now), follow_symlinks=False)
+            # Never through a symlink: one committed as the stamp only has its own time set.
+            os.utime(stamp, (now, now), follow_symlinks=False)
     return result
 
 

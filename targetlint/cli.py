@@ -30,39 +30,32 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part for value in values for part in value.split(",") if part.strip()]
 
 
-def _whole_number(lang: Lang):
+def _at_least(minimum: int, what: Message, lang: Lang):
+    """An argparse type: a whole number ≥ ``minimum``; ``what`` names it in the error."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            value = 0
-        if value < 1:
-            raise argparse.ArgumentTypeError(
-                Message(f"应为不小于 1 的整数，而不是 {text!r}", f"expected a whole number ≥ 1, got {text!r}").text(
-                    lang
-                )
-            )
-        return value
-
-    return parse
-
-
-def _milliseconds(lang: Lang):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = -1
-        if value < 0:
+            value = minimum - 1
+        if value < minimum:
             raise argparse.ArgumentTypeError(
                 Message(
-                    f"应为不小于 0 的毫秒数（整数），而不是 {text!r}",
-                    f"expected a whole number of milliseconds ≥ 0, got {text!r}",
+                    f"应为不小于 {minimum} 的{what.zh}，而不是 {text!r}",
+                    f"expected a whole number{what.en} ≥ {minimum}, got {text!r}",
                 ).text(lang)
             )
         return value
 
     return parse
+
+
+def _whole_number(lang: Lang):
+    return _at_least(1, Message("整数", ""), lang)
+
+
+def _milliseconds(lang: Lang):
+    return _at_least(0, Message("毫秒数（整数）", " of milliseconds"), lang)
 
 
 def _size(lang: Lang):

@@ -42,8 +42,8 @@ class TooLargeError(OSError):
 
 def reason(error: OSError) -> Message:
     """Why ``error`` happened, without the file name (callers name it)."""
-    if isinstance(error, TooLargeError):
-        return Message(f"文件过大，超过 {error.limit // 1024} KB", f"larger than {error.limit // 1024} KB")
     english = error.strerror or str(error) or type(error).__name__
+    if isinstance(error, TooLargeError):
+        return Message(f"文件过大，超过 {error.limit // 1024} KB", english)
     chinese = _REASONS.get(error.errno) if error.errno is not None else None
     return Message(chinese or english, english)

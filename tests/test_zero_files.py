@@ -10,12 +10,18 @@ import subprocess
 from .conftest import TRAINING_DECLARATION
 
 
-def test_everything_excluded_names_the_configuration(cli, tmp_path, monkeypatch):
+def _project_under_an_excluding_configuration(tmp_path):
+    """home/.targetlint.yaml excludes everything; home/project holds one declaration."""
     outer = tmp_path / "home"
     project = outer / "project"
     project.mkdir(parents=True)
     (outer / ".targetlint.yaml").write_text('exclude: ["*"]\n', encoding="utf-8")
     (project / "d.yaml").write_text(TRAINING_DECLARATION, encoding="utf-8")
+    return outer, project
+
+
+def test_everything_excluded_names_the_configuration(cli, tmp_path, monkeypatch):
+    outer, project = _project_under_an_excluding_configuration(tmp_path)
     monkeypatch.chdir(project)
     result = cli("check", "--no-cache", ".")
     assert result.code == 0
@@ -37,11 +43,7 @@ def test_no_yaml_and_no_configuration_says_defaults_apply(cli, tmp_path, monkeyp
 
 
 def test_discovery_stops_at_the_repository_root(cli, tmp_path, monkeypatch):
-    outer = tmp_path / "home"
-    project = outer / "project"
-    project.mkdir(parents=True)
-    (outer / ".targetlint.yaml").write_text('exclude: ["*"]\n', encoding="utf-8")
-    (project / "d.yaml").write_text(TRAINING_DECLARATION, encoding="utf-8")
+    _, project = _project_under_an_excluding_configuration(tmp_path)
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     monkeypatch.chdir(project)
     result = cli("check", "--no-cache", "--format", "concise", ".")

@@ -115,7 +115,8 @@ class Spool:
         quoted = json.dumps(marker)
         at = text.index(quoted)
         head, tail = text[:at], text[at + len(quoted) :]
-        indent = at - (head.rfind("\n") + 1) - len(head[head.rfind("\n") + 1 :].lstrip(" "))
+        line = head[head.rfind("\n") + 1 :]  # the key's line, up to the list
+        indent = len(line) - len(line.lstrip(" "))
         write(head)
         if not self.count:
             write("[]")
