@@ -26,7 +26,9 @@ class RateOver100(Rule):
     ```
 
     **修复方法**：有界比率的目标不超过 100%：“=100%”或“≥95%”；若确实要表达超额，
-    改用完成率、增长率等可以超过 100% 的指标。
+    改用完成率、增长率等可以超过 100% 的指标。越低越好的比率（事故发生率、投诉率、
+    逾期发放率…，词表 `defect-words`、`delay-words`，名称中没有处理、整改等词表
+    `remedy-words` 的动作）写上限：“=0%”或“≤N%”。
     ---
     Rate over 100%: a rate that cannot exceed 100% (合格率, 及时率, 满意度 …) has a value above it.
 
@@ -51,7 +53,10 @@ class RateOver100(Rule):
 
     **How to fix**: keep a bounded rate at or below 100%: "=100%" or
     "≥95%"; to express over-achievement use a rate that may exceed 100%
-    (完成率, 增长率).
+    (完成率, 增长率). A rate of something that should not happen (事故发生率,
+    投诉率, 逾期发放率 …; `defect-words`, `delay-words`, with no action on
+    it from `remedy-words` such as 处理 or 整改) takes a ceiling: "=0%" or
+    "≤N%".
     """
 
     code = "TL205"
@@ -75,7 +80,14 @@ class RateOver100(Rule):
             if worst is None:
                 continue
             raw, name = indicator.parsed.raw, indicator.name
-            if worst is Severity.ERROR:
+            if indicator.facts.is_adverse_rate:
+                # "=100%" would ask for every case to go wrong: the target is a ceiling.
+                zh = f"“{name}”是越低越好的比率，不能超过 100%，“{raw}”等于要求全部出问题：请写上限，如“=0%”或“≤N%”"
+                en = (
+                    f"'{name}' is a rate of something that should not happen and cannot exceed 100%; '{raw}' asks "
+                    'for every case to go wrong: give a ceiling such as "=0%" or "≤N%"'
+                )
+            elif worst is Severity.ERROR:
                 zh = (
                     f"比率“{name}”不能超过 100%，指标值“{raw}”无法达到：请改为不超过 100% 的目标，"
                     "超额完成请改用完成率或增长率"

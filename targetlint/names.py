@@ -63,6 +63,9 @@ class NameFacts:
     is_quality_rate: bool = False  # 合格率, 准确率, 达标率 … of an output, not "人次达标率"
     is_headcount: bool = False  # counts people, attendances or sessions: 人数, 人次, 次数, 场次
     is_defect: bool = False  # about adverse events: 事故, 差错, 投诉 …
+    # A rate of something that should not happen (事故发生率, 投诉率, 逾期发放率),
+    # not of the events dealt with (投诉处理率): lower is better.
+    is_adverse_rate: bool = False
     mentions_money: bool = False  # 预算, 资金, 经费, 成本, 费用 …
     states_change: bool = False  # names a change against a baseline: 压缩, 缩短, 提升 …
     statement: NameStatement | None = None  # the name is a statement, not a measure; why
@@ -132,6 +135,9 @@ def name_facts(name: str, vocabulary: Vocabulary) -> NameFacts:
         is_quality_rate=quality_rate,
         is_headcount=not is_rate and _ends_with(core, vocabulary.headcount_endings) is not None,
         is_defect=any(w in core for w in vocabulary.defect_words),
+        is_adverse_rate=is_rate
+        and any(w in core for w in (*vocabulary.defect_words, *vocabulary.delay_words))
+        and not any(w in core for w in vocabulary.remedy_words),
         mentions_money=any(w in core for w in vocabulary.money_nouns),
         states_change=change,
         statement=_statement(core, is_rate, count or amount, names_measure, vocabulary),

@@ -1055,6 +1055,26 @@ DEFECT_WORDS = (
     "上访",
     "集访",
 )
+# Actions taken on an adverse event: "投诉处理率" and "故障修复率" count the
+# events dealt with, so more is better, unlike "投诉率" or "逾期发放率".
+REMEDY_WORDS = (
+    "处理",
+    "处置",
+    "修复",
+    "整改",
+    "办结",
+    "解决",
+    "查处",
+    "回复",
+    "答复",
+    "调处",
+    "化解",
+    "结案",
+    "销号",
+    "排除",
+    "消除",
+    "挽回",
+)
 # Nouns that make a name about money (TL107): "培训班次预算执行率" is a
 # budget-execution proxy for a cost, "培训及时率" is not about cost at all.
 MONEY_NOUNS = ("预算", "资金", "经费", "成本", "费用", "费", "支出", "开支", "价格", "单价", "造价", "金额", "价款")
@@ -1422,6 +1442,7 @@ class Vocabulary:
     headcount_units: tuple[str, ...] = HEADCOUNT_UNITS
     distinction_words: tuple[str, ...] = DISTINCTION_WORDS
     defect_words: tuple[str, ...] = DEFECT_WORDS
+    remedy_words: tuple[str, ...] = REMEDY_WORDS
     money_nouns: tuple[str, ...] = MONEY_NOUNS
     cost_reduction_words: tuple[str, ...] = COST_REDUCTION_WORDS
     effect_gain_words: tuple[str, ...] = EFFECT_GAIN_WORDS

@@ -46,6 +46,28 @@ def test_rate_over_100_severity(value, severity):
     assert [f.severity for f in findings] == [severity]
 
 
+@pytest.mark.parametrize(
+    ("name", "adverse"),
+    [
+        ("补助逾期发放率", True),
+        ("安全事故发生率", True),
+        ("群众投诉率", True),
+        ("投诉处理率", False),
+        ("设备故障修复率", False),
+        ("项目验收合格率", False),
+    ],
+)
+def test_a_rate_of_what_should_not_happen_takes_a_ceiling(name, adverse):
+    (finding,) = run(["TL205"], declaration_text([["产出指标", "质量指标", name, "≥100%"]]))
+    assert finding.severity is Severity.WARNING  # the finding itself is as for any bounded rate
+    assert name_facts(name, DEFAULT_VOCABULARY).is_adverse_rate is adverse
+    if adverse:
+        assert "越低越好" in finding.message_zh and "“=0%”或“≤N%”" in finding.message_zh
+        assert "=100%" not in finding.message_zh and "=100%" not in finding.message_en
+    else:
+        assert "请写“=100%”" in finding.message_zh
+
+
 def test_missing_operator_is_opt_in():
     from targetlint.selection import resolve
 
